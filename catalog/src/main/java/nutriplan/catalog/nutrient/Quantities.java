@@ -1,0 +1,222 @@
+package nutriplan.catalog.nutrient;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import javax.measure.IncommensurableException;
+import javax.measure.Unit;
+import javax.measure.UnitConverter;
+import javax.measure.format.UnitFormat;
+
+import systems.uom.ucum.format.UCUMFormat;
+
+/**
+ * Reads quantities at the edge: {@code "20 fl oz"}, {@code "270 mg"}, {@code "40 mmol"} or a plain
+ * number in the canonical unit, and converts them once to plain doubles.
+ *
+ * <p>Units are parsed with the case-sensitive UCUM format, never with
+ * {@code Quantities.getQuantity(String)}, which reads "20 fl oz" as 20 femtolitres and ignores
+ * trailing text. Number and unit are split by a strict pattern, a few everyday spellings are mapped
+ * to UCUM codes, and each parsed unit's converter is cached, so a warm parse costs a regex and a
+ * map look-up.
+ */
+public final class Quantities {
+
+    /** Anything above this, in any canonical unit (g, mL, kcal, mg), is a typing slip, not food. */
+    public static final double MAX_AMOUNT = 1_000_000;
+
+    private static final Pattern NUMBER_AND_UNIT =
+            Pattern.compile("([+-]?(?:\\d{1,15}(?:\\.\\d{0,15})?|\\.\\d{1,15})(?:[eE][+-]?\\d{1,3})?)\\s*(.*)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final int MAX_TEXT_LENGTH = 64;
+    private static final int MAX_CACHED_UNITS = 512;
+
+    /** Everyday spellings that UCUM writes differently. */
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("fl oz", "[foz_us]"),
+            Map.entry("fl. oz", "[foz_us]"),
+            Map.entry("fl.oz", "[foz_us]"),
+            Map.entry("floz", "[foz_us]"),
+            Map.entry("oz", "[oz_av]"),
+            Map.entry("lb", "[lb_av]"),
+            Map.entry("µg", "ug"),
+            Map.entry("mcg", "ug"),
+            Map.entry("ml", "mL"),
+            Map.entry("l", "L"),
+            Map.entry("°C", "Cel"));
+
+    private static final UnitFormat UCUM = UCUMFormat.getInstance(UCUMFormat.Variant.CASE_SENSITIVE);
+    private static final Map<Dimension, Unit<?>> CANONICAL_UNITS = Map.of(
+            Dimension.MASS, parseUcum("g"),
+            Dimension.VOLUME, parseUcum("mL"),
+            Dimension.ENERGY, parseUcum("kcal"),
+            Dimension.AMOUNT_OF_SUBSTANCE, parseUcum("mmol"));
+    private static final Map<String, CanonicalConversion> UNIT_CACHE = new ConcurrentHashMap<>();
+
+    private record CanonicalConversion(Dimension dimension, UnitConverter converter) {
+    }
+
+    private Quantities() {
+    }
+
+    /**
+     * Parses an amount of a nutrient into its canonical unit.
+     *
+     * @param text "36 g", "20 fl oz", "40 mmol" (sodium, potassium)
+     * @return the amount in {@link Nutrient#canonicalUnit()}
+     * @throws InvalidQuantityException saying what was given and what the nutrient needs
+     */
+    public static double parse(String text, Nutrient nutrient) {
+        var amount = parse(text, nutrient.expectation("3"));
+        if (amount.dimension() == nutrient.dimension()) {
+            return checkRange(amount.value() * scaleFromCanonical(nutrient), text);
+        }
+        if (amount.dimension() == Dimension.AMOUNT_OF_SUBSTANCE && nutrient.acceptsAmountOfSubstance()) {
+            // mmol × g/mol = mg, which is the canonical unit of both sodium and potassium.
+            return checkRange(amount.value() * nutrient.molarMass(), text);
+        }
+        throw wrongDimension(text, amount.dimension(), nutrient + " needs " + nutrient.expectation(numberOf(text)));
+    }
+
+    /**
+     * Parses an amount that must have one of the given dimensions (a serving: a mass or a volume).
+     *
+     * @param expected what is expected, for messages: "a mass such as \"30 g\" or a volume such as \"500 mL\""
+     */
+    public static Amount parse(String text, String expected, Dimension... allowed) {
+        var amount = parse(text, expected);
+        for (var dimension : allowed) {
+            if (amount.dimension() == dimension) {
+                return new Amount(checkRange(amount.value(), text), dimension);
+            }
+        }
+        throw wrongDimension(text, amount.dimension(), "expected " + expected);
+    }
+
+    /**
+     * Checks a plain JSON number given in the canonical unit.
+     *
+     * @throws InvalidQuantityException when it is negative, not finite or absurdly large
+     */
+    public static double checkPlainNumber(double value) {
+        if (!Double.isFinite(value)) {
+            throw new InvalidQuantityException("must be a finite number");
+        }
+        return checkRange(value, format(value));
+    }
+
+    /** Prints a canonical number so that parsing it back gives the same double: "591", "0.0027". */
+    public static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static Amount parse(String text, String expected) {
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidQuantityException("is too long for a quantity (" + text.length()
+                    + " characters); expected " + expected);
+        }
+        var matcher = NUMBER_AND_UNIT.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new InvalidQuantityException("\"" + text + "\" is not a number followed by a unit; expected " + expected);
+        }
+        var number = Double.parseDouble(matcher.group(1));
+        var unitText = SPACES.matcher(matcher.group(2)).replaceAll(" ");
+        if (unitText.isEmpty()) {
+            throw new InvalidQuantityException("\"" + text + "\" has no unit; expected " + expected
+                    + ", or a plain JSON number in the canonical unit");
+        }
+        var conversion = conversionOf(unitText);
+        if (conversion == null) {
+            throw new InvalidQuantityException("\"" + text + "\": unknown unit \"" + unitText + "\"; expected " + expected);
+        }
+        if (number < 0) {
+            throw new InvalidQuantityException("\"" + text + "\" is negative; amounts cannot be");
+        }
+        return new Amount(conversion.converter().convert(number), conversion.dimension());
+    }
+
+    /** The conversion of a unit to its dimension's canonical unit, or null when the unit is unknown. */
+    private static CanonicalConversion conversionOf(String unitText) {
+        var cached = UNIT_CACHE.get(unitText);
+        if (cached != null) {
+            return cached;
+        }
+        var conversion = convertToCanonical(ALIASES.getOrDefault(unitText, unitText));
+        // Only known units are cached, and only so many: the cache must not grow with hostile input.
+        if (conversion != null && UNIT_CACHE.size() < MAX_CACHED_UNITS) {
+            UNIT_CACHE.put(unitText, conversion);
+        }
+        return conversion;
+    }
+
+    private static CanonicalConversion convertToCanonical(String ucumCode) {
+        Unit<?> unit;
+        try {
+            unit = parseUcum(ucumCode);
+        } catch (RuntimeException e) { // includes TokenError
+            return null;
+        }
+        for (var entry : CANONICAL_UNITS.entrySet()) {
+            if (unit.isCompatible(entry.getValue())) {
+                try {
+                    return new CanonicalConversion(entry.getKey(), unit.getConverterToAny(entry.getValue()));
+                } catch (IncommensurableException | RuntimeException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The UCUM parser reports some faults as {@link Error}s (TokenMgrError): turn them into a catchable type. */
+    private static final class TokenError extends RuntimeException {
+        TokenError(Error cause) {
+            super(cause);
+        }
+    }
+
+    private static Unit<?> parseUcum(String code) {
+        try {
+            synchronized (UCUM) {
+                return UCUM.parse(code);
+            }
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            throw new TokenError(e);
+        }
+    }
+
+    /** Energy canonical unit is kcal, mass g; sodium and the other minerals are held in mg. */
+    private static double scaleFromCanonical(Nutrient nutrient) {
+        return "mg".equals(nutrient.canonicalUnit()) ? 1000 : 1;
+    }
+
+    private static double checkRange(double value, String text) {
+        if (!Double.isFinite(value)) {
+            throw new InvalidQuantityException("\"" + text + "\" is not a finite amount");
+        }
+        if (value < 0) {
+            throw new InvalidQuantityException("\"" + text + "\" is negative; amounts cannot be");
+        }
+        if (value > MAX_AMOUNT) {
+            throw new InvalidQuantityException("\"" + text + "\" is absurdly large (over " + format(MAX_AMOUNT)
+                    + " in the canonical unit)");
+        }
+        return value;
+    }
+
+    private static InvalidQuantityException wrongDimension(String text, Dimension given, String expected) {
+        return new InvalidQuantityException("\"" + text.strip() + "\" is " + given.description() + "; " + expected);
+    }
+
+    private static String numberOf(String text) {
+        var matcher = NUMBER_AND_UNIT.matcher(text.strip());
+        return matcher.matches() ? matcher.group(1) : "3";
+    }
+}
