@@ -1,0 +1,82 @@
+package nutriplan.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import nutriplan.catalog.json.Finding;
+import nutriplan.catalog.nutrient.Nutrient;
+import nutriplan.catalog.product.Kind;
+
+/** The catalog files in data/ are tested like code: a bad product fails the build naming file, id and field. */
+class DataCatalogsTest {
+
+    static final Path CATALOGS = Path.of("..", "data", "catalogs");
+
+    static Stream<Path> catalogFiles() throws IOException {
+        try (var files = Files.list(CATALOGS)) {
+            return files.filter(file -> file.toString().endsWith(".json")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogFiles")
+    void every_catalog_file_passes_strict_checking(Path file) {
+        var findings = CatalogFiles.read(file).findings();
+
+        assertThat(findings.stream().map(finding -> finding.toLine(file.toString())).toList())
+                .as("findings in %s (errors and warnings both fail: data/ passes --strict)", file)
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogFiles")
+    void every_catalog_file_survives_a_write_read_round_trip(Path file) {
+        var catalog = CatalogFiles.read(file).catalog();
+
+        var written = CatalogFiles.write(catalog);
+        var reread = CatalogFiles.parse(written.getBytes(StandardCharsets.UTF_8), "unused");
+
+        assertThat(reread.findings()).extracting(Finding::message).isEmpty();
+        assertThat(reread.catalog()).isEqualTo(catalog);
+        assertThat(CatalogFiles.write(reread.catalog())).isEqualTo(written);
+    }
+
+    @Test
+    void the_default_catalog_has_the_sports_products_and_foods_it_promises() {
+        var products = CatalogFiles.read(CATALOGS.resolve("default.json")).catalog().products();
+
+        // Everyday foods carry no brand; sports products do.
+        var foods = products.stream().filter(p -> p.brand() == null).count();
+        assertThat(products.size() - foods).as("sports products").isGreaterThanOrEqualTo(30);
+        assertThat(foods).as("everyday foods").isGreaterThanOrEqualTo(25);
+        assertThat(products.get(0).brand()).startsWith("Gatorade");
+        assertThat(products).allSatisfy(product -> assertThat(product.source())
+                .as("source of %s", product.id())
+                .matches("(label|USDA SR Legacy|secondary|estimate): .+"));
+        assertThat(products).extracting(p -> p.kind()).contains(Kind.DRINK, Kind.GEL, Kind.CHEW, Kind.BAR, Kind.POWDER, Kind.FOOD);
+        // Unknown amounts stay null rather than being invented.
+        assertThat(products).anyMatch(product -> product.isUnknown(Nutrient.SODIUM));
+    }
+
+    @Test
+    void a_planted_bad_product_is_reported_with_file_id_and_field() throws IOException {
+        var text = Files.readString(CATALOGS.resolve("default.json"))
+                .replaceFirst("\"fluid\": \"591 mL\"", "\"fluid\": \"3 kg\"");
+        var findings = CatalogFiles.parse(text.getBytes(StandardCharsets.UTF_8), "default").findings();
+
+        assertThat(findings).extracting(finding -> finding.toLine("data/catalogs/default.json"))
+                .containsExactly("data/catalogs/default.json: gatorade-thirst-quencher-20oz: nutrients.fluid: error: "
+                        + "\"3 kg\" is a mass; fluid needs a volume such as \"3 L\"");
+        assertThat(List.of(findings.get(0).path())).containsExactly("products[1].nutrients.fluid");
+    }
+}
