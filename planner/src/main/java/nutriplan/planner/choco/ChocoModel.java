@@ -1,0 +1,350 @@
+package nutriplan.planner.choco;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.chocosolver.solver.Model;
+import org.chocosolver.solver.Settings;
+import org.chocosolver.solver.search.strategy.Search;
+import org.chocosolver.solver.search.strategy.selectors.variables.VariableSelector;
+import org.chocosolver.solver.variables.BoolVar;
+import org.chocosolver.solver.variables.IntVar;
+
+import nutriplan.planner.problem.LagrangianBound;
+import nutriplan.planner.problem.Problem;
+import nutriplan.planner.request.Objective;
+
+/**
+ * One Choco model of a {@link Problem} for one goal, in the rhythm of Choco's examples: build the model,
+ * configure the search, solve, read.
+ *
+ * <p>Variables are {@code servings[id]} per candidate with bounded domains [lower, upper] (tightened before
+ * search), and {@code used[id]} booleans only when something counts products. Each target is one
+ * {@code scalar} per side over amounts scaled by {@link Scaling}.
+ */
+final class ChocoModel {
+
+    /** What a solve minimises. */
+    enum Goal {
+        /** The request's objective. */
+        OBJECTIVE,
+        /**
+         * Both tie-breaks at once, exactly in order: distinct products × M + overshoot, with the overshoot scaled
+         * so that no plan's can reach M (see {@link #tieBreakScale}).
+         */
+        TIE_BREAK
+    }
+
+    /**
+     * Extra constraints on top of the request's.
+     *
+     * @param objectiveAtMost  scaled request objective ≤ this, or −1 for none
+     * @param productsAtMost   distinct products ≤ this, or −1 for none
+     * @param excludedProductSets each a set of candidate indices: the plan's product set must differ from every one
+     */
+    record Extra(long objectiveAtMost, int productsAtMost, List<Set<Integer>> excludedProductSets) {
+        static final Extra NONE = new Extra(-1, -1, List.of());
+
+        Extra withExcluded(Set<Integer> productSet) {
+            var sets = new ArrayList<>(excludedProductSets);
+            sets.add(productSet);
+            return new Extra(objectiveAtMost, productsAtMost, sets);
+        }
+    }
+
+    private final Problem problem;
+    private final Goal goal;
+    private final Model model;
+    private final IntVar[] servings;
+    private final BoolVar[] used;
+    private final IntVar objective;
+    private final long[] objectiveCoefficients;
+
+    private ChocoModel(Problem problem, Goal goal, Model model, IntVar[] servings, BoolVar[] used, IntVar objective,
+                       long[] objectiveCoefficients) {
+        this.problem = problem;
+        this.goal = goal;
+        this.model = model;
+        this.servings = servings;
+        this.used = used;
+        this.objective = objective;
+        this.objectiveCoefficients = objectiveCoefficients;
+    }
+
+    /** The request objective of a plan in the model's integer units (for {@link Extra#objectiveAtMost}). */
+    static long scaledObjective(Problem problem, int[] plan) {
+        var perServing = perServingCoefficients(problem, Goal.OBJECTIVE);
+        long value = 0;
+        for (int i = 0; i < plan.length; i++) {
+            value += perServing[i] * plan[i] + (plan[i] > 0 ? fixedCoefficient(problem, Goal.OBJECTIVE) : 0);
+        }
+        return value;
+    }
+
+    /** Builds the model. */
+    static ChocoModel build(Problem problem, Goal goal, Extra extra, long goalAtMost) {
+        int n = problem.size();
+        var model = new Model("nutriplan-" + goal.name().toLowerCase(java.util.Locale.ROOT), Settings.init());
+        var servings = new IntVar[n];
+        for (int i = 0; i < n; i++) {
+            servings[i] = model.intVar("servings[" + problem.products().get(i).id() + "]",
+                    problem.lower()[i], problem.upper()[i], true);
+        }
+        boolean objectiveCountsProducts = problem.objective() == Objective.PRODUCTS
+                && (goal == Goal.OBJECTIVE || extra.objectiveAtMost() >= 0);
+        boolean countsProducts = goal == Goal.TIE_BREAK || objectiveCountsProducts
+                || problem.maxProducts() < Integer.MAX_VALUE || extra.productsAtMost() >= 0
+                || !extra.excludedProductSets().isEmpty();
+        var used = countsProducts ? usedFlags(model, problem, servings) : null;
+        postTargets(model, problem, servings);
+        postLimits(model, problem, servings, used);
+        postExtra(model, problem, servings, used, extra);
+        var coefficients = perServingCoefficients(problem, goal);
+        long fixed = fixedCoefficient(problem, goal);
+        long maximum = fixed * n;
+        for (int i = 0; i < n; i++) {
+            maximum += coefficients[i] * problem.upper()[i];
+        }
+        int upper = (int) Math.min(Math.min(maximum, goalAtMost < 0 ? Long.MAX_VALUE : goalAtMost), Integer.MAX_VALUE / 2);
+        var objective = model.intVar("objective", 0, Math.max(upper, 0), true);
+        postObjective(model, servings, used, coefficients, fixed, objective);
+        return new ChocoModel(problem, goal, model, servings, used, objective, coefficients);
+    }
+
+    /** used[i] is 1 exactly when product i has servings; x ≤ ub·used is redundant with x ≥ used but propagates. */
+    private static BoolVar[] usedFlags(Model model, Problem problem, IntVar[] servings) {
+        var used = new BoolVar[servings.length];
+        for (int i = 0; i < servings.length; i++) {
+            used[i] = model.boolVar("used[" + problem.products().get(i).id() + "]");
+            model.arithm(servings[i], ">=", used[i]).post();
+            model.scalar(new IntVar[] {servings[i], used[i]}, new int[] {1, -problem.upper()[i]}, "<=", 0).post();
+        }
+        return used;
+    }
+
+    private static void postTargets(Model model, Problem problem, IntVar[] servings) {
+        var targets = problem.targets();
+        for (int t = 0; t < targets.size(); t++) {
+            var target = targets.get(t);
+            var amounts = problem.amounts()[t];
+            if (target.hasMin()) {
+                var coefficients = Arrays.stream(amounts).mapToInt(a -> Scaling.down(a, Scaling.AMOUNT)).toArray();
+                model.scalar(servings, coefficients, ">=", Scaling.up(target.min(), Scaling.AMOUNT)).post();
+            }
+            if (target.hasMax()) {
+                var coefficients = Arrays.stream(amounts).mapToInt(a -> Scaling.up(a, Scaling.AMOUNT)).toArray();
+                model.scalar(servings, coefficients, "<=", Scaling.down(target.max(), Scaling.AMOUNT)).post();
+            }
+        }
+    }
+
+    private static void postLimits(Model model, Problem problem, IntVar[] servings, BoolVar[] used) {
+        if (problem.maxServings() < Integer.MAX_VALUE) {
+            model.sum(servings, "<=", problem.maxServings()).post();
+        }
+        if (problem.maxProducts() < Integer.MAX_VALUE && used != null) {
+            model.sum(used, "<=", problem.maxProducts()).post();
+        }
+    }
+
+    private static void postExtra(Model model, Problem problem, IntVar[] servings, BoolVar[] used, Extra extra) {
+        if (extra.objectiveAtMost() >= 0) {
+            var coefficients = perServingCoefficients(problem, Goal.OBJECTIVE);
+            long fixed = fixedCoefficient(problem, Goal.OBJECTIVE);
+            postLinear(model, servings, used, coefficients, fixed, "<=", extra.objectiveAtMost());
+        }
+        if (extra.productsAtMost() >= 0) {
+            model.sum(used, "<=", extra.productsAtMost()).post();
+        }
+        for (var productSet : extra.excludedProductSets()) {
+            // At least one product in the set unused, or one outside it used: a different set of products.
+            var literals = new BoolVar[used.length];
+            for (int i = 0; i < used.length; i++) {
+                literals[i] = productSet.contains(i) ? used[i].not() : used[i];
+            }
+            model.addClausesBoolOrArrayEqualTrue(literals);
+        }
+    }
+
+    private static void postLinear(Model model, IntVar[] servings, BoolVar[] used, long[] coefficients, long fixed,
+                                   String operator, long rightHandSide) {
+        var variables = new ArrayList<IntVar>();
+        var ints = new ArrayList<Integer>();
+        for (int i = 0; i < servings.length; i++) {
+            if (coefficients[i] != 0) {
+                variables.add(servings[i]);
+                ints.add((int) coefficients[i]);
+            }
+            if (fixed != 0) {
+                variables.add(used[i]);
+                ints.add((int) fixed);
+            }
+        }
+        model.scalar(variables.toArray(IntVar[]::new), ints.stream().mapToInt(Integer::intValue).toArray(), operator,
+                (int) Math.min(rightHandSide, Integer.MAX_VALUE / 2)).post();
+    }
+
+    private static void postObjective(Model model, IntVar[] servings, BoolVar[] used, long[] coefficients, long fixed,
+                                      IntVar objective) {
+        var variables = new ArrayList<IntVar>();
+        var ints = new ArrayList<Integer>();
+        for (int i = 0; i < servings.length; i++) {
+            if (coefficients[i] != 0) {
+                variables.add(servings[i]);
+                ints.add((int) coefficients[i]);
+            }
+            if (fixed != 0) {
+                variables.add(used[i]);
+                ints.add((int) fixed);
+            }
+        }
+        if (variables.isEmpty()) {
+            model.arithm(objective, "=", 0).post();
+        } else {
+            model.scalar(variables.toArray(IntVar[]::new), ints.stream().mapToInt(Integer::intValue).toArray(), "=", objective).post();
+        }
+    }
+
+    /** The goal's integer cost of one serving of each candidate. */
+    static long[] perServingCoefficients(Problem problem, Goal goal) {
+        int n = problem.size();
+        var coefficients = new long[n];
+        for (int i = 0; i < n; i++) {
+            coefficients[i] = switch (goal) {
+                case OBJECTIVE -> switch (problem.objective()) {
+                    case SERVINGS -> 1;
+                    case PRODUCTS -> 0;
+                    case MASS -> Scaling.nearest(problem.costs()[i], Scaling.MASS);
+                    case COST -> Scaling.nearest(problem.costs()[i], Scaling.COST);
+                };
+                case TIE_BREAK -> (long) Math.floor(overshootWeight(problem, i) * tieBreakScale(problem));
+            };
+        }
+        return coefficients;
+    }
+
+    static long fixedCoefficient(Problem problem, Goal goal) {
+        return switch (goal) {
+            case OBJECTIVE -> problem.objective() == Objective.PRODUCTS ? 1 : 0;
+            case TIE_BREAK -> TIE_BREAK_PRODUCT;
+        };
+    }
+
+    /** The weight of one product in the tie-break goal; overshoot stays below it. */
+    static final long TIE_BREAK_PRODUCT = 1_000_000;
+
+    /**
+     * Relative overshoot is Σₜ (totalₜ − minₜ)/minₜ over targets with a min; minimising it is minimising
+     * Σᵢ xᵢ·wᵢ with wᵢ = Σₜ aₜᵢ/minₜ (the constant drops out).
+     */
+    private static double overshootWeight(Problem problem, int i) {
+        double weight = 0;
+        var targets = problem.targets();
+        for (int t = 0; t < targets.size(); t++) {
+            if (targets.get(t).hasMin()) {
+                weight += problem.amounts()[t][i] / targets.get(t).min();
+            }
+        }
+        return weight;
+    }
+
+    /**
+     * Scales Σᵢ xᵢ·wᵢ so that no plan of the problem reaches {@link #TIE_BREAK_PRODUCT}: then one product fewer
+     * always wins, whatever the overshoot, and the sum is lexicographic, not a trade-off. The most any plan can
+     * reach is bounded by every product at its cap, and by the total servings allowed times the largest weight.
+     */
+    static double tieBreakScale(Problem problem) {
+        double atCaps = 0;
+        double largest = 0;
+        for (int i = 0; i < problem.size(); i++) {
+            double weight = overshootWeight(problem, i);
+            atCaps += weight * problem.upper()[i];
+            largest = Math.max(largest, weight);
+        }
+        double reachable = Math.min(atCaps, largest * (double) problem.maxServings());
+        return reachable <= 0 ? 0 : (TIE_BREAK_PRODUCT - 1) / reachable;
+    }
+
+    /**
+     * Reduced-cost search: first the products whose reduced cost (at the relaxation's multipliers) is lowest, each
+     * set to its upper bound if it is attractive (negative reduced cost) and to its lower bound otherwise; the
+     * relaxation's propagator prunes the rest. Chosen by benchmark over Choco's default (dom/wdeg), min-domain
+     * and input order (see the README's benchmark table).
+     */
+    ChocoModel configureSearch(LagrangianBound bound) {
+        if (bound != null) {
+            new org.chocosolver.solver.constraints.Constraint("relaxation",
+                    new LagrangianPropagator(servings, objective, bound)).post();
+            var order = new Integer[servings.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(bound.reducedCost(a), bound.reducedCost(b)));
+            var ordered = Arrays.stream(order).map(i -> servings[i]).toArray(IntVar[]::new);
+            VariableSelector<IntVar> firstFree = variables -> {
+                for (var variable : variables) {
+                    if (!variable.isInstantiated()) {
+                        return variable;
+                    }
+                }
+                return null;
+            };
+            var attractive = new java.util.HashSet<IntVar>();
+            for (int i = 0; i < servings.length; i++) {
+                if (bound.reducedCost(i) < 0) {
+                    attractive.add(servings[i]);
+                }
+            }
+            model.getSolver().setSearch(
+                    Search.intVarSearch(firstFree, variable -> attractive.contains(variable) ? variable.getUB() : variable.getLB(), ordered),
+                    Search.inputOrderLBSearch(used == null ? new IntVar[] {objective} : concat(used, objective)));
+        } else {
+            var all = used == null ? servings : concat(servings, used);
+            model.getSolver().setSearch(Search.inputOrderLBSearch(all), Search.inputOrderLBSearch(objective));
+        }
+        return this;
+    }
+
+    private static IntVar[] concat(IntVar[] first, IntVar... second) {
+        var all = Arrays.copyOf(first, first.length + second.length, IntVar[].class);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    /** The outcome of a solve: the best servings found (null if none) and whether the search was complete. */
+    record Outcome(int[] best, long bestGoal, boolean complete) {
+    }
+
+    /** Minimises the goal within the time budget; complete means proven optimal (or proven infeasible). */
+    Outcome solve(long timeLimitMs) {
+        var solver = model.getSolver();
+        solver.limitTime(Math.max(1, timeLimitMs));
+        model.setObjective(Model.MINIMIZE, objective);
+        int[] best = null;
+        long bestGoal = -1;
+        while (solver.solve()) {
+            best = read();
+            bestGoal = objective.getValue();
+        }
+        boolean complete = !solver.isStopCriterionMet();
+        return new Outcome(best, bestGoal, complete);
+    }
+
+    private int[] read() {
+        var values = new int[servings.length];
+        for (int i = 0; i < servings.length; i++) {
+            values[i] = servings[i].getValue();
+        }
+        return values;
+    }
+
+    Problem problem() {
+        return problem;
+    }
+
+    long[] objectiveCoefficients() {
+        return objectiveCoefficients;
+    }
+}

@@ -1,0 +1,102 @@
+package nutriplan.planner.choco;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import nutriplan.planner.Planner;
+import nutriplan.planner.choco.ChocoModel.Extra;
+import nutriplan.planner.plan.Plan;
+import nutriplan.planner.plan.PlanResult;
+import nutriplan.planner.plan.PlanStatus;
+import nutriplan.planner.problem.LagrangianBound;
+import nutriplan.planner.problem.Problem;
+import nutriplan.planner.problem.ProblemBuilder;
+import nutriplan.planner.request.Objective;
+import nutriplan.planner.request.PlanRequest;
+
+/**
+ * The exact engine: proves the smallest plan optimal when time allows, and explains infeasibility.
+ * Thread-safe: every call builds its own models.
+ */
+public final class ChocoPlanner implements Planner {
+
+    public static final String NAME = "choco";
+
+    /** The share of the time limit kept for the best plan when alternatives are asked for. */
+    private static final double MAIN_SHARE_WITH_ALTERNATIVES = 0.5;
+
+    @Override
+    public PlanResult plan(PlanRequest request) {
+        long start = System.nanoTime();
+        var problem = ProblemBuilder.build(request);
+        var missing = Explainer.missingRequired(request, problem);
+        if (!missing.isEmpty()) {
+            return infeasible(request, problem, start);
+        }
+        long mainBudget = request.alternatives() == 0 ? request.timeLimitMs()
+                : (long) (request.timeLimitMs() * MAIN_SHARE_WITH_ALTERNATIVES);
+        var main = Lexicographic.solve(problem, Extra.NONE, mainBudget);
+        if (main.servings() == null) {
+            return main.proven() ? infeasible(request, problem, start)
+                    : result(request, PlanStatus.UNKNOWN, null, Double.NaN, relaxationBound(problem), List.of(), start);
+        }
+        var plan = checked(request, problem.plan(main.servings()));
+        var alternatives = alternatives(request, problem, main.servings(), start);
+        double value = plan.value(request.objective());
+        var status = main.proven() ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
+        double bound = main.proven() ? value : Math.min(value, relaxationBound(problem));
+        return result(request, status, plan, value, bound, alternatives, start);
+    }
+
+    private static List<Plan> alternatives(PlanRequest request, Problem problem, int[] best, long start) {
+        var plans = new ArrayList<Plan>();
+        var extra = Extra.NONE.withExcluded(Lexicographic.productSet(best));
+        for (int k = 0; k < request.alternatives(); k++) {
+            long left = request.timeLimitMs() - elapsedMs(start);
+            if (left <= 5) {
+                break;
+            }
+            var next = Lexicographic.solve(problem, extra, left / (request.alternatives() - k));
+            if (next.servings() == null) {
+                break;
+            }
+            plans.add(checked(request, problem.plan(next.servings())));
+            extra = extra.withExcluded(Lexicographic.productSet(next.servings()));
+        }
+        return plans;
+    }
+
+    /** The linear relaxation's bound on the request objective, in its real units; rounded up where values are whole. */
+    static double relaxationBound(Problem problem) {
+        double bound = LagrangianBound.compute(problem, problem.costs(), problem.fixedCosts(), Double.POSITIVE_INFINITY)
+                .rootBound();
+        boolean whole = problem.objective() == Objective.SERVINGS || problem.objective() == Objective.PRODUCTS;
+        bound = Math.max(0, bound);
+        return whole ? Math.ceil(bound - 1e-6) : bound;
+    }
+
+    private static PlanResult infeasible(PlanRequest request, Problem problem, long start) {
+        var explanation = Explainer.explain(request, problem, request.timeLimitMs() - elapsedMs(start));
+        return new PlanResult(PlanStatus.INFEASIBLE, NAME, request.objective(), Double.NaN, Double.NaN, null, List.of(),
+                List.of(), elapsedMs(start), explanation);
+    }
+
+    private static PlanResult result(PlanRequest request, PlanStatus status, Plan plan, double value, double bound,
+                                     List<Plan> alternatives, long start) {
+        return new PlanResult(status, NAME, request.objective(), value, bound, plan, alternatives,
+                Warnings.of(request, plan, alternatives), elapsedMs(start), null);
+    }
+
+    /** The last line of defence: a plan that breaks a bound is never returned. */
+    private static Plan checked(PlanRequest request, Plan plan) {
+        var violations = plan.violations(request);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("internal error: the planner produced a plan that breaks " + violations);
+        }
+        return plan;
+    }
+
+    static long elapsedMs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

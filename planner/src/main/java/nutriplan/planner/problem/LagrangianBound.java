@@ -1,0 +1,245 @@
+package nutriplan.planner.problem;
+
+/**
+ * A lower bound on the objective from the linear relaxation, by Lagrangian duality.
+ *
+ * <p>The coupling rows (each target's min and max, total servings) move into the objective with
+ * multipliers y ≥ 0; what remains splits per product over its servings box [lo, hi]:
+ * <pre>
+ *   objective(x) ≥ constant + Σᵢ gᵢ(xᵢ),   gᵢ(v) = rᵢ·v + dᵢ·[v &gt; 0]
+ * </pre>
+ * where rᵢ is product i's reduced cost and dᵢ its fixed cost (1 per product used, for the "products"
+ * objective). This holds for every feasible plan and every y ≥ 0 (weak duality), so a bound computed with any
+ * multipliers, however found, is never wrong; better multipliers only make it tighter. The multipliers are
+ * found once per request by subgradient ascent over the root boxes; the best y gives the LP bound up to
+ * convergence. The same y then bounds every node of the search cheaply (one pass over the boxes), and the
+ * reduced costs say how far each product's servings can move before the bound passes the incumbent.
+ *
+ * <p>Rows are normalised by their right-hand side so that fluid in mL and caffeine in mg weigh alike in the
+ * ascent.
+ */
+public final class LagrangianBound {
+
+    private static final int ITERATIONS = 400;
+
+    private final double constant;
+    private final double[] reducedCosts;
+    private final double[] fixedCosts;
+    private final double rootBound;
+
+    private LagrangianBound(double constant, double[] reducedCosts, double[] fixedCosts, double rootBound) {
+        this.constant = constant;
+        this.reducedCosts = reducedCosts;
+        this.fixedCosts = fixedCosts;
+        this.rootBound = rootBound;
+    }
+
+    /**
+     * Finds good multipliers for the problem with the given per-serving and fixed costs.
+     *
+     * @param upperBound the value of a known plan (guides the step length), or +∞
+     */
+    public static LagrangianBound compute(Problem problem, double[] costs, double[] fixedCosts, double upperBound) {
+        return new Ascent(problem, costs, fixedCosts, upperBound).run();
+    }
+
+    /** The bound at the root boxes. */
+    public double rootBound() {
+        return rootBound;
+    }
+
+    public double reducedCost(int product) {
+        return reducedCosts[product];
+    }
+
+    public double fixedCost(int product) {
+        return fixedCosts[product];
+    }
+
+    public double constant() {
+        return constant;
+    }
+
+    /** The least of gᵢ over [lo, hi]. */
+    public double bestContribution(int product, int lo, int hi) {
+        return bestContribution(reducedCosts[product], fixedCosts[product], lo, hi);
+    }
+
+    /** gᵢ(v). */
+    public double contribution(int product, int servings) {
+        return servings == 0 ? 0 : reducedCosts[product] * servings + fixedCosts[product];
+    }
+
+    static double bestContribution(double reducedCost, double fixedCost, int lo, int hi) {
+        // gᵢ is linear on [max(lo,1), hi] and 0 at v = 0, so its least value is at one of these points.
+        double best = lo == 0 ? 0 : reducedCost * lo + fixedCost;
+        if (hi >= 1) {
+            best = Math.min(best, reducedCost * Math.max(lo, 1) + fixedCost);
+            best = Math.min(best, reducedCost * hi + fixedCost);
+        }
+        return best;
+    }
+
+    /** Subgradient ascent with Polyak steps; keeps the best multipliers seen. */
+    private static final class Ascent {
+        private final Problem problem;
+        private final double[] costs;
+        private final double[] fixedCosts;
+        private final double upperBound;
+        private final int n;
+        private final int rows;
+        private final double[][] coefficients; // normalised row × product
+        private final double[] rhs;             // normalised right-hand sides (1, or 0 for an absent row)
+        private final double[] sign;            // +1: a "≥" row (min), −1: a "≤" row (max, servings)
+
+        Ascent(Problem problem, double[] costs, double[] fixedCosts, double upperBound) {
+            this.problem = problem;
+            this.costs = costs;
+            this.fixedCosts = fixedCosts;
+            this.upperBound = upperBound;
+            this.n = problem.size();
+            var targets = problem.targets();
+            int count = 0;
+            for (var target : targets) {
+                count += (target.hasMin() ? 1 : 0) + (target.hasMax() ? 1 : 0);
+            }
+            boolean servingsRow = problem.maxServings() < Integer.MAX_VALUE;
+            this.rows = count + (servingsRow ? 1 : 0);
+            this.coefficients = new double[rows][];
+            this.rhs = new double[rows];
+            this.sign = new double[rows];
+            int row = 0;
+            for (int t = 0; t < targets.size(); t++) {
+                var target = targets.get(t);
+                if (target.hasMin()) {
+                    addRow(row++, problem.amounts()[t], target.min(), 1);
+                }
+                if (target.hasMax()) {
+                    addRow(row++, problem.amounts()[t], Math.max(target.max(), 1e-9), -1);
+                }
+            }
+            if (servingsRow) {
+                var ones = new double[n];
+                java.util.Arrays.fill(ones, 1);
+                addRow(row, ones, problem.maxServings(), -1);
+            }
+        }
+
+        private void addRow(int row, double[] amounts, double rightHandSide, double rowSign) {
+            var normalised = new double[n];
+            for (int i = 0; i < n; i++) {
+                normalised[i] = amounts[i] / rightHandSide;
+            }
+            coefficients[row] = normalised;
+            rhs[row] = 1;
+            sign[row] = rowSign;
+        }
+
+        LagrangianBound run() {
+            var multipliers = new double[rows];
+            var best = evaluate(multipliers);
+            var bestMultipliers = multipliers.clone();
+            double bestValue = best.value;
+            double step = 2;
+            int sinceImprovement = 0;
+            for (int iteration = 0; iteration < ITERATIONS && rows > 0; iteration++) {
+                var current = evaluate(multipliers);
+                if (current.value > bestValue + 1e-9) {
+                    bestValue = current.value;
+                    bestMultipliers = multipliers.clone();
+                    sinceImprovement = 0;
+                } else if (++sinceImprovement >= 15) {
+                    step /= 2;
+                    sinceImprovement = 0;
+                    if (step < 1e-4) {
+                        break;
+                    }
+                }
+                double norm = 0;
+                for (double g : current.subgradient) {
+                    norm += g * g;
+                }
+                if (norm < 1e-18) {
+                    break; // the box minimiser meets every row exactly: the bound is the LP value.
+                }
+                double target = Double.isFinite(upperBound) ? upperBound : Math.abs(bestValue) * 1.1 + 1;
+                double length = step * Math.max(target - current.value, 1e-3 * (1 + Math.abs(target))) / norm;
+                for (int r = 0; r < rows; r++) {
+                    multipliers[r] = Math.max(0, multipliers[r] + length * current.subgradient[r]);
+                }
+            }
+            return bound(bestMultipliers);
+        }
+
+        private record Evaluation(double value, double[] subgradient) {
+        }
+
+        private Evaluation evaluate(double[] multipliers) {
+            var reduced = reducedCosts(multipliers);
+            double value = constant(multipliers);
+            var activity = new double[rows];
+            for (int i = 0; i < n; i++) {
+                int v = bestServings(reduced[i], fixedCosts[i], problem.lower()[i], problem.upper()[i]);
+                value += v == 0 ? 0 : reduced[i] * v + fixedCosts[i];
+                if (v != 0) {
+                    for (int r = 0; r < rows; r++) {
+                        activity[r] += coefficients[r][i] * v;
+                    }
+                }
+            }
+            var subgradient = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                subgradient[r] = sign[r] * (rhs[r] - activity[r]);
+            }
+            return new Evaluation(value, subgradient);
+        }
+
+        private double[] reducedCosts(double[] multipliers) {
+            var reduced = costs.clone();
+            for (int r = 0; r < rows; r++) {
+                if (multipliers[r] != 0) {
+                    double factor = sign[r] * multipliers[r];
+                    var row = coefficients[r];
+                    for (int i = 0; i < n; i++) {
+                        reduced[i] -= factor * row[i];
+                    }
+                }
+            }
+            return reduced;
+        }
+
+        private double constant(double[] multipliers) {
+            double constant = 0;
+            for (int r = 0; r < rows; r++) {
+                constant += sign[r] * multipliers[r] * rhs[r];
+            }
+            return constant;
+        }
+
+        private static int bestServings(double reducedCost, double fixedCost, int lo, int hi) {
+            int best = lo;
+            double bestValue = lo == 0 ? 0 : reducedCost * lo + fixedCost;
+            int low = Math.max(lo, 1);
+            if (hi >= low) {
+                for (int v : new int[] {low, hi}) {
+                    double value = reducedCost * v + fixedCost;
+                    if (value < bestValue - 1e-12) {
+                        best = v;
+                        bestValue = value;
+                    }
+                }
+            }
+            return best;
+        }
+
+        private LagrangianBound bound(double[] multipliers) {
+            var reduced = reducedCosts(multipliers);
+            double constant = constant(multipliers);
+            double root = constant;
+            for (int i = 0; i < n; i++) {
+                root += bestContribution(reduced[i], fixedCosts[i], problem.lower()[i], problem.upper()[i]);
+            }
+            return new LagrangianBound(constant, reduced, fixedCosts.clone(), root);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package nutriplan.planner.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import nutriplan.catalog.product.Product;
+import nutriplan.planner.request.Objective;
+import nutriplan.planner.request.PlanRequest;
+
+/**
+ * Prepares a {@link Problem}: keeps the products the request allows and the objective accepts, and
+ * tightens each one's servings cap before any search.
+ */
+public final class ProblemBuilder {
+
+    private ProblemBuilder() {
+    }
+
+    /** The candidates: allowed by include/exclude, eligible for the objective, and able to hold a serving. */
+    public static Problem build(PlanRequest request) {
+        var candidates = new ArrayList<Product>();
+        var lower = new ArrayList<Integer>();
+        var upper = new ArrayList<Integer>();
+        for (var product : request.allowedProducts()) {
+            if (request.objective() == Objective.COST && product.price() == null) {
+                continue;
+            }
+            int cap = cap(request, product);
+            int least = request.required().contains(product.id()) ? 1 : 0;
+            if (cap == 0 && least == 0) {
+                continue; // any serving breaks a max target: the product cannot appear.
+            }
+            candidates.add(product);
+            lower.add(least);
+            upper.add(cap);
+        }
+        return of(request, candidates, lower.stream().mapToInt(Integer::intValue).toArray(),
+                upper.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** A problem over exactly these candidates with these bounds (the engines reuse it for sub-problems). */
+    public static Problem of(PlanRequest request, List<Product> candidates, int[] lower, int[] upper) {
+        int n = candidates.size();
+        var targets = request.targets();
+        var amounts = new double[targets.size()][n];
+        var costs = new double[n];
+        var fixedCosts = new double[n];
+        for (int i = 0; i < n; i++) {
+            var product = candidates.get(i);
+            for (int t = 0; t < targets.size(); t++) {
+                amounts[t][i] = product.amount(targets.get(t).nutrient());
+            }
+            costs[i] = switch (request.objective()) {
+                case SERVINGS -> 1;
+                case PRODUCTS -> 0;
+                case MASS -> product.serving().value();
+                case COST -> product.price().amount();
+            };
+            fixedCosts[i] = request.objective() == Objective.PRODUCTS ? 1 : 0;
+        }
+        return new Problem(request, List.copyOf(candidates), lower, upper, amounts, costs, fixedCosts);
+    }
+
+    /**
+     * The most servings of a product any plan can hold: its own maxServings, maxServingsPerProduct,
+     * maxServings in total, and for each max target the servings that stay under it on their own
+     * (amounts are never negative, so other products can only add to the total).
+     */
+    static int cap(PlanRequest request, Product product) {
+        long cap = Math.min(request.limits().maxServingsPerProduct(), request.limits().maxServings());
+        if (product.maxServings() != null) {
+            cap = Math.min(cap, product.maxServings());
+        }
+        for (var target : request.targets()) {
+            double amount = product.amount(target.nutrient());
+            if (target.hasMax() && amount > 0) {
+                cap = Math.min(cap, (long) Math.floor(target.max() / amount * (1 + 1e-12)));
+            }
+        }
+        // Even without any limit the cap is finite: it keeps the engines' integer sums safe.
+        return (int) Math.min(cap, PlanningLimits.UNCAPPED_SERVINGS);
+    }
+}
