@@ -61,9 +61,10 @@ final class ChocoModel {
     private final BoolVar[] used;
     private final IntVar objective;
     private final long[] objectiveCoefficients;
+    private final boolean maximise;
 
     private ChocoModel(Problem problem, Goal goal, Model model, IntVar[] servings, BoolVar[] used, IntVar objective,
-                       long[] objectiveCoefficients) {
+                       long[] objectiveCoefficients, boolean maximise) {
         this.problem = problem;
         this.goal = goal;
         this.model = model;
@@ -71,6 +72,7 @@ final class ChocoModel {
         this.used = used;
         this.objective = objective;
         this.objectiveCoefficients = objectiveCoefficients;
+        this.maximise = maximise;
     }
 
     /** The request objective of a plan in the model's integer units (for {@link Extra#objectiveAtMost}). */
@@ -83,8 +85,24 @@ final class ChocoModel {
         return value;
     }
 
-    /** Builds the model. */
+    /** Builds the model of a goal, whose value must stay at most {@code goalAtMost} (−1: no cap). */
     static ChocoModel build(Problem problem, Goal goal, Extra extra, long goalAtMost) {
+        boolean objectiveCountsProducts = problem.objective() == Objective.PRODUCTS
+                && (goal == Goal.OBJECTIVE || extra.objectiveAtMost() >= 0);
+        return assemble(problem, goal, perServingCoefficients(problem, goal), fixedCoefficient(problem, goal), extra,
+                goalAtMost, goal == Goal.TIE_BREAK || objectiveCountsProducts, false);
+    }
+
+    /**
+     * Builds a model that minimises (or maximises) Σᵢ perServingᵢ·xᵢ + fixed·(products used): the explanations
+     * of infeasibility ask "how much sodium at least", "how few products at most".
+     */
+    static ChocoModel buildLinear(Problem problem, long[] perServing, long fixed, boolean maximise) {
+        return assemble(problem, Goal.OBJECTIVE, perServing, fixed, Extra.NONE, -1, fixed != 0, maximise);
+    }
+
+    private static ChocoModel assemble(Problem problem, Goal goal, long[] coefficients, long fixed, Extra extra,
+                                       long goalAtMost, boolean goalCountsProducts, boolean maximise) {
         int n = problem.size();
         var model = new Model("nutriplan-" + goal.name().toLowerCase(java.util.Locale.ROOT), Settings.init());
         var servings = new IntVar[n];
@@ -92,17 +110,13 @@ final class ChocoModel {
             servings[i] = model.intVar("servings[" + problem.products().get(i).id() + "]",
                     problem.lower()[i], problem.upper()[i], true);
         }
-        boolean objectiveCountsProducts = problem.objective() == Objective.PRODUCTS
-                && (goal == Goal.OBJECTIVE || extra.objectiveAtMost() >= 0);
-        boolean countsProducts = goal == Goal.TIE_BREAK || objectiveCountsProducts
-                || problem.maxProducts() < Integer.MAX_VALUE || extra.productsAtMost() >= 0
-                || !extra.excludedProductSets().isEmpty();
+        boolean countsProducts = goalCountsProducts || problem.maxProducts() < Integer.MAX_VALUE
+                || extra.productsAtMost() >= 0 || !extra.excludedProductSets().isEmpty()
+                || (extra.objectiveAtMost() >= 0 && problem.objective() == Objective.PRODUCTS);
         var used = countsProducts ? usedFlags(model, problem, servings) : null;
         postTargets(model, problem, servings);
         postLimits(model, problem, servings, used);
         postExtra(model, problem, servings, used, extra);
-        var coefficients = perServingCoefficients(problem, goal);
-        long fixed = fixedCoefficient(problem, goal);
         long maximum = fixed * n;
         for (int i = 0; i < n; i++) {
             maximum += coefficients[i] * problem.upper()[i];
@@ -110,7 +124,7 @@ final class ChocoModel {
         int upper = (int) Math.min(Math.min(maximum, goalAtMost < 0 ? Long.MAX_VALUE : goalAtMost), Integer.MAX_VALUE / 2);
         var objective = model.intVar("objective", 0, Math.max(upper, 0), true);
         postObjective(model, servings, used, coefficients, fixed, objective);
-        return new ChocoModel(problem, goal, model, servings, used, objective, coefficients);
+        return new ChocoModel(problem, goal, model, servings, used, objective, coefficients, maximise);
     }
 
     /** used[i] is 1 exactly when product i has servings; x ≤ ub·used is redundant with x ≥ used but propagates. */
@@ -321,7 +335,7 @@ final class ChocoModel {
     Outcome solve(long timeLimitMs) {
         var solver = model.getSolver();
         solver.limitTime(Math.max(1, timeLimitMs));
-        model.setObjective(Model.MINIMIZE, objective);
+        model.setObjective(maximise ? Model.MAXIMIZE : Model.MINIMIZE, objective);
         int[] best = null;
         long bestGoal = -1;
         while (solver.solve()) {
@@ -330,6 +344,16 @@ final class ChocoModel {
         }
         boolean complete = !solver.isStopCriterionMet();
         return new Outcome(best, bestGoal, complete);
+    }
+
+    /** Whether any plan exists: TRUE, FALSE, or null when time ran out first. */
+    Boolean feasible(long timeLimitMs) {
+        var solver = model.getSolver();
+        solver.limitTime(Math.max(1, timeLimitMs));
+        if (solver.solve()) {
+            return Boolean.TRUE;
+        }
+        return solver.isStopCriterionMet() ? null : Boolean.FALSE;
     }
 
     private int[] read() {
