@@ -62,7 +62,8 @@ class BruteForcePropertyTest {
     private static final long SEEDS_PER_OBJECTIVE = 1_000_000;
     private static final long TIME_LIMIT_MS = 2000;
     private static final double VALUE_TOLERANCE = 1e-6;
-    private static final int FAILURES_PRINTED = 12;
+    /** How many failing instances are printed in full; {@code -Dnutriplan.bruteforce.printed=N} changes it. */
+    private static final int FAILURES_PRINTED = Integer.getInteger("nutriplan.bruteforce.printed", 12);
 
     /** Nutrients the generator targets, with the largest amount one serving may hold (canonical unit). */
     private static final Map<Nutrient, Integer> LARGEST_AMOUNT = new EnumMap<>(Map.of(
@@ -73,19 +74,9 @@ class BruteForcePropertyTest {
     private static final double[] COMMON_GRAMS = {20, 25, 30, 40, 50, 60};
     private static final double[] COMMON_MILLILITRES = {20, 30, 60, 250, 500};
 
-    /**
-     * The planner under test. Found by name while ChocoPlanner is not yet in the tree, so that this test
-     * compiles (and is skipped) without it; becomes {@code new ChocoPlanner()} once it lands.
-     */
+    /** The planner under test: a new one per objective, reused across that objective's instances. */
     private static Planner plannerUnderTest() {
-        try {
-            return (Planner) Class.forName("nutriplan.planner.choco.ChocoPlanner").getDeclaredConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            Assumptions.abort("nutriplan.planner.choco.ChocoPlanner does not exist yet");
-            throw new AssertionError(e);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("cannot create ChocoPlanner", e);
-        }
+        return new ChocoPlanner();
     }
 
     @ParameterizedTest(name = "{0}")
