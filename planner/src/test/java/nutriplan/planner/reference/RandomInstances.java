@@ -95,11 +95,23 @@ public final class RandomInstances {
      * through 3–7, objectives alternate {@code servings} / {@code products}, every third has maxProducts.
      */
     public static List<Instance> suite(long seed, int products, int count) {
+        return suite(seed, products, count, Objective.SERVINGS, Objective.PRODUCTS);
+    }
+
+    /**
+     * A mixed set of {@code count} requests over catalogs of {@code products} products: nutrients cycle
+     * through 3–7, objectives cycle through {@code objectives}, every third has maxProducts. Instance i
+     * has the same seed in every suite of the same seed and size.
+     */
+    public static List<Instance> suite(long seed, int products, int count, Objective... objectives) {
+        if (objectives.length == 0) {
+            throw new IllegalArgumentException("objectives must name at least one objective.");
+        }
         var instances = new ArrayList<Instance>(count);
         for (int i = 0; i < count; i++) {
             long instanceSeed = mix(seed, products * 1_000_003L + i);
             int nutrients = 3 + i % 5;
-            var objective = i % 2 == 0 ? Objective.SERVINGS : Objective.PRODUCTS;
+            var objective = objectives[i % objectives.length];
             boolean withMaxProducts = i % 3 == 2;
             var name = "seed=" + instanceSeed + " products=" + products + " nutrients=" + nutrients
                     + " objective=" + objective + (withMaxProducts ? " maxProducts" : "");
