@@ -179,6 +179,9 @@ class BruteForcePropertyTest {
                 default -> problems.add("[status] " + result.status() + " on a tiny feasible instance (expected OPTIMAL)");
             }
         }
+        if (result.objective() != objective) {
+            problems.add("[result] objective " + result.objective() + ", asked for " + objective);
+        }
         boolean shouldHavePlan = result.status() == PlanStatus.OPTIMAL || result.status() == PlanStatus.FEASIBLE;
         if (shouldHavePlan != (result.plan() != null)) {
             problems.add("[result] status " + result.status() + " with " + (result.plan() == null ? "no plan" : "a plan"));
