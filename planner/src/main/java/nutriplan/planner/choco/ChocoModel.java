@@ -143,6 +143,13 @@ final class ChocoModel {
         for (int t = 0; t < targets.size(); t++) {
             var target = targets.get(t);
             var amounts = problem.amounts()[t];
+            if (servings.length == 0) {
+                // No candidate at all (Choco's scalar wants variables): the total is 0.
+                if (target.hasMin()) {
+                    model.falseConstraint().post();
+                }
+                continue;
+            }
             if (target.hasMin()) {
                 var coefficients = Arrays.stream(amounts).mapToInt(a -> Scaling.down(a, Scaling.AMOUNT)).toArray();
                 model.scalar(servings, coefficients, ">=", Scaling.up(target.min(), Scaling.AMOUNT)).post();
@@ -155,6 +162,9 @@ final class ChocoModel {
     }
 
     private static void postLimits(Model model, Problem problem, IntVar[] servings, BoolVar[] used) {
+        if (servings.length == 0) {
+            return; // an empty plan breaks no limit.
+        }
         if (problem.maxServings() < Integer.MAX_VALUE) {
             model.sum(servings, "<=", problem.maxServings()).post();
         }
@@ -169,10 +179,14 @@ final class ChocoModel {
             long fixed = fixedCoefficient(problem, Goal.OBJECTIVE);
             postLinear(model, servings, used, coefficients, fixed, "<=", extra.objectiveAtMost());
         }
-        if (extra.productsAtMost() >= 0) {
+        if (extra.productsAtMost() >= 0 && used.length > 0) {
             model.sum(used, "<=", extra.productsAtMost()).post();
         }
         for (var productSet : extra.excludedProductSets()) {
+            if (used.length == 0) {
+                model.falseConstraint().post(); // the only plan, the empty one, is excluded.
+                continue;
+            }
             // At least one product in the set unused, or one outside it used: a different set of products.
             var literals = new BoolVar[used.length];
             for (int i = 0; i < used.length; i++) {
@@ -195,6 +209,9 @@ final class ChocoModel {
                 variables.add(used[i]);
                 ints.add((int) fixed);
             }
+        }
+        if (variables.isEmpty()) {
+            return; // every coefficient is 0 (free products): 0 ≤ a non-negative bound always holds.
         }
         model.scalar(variables.toArray(IntVar[]::new), ints.stream().mapToInt(Integer::intValue).toArray(), operator,
                 (int) Math.min(rightHandSide, Integer.MAX_VALUE / 2)).post();
@@ -288,7 +305,9 @@ final class ChocoModel {
      * and input order (see the README's benchmark table).
      */
     ChocoModel configureSearch(LagrangianBound bound) {
-        if (bound != null) {
+        if (servings.length == 0) {
+            model.getSolver().setSearch(Search.inputOrderLBSearch(objective));
+        } else if (bound != null) {
             new org.chocosolver.solver.constraints.Constraint("relaxation",
                     new LagrangianPropagator(servings, objective, bound)).post();
             var order = new Integer[servings.length];

@@ -57,7 +57,8 @@ public final class Greedy {
             }
         }
         dropUnneeded(problem, servings, totals);
-        return servings;
+        // Required servings alone may already break a max or a limit: only a plan that meets everything is returned.
+        return problem.plan(servings).violations(problem.request()).isEmpty() ? servings : null;
     }
 
     /** Removes servings, most expensive first, while every min still holds. */

@@ -27,8 +27,10 @@ public final class ProblemBuilder {
             }
             int cap = cap(request, product);
             int least = request.required().contains(product.id()) ? 1 : 0;
-            if (cap == 0 && least == 0) {
-                continue; // any serving breaks a max target: the product cannot appear.
+            if (cap < Math.max(least, 1)) {
+                // Any serving breaks a max target or a limit: the product cannot appear (when it is required, the
+                // planner reports the request infeasible because of it).
+                continue;
             }
             candidates.add(product);
             lower.add(least);

@@ -196,12 +196,13 @@ class ChocoPlannerTest {
         var request = PlanRequest.of(List.of(Target.between(CARBOHYDRATE, 997.3, 1003), Target.between(SODIUM, 4001, 4100),
                 Target.between(FLUID, 7003, 7100)), products).withTimeLimitMs(20);
 
+        planner.plan(request); // warm up: the limit is on the solve, not on loading Choco's classes
         long start = System.nanoTime();
         PlanResult result = planner.plan(request);
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(result.status()).isIn(PlanStatus.FEASIBLE, PlanStatus.OPTIMAL, PlanStatus.UNKNOWN);
-        assertThat(elapsedMs).isLessThan(20 + 50 + 200); // JIT and model building on a cold JVM
+        assertThat(elapsedMs).isLessThanOrEqualTo(20 + 50);
         if (result.status() == PlanStatus.FEASIBLE) {
             assertThat(result.bound()).isLessThanOrEqualTo(result.value());
             assertThat(result.plan().violations(request)).isEmpty();
