@@ -150,13 +150,14 @@ final class ChocoModel {
                 }
                 continue;
             }
+            double scale = Scaling.amountScale(problem, t);
             if (target.hasMin()) {
-                var coefficients = Arrays.stream(amounts).mapToInt(a -> Scaling.down(a, Scaling.AMOUNT)).toArray();
-                model.scalar(servings, coefficients, ">=", Scaling.up(target.min(), Scaling.AMOUNT)).post();
+                var coefficients = Arrays.stream(amounts).mapToInt(a -> Scaling.down(a, scale)).toArray();
+                model.scalar(servings, coefficients, ">=", Scaling.up(target.min(), scale)).post();
             }
             if (target.hasMax()) {
-                var coefficients = Arrays.stream(amounts).mapToInt(a -> Scaling.up(a, Scaling.AMOUNT)).toArray();
-                model.scalar(servings, coefficients, "<=", Scaling.down(target.max(), Scaling.AMOUNT)).post();
+                var coefficients = Arrays.stream(amounts).mapToInt(a -> Scaling.up(a, scale)).toArray();
+                model.scalar(servings, coefficients, "<=", Scaling.down(target.max(), scale)).post();
             }
         }
     }
@@ -242,15 +243,12 @@ final class ChocoModel {
     static long[] perServingCoefficients(Problem problem, Goal goal) {
         int n = problem.size();
         var coefficients = new long[n];
+        double objectiveScale = objectiveScale(problem);
+        double tieBreakScale = goal == Goal.TIE_BREAK ? tieBreakScale(problem) : 0;
         for (int i = 0; i < n; i++) {
             coefficients[i] = switch (goal) {
-                case OBJECTIVE -> switch (problem.objective()) {
-                    case SERVINGS -> 1;
-                    case PRODUCTS -> 0;
-                    case MASS -> Scaling.nearest(problem.costs()[i], Scaling.MASS);
-                    case COST -> Scaling.nearest(problem.costs()[i], Scaling.COST);
-                };
-                case TIE_BREAK -> (long) Math.floor(overshootWeight(problem, i) * tieBreakScale(problem));
+                case OBJECTIVE -> Scaling.nearest(problem.costs()[i], objectiveScale);
+                case TIE_BREAK -> (long) Math.floor(overshootWeight(problem, i) * tieBreakScale);
             };
         }
         return coefficients;
@@ -259,12 +257,28 @@ final class ChocoModel {
     static long fixedCoefficient(Problem problem, Goal goal) {
         return switch (goal) {
             case OBJECTIVE -> problem.objective() == Objective.PRODUCTS ? 1 : 0;
-            case TIE_BREAK -> TIE_BREAK_PRODUCT;
+            case TIE_BREAK -> tieBreakProduct(problem);
         };
     }
 
-    /** The weight of one product in the tie-break goal; overshoot stays below it. */
-    static final long TIE_BREAK_PRODUCT = 1_000_000;
+    /** Servings and products count in whole units; mass in 0.01 g and cost in 0.0001, coarser only for huge catalogs. */
+    private static double objectiveScale(Problem problem) {
+        double preferred = switch (problem.objective()) {
+            case SERVINGS, PRODUCTS -> 1;
+            case MASS -> Scaling.MASS;
+            case COST -> Scaling.COST;
+        };
+        double reachable = 0;
+        for (int i = 0; i < problem.size(); i++) {
+            reachable += problem.costs()[i] * problem.upper()[i];
+        }
+        return Scaling.fit(preferred, reachable);
+    }
+
+    /** The weight of one product in the tie-break goal (overshoot stays below it): 10⁶, less for huge catalogs. */
+    static long tieBreakProduct(Problem problem) {
+        return Math.min(1_000_000, (long) (Scaling.SUM_LIMIT / (2.0 * (problem.size() + 1))));
+    }
 
     /**
      * Relative overshoot is Σₜ (totalₜ − minₜ)/minₜ over targets with a min; minimising it is minimising
@@ -282,7 +296,7 @@ final class ChocoModel {
     }
 
     /**
-     * Scales Σᵢ xᵢ·wᵢ so that no plan of the problem reaches {@link #TIE_BREAK_PRODUCT}: then one product fewer
+     * Scales Σᵢ xᵢ·wᵢ so that no plan of the problem reaches {@link #tieBreakProduct}: then one product fewer
      * always wins, whatever the overshoot, and the sum is lexicographic, not a trade-off. The most any plan can
      * reach is bounded by every product at its cap, and by the total servings allowed times the largest weight.
      */
@@ -295,7 +309,7 @@ final class ChocoModel {
             largest = Math.max(largest, weight);
         }
         double reachable = Math.min(atCaps, largest * (double) problem.maxServings());
-        return reachable <= 0 ? 0 : (TIE_BREAK_PRODUCT - 1) / reachable;
+        return reachable <= 0 ? 0 : (tieBreakProduct(problem) - 1) / reachable;
     }
 
     /**

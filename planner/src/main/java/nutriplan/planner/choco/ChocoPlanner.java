@@ -35,13 +35,14 @@ public final class ChocoPlanner implements Planner {
         }
         long mainBudget = request.alternatives() == 0 ? request.timeLimitMs()
                 : (long) (request.timeLimitMs() * MAIN_SHARE_WITH_ALTERNATIVES);
-        var main = Lexicographic.solve(problem, Extra.NONE, mainBudget);
+        var searched = ProblemBuilder.withUsefulCaps(problem);
+        var main = Lexicographic.solve(searched, Extra.NONE, mainBudget);
         if (main.servings() == null) {
             return main.proven() ? infeasible(request, problem, start)
                     : result(request, PlanStatus.UNKNOWN, null, Double.NaN, relaxationBound(problem), List.of(), start);
         }
-        var plan = checked(request, problem.plan(main.servings()));
-        var alternatives = alternatives(request, problem, main.servings(), start);
+        var plan = checked(request, searched.plan(main.servings()));
+        var alternatives = alternatives(request, searched, main.servings(), start);
         double value = plan.value(request.objective());
         var status = main.proven() ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
         double bound = main.proven() ? value : Math.min(value, relaxationBound(problem));

@@ -208,12 +208,14 @@ final class Explainer {
             }
             return switch (clause.kind()) {
                 case MIN -> optimum(problem, amounts(problem, clause.index(), false), 0, true)
+                        .map(best -> roundDown(best / Scaling.amountScale(problem, clause.index())))
                         .map(best -> new Relaxation(field, constraint, "lower " + clause.nutrient(request) + " min to "
-                                + clause.amount(request, roundDown(best / Scaling.AMOUNT)), roundDown(best / Scaling.AMOUNT)))
+                                + clause.amount(request, best), best))
                         .orElse(notAlone(field, constraint));
                 case MAX -> optimum(problem, amounts(problem, clause.index(), true), 0, false)
+                        .map(least -> roundUp(least / Scaling.amountScale(problem, clause.index())))
                         .map(least -> new Relaxation(field, constraint, "raise " + clause.nutrient(request) + " max to "
-                                + clause.amount(request, roundUp(least / Scaling.AMOUNT)), roundUp(least / Scaling.AMOUNT)))
+                                + clause.amount(request, least), least))
                         .orElse(notAlone(field, constraint));
                 case MAX_PRODUCTS -> optimum(problem, new long[problem.size()], 1, false)
                         .map(fewest -> relaxLimit(field, constraint, "product", fewest - request.limits().maxProducts(), fewest))
@@ -298,9 +300,10 @@ final class Explainer {
     /** Amounts scaled as the model does: down (a min, what is surely reached) or up (a max, what is surely needed). */
     private static long[] amounts(Problem problem, int target, boolean up) {
         var amounts = problem.amounts()[target];
+        double scale = Scaling.amountScale(problem, target);
         var scaled = new long[amounts.length];
         for (int i = 0; i < amounts.length; i++) {
-            scaled[i] = up ? Scaling.up(amounts[i], Scaling.AMOUNT) : Scaling.down(amounts[i], Scaling.AMOUNT);
+            scaled[i] = up ? Scaling.up(amounts[i], scale) : Scaling.down(amounts[i], scale);
         }
         return scaled;
     }

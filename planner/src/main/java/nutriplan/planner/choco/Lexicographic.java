@@ -79,7 +79,7 @@ final class Lexicographic {
         var coefficients = ChocoModel.perServingCoefficients(problem, Goal.TIE_BREAK);
         long value = 0;
         for (int i = 0; i < servings.length; i++) {
-            value += coefficients[i] * servings[i] + (servings[i] > 0 ? ChocoModel.TIE_BREAK_PRODUCT : 0);
+            value += coefficients[i] * servings[i] + (servings[i] > 0 ? ChocoModel.tieBreakProduct(problem) : 0);
         }
         return value;
     }

@@ -20,8 +20,34 @@ final class Scaling {
     static final double COST = 10_000;
 
     private static final double NOISE = 1e-9;
+    /** Every scaled sum stays below this, far from int overflow in Choco's linear constraints. */
+    static final double SUM_LIMIT = 1 << 30;
 
     private Scaling() {
+    }
+
+    /**
+     * The scale for target t: {@link #AMOUNT}, or a smaller power of ten when the catalog is so large that the
+     * scaled total of every product at its cap would come near int overflow (coarser, but still sound).
+     */
+    static double amountScale(nutriplan.planner.problem.Problem problem, int t) {
+        double reachable = 0;
+        var amounts = problem.amounts()[t];
+        for (int i = 0; i < amounts.length; i++) {
+            reachable += amounts[i] * problem.upper()[i];
+        }
+        var target = problem.targets().get(t);
+        reachable = Math.max(reachable, Math.max(target.min(), target.hasMax() ? target.max() : 0));
+        return fit(AMOUNT, reachable);
+    }
+
+    /** The largest power of ten up to {@code preferred} that keeps {@code reachable × scale} under the sum limit. */
+    static double fit(double preferred, double reachable) {
+        double scale = preferred;
+        while (scale > 1e-6 && reachable * scale > SUM_LIMIT) {
+            scale /= 10;
+        }
+        return scale;
     }
 
     static int down(double value, double scale) {

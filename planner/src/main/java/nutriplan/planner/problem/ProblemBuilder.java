@@ -40,6 +40,31 @@ public final class ProblemBuilder {
                 upper.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /**
+     * The same problem with each cap cut to the servings that can still help: beyond ⌈minₜ/aₜᵢ⌉ for every min it
+     * contributes to, a product covers those mins on its own, and more of it only adds cost, overshoot and
+     * max-target totals. So no lexicographically best plan, and no alternative's product set, is lost (a product
+     * that helps no minimum keeps one serving, for alternatives). (Not for
+     * questions such as "how much sodium can these products reach", which want the full caps.)
+     */
+    public static Problem withUsefulCaps(Problem problem) {
+        var upper = problem.upper().clone();
+        var targets = problem.targets();
+        for (int i = 0; i < upper.length; i++) {
+            // At least one serving: an alternative may need a product that helps no minimum at all.
+            long useful = Math.max(problem.lower()[i], 1);
+            for (int t = 0; t < targets.size(); t++) {
+                double amount = problem.amounts()[t][i];
+                if (targets.get(t).hasMin() && amount > 0) {
+                    useful = Math.max(useful, (long) Math.ceil(targets.get(t).min() / amount - 1e-9));
+                }
+            }
+            upper[i] = (int) Math.min(upper[i], useful);
+        }
+        return new Problem(problem.request(), problem.products(), problem.lower(), upper, problem.amounts(),
+                problem.costs(), problem.fixedCosts());
+    }
+
     /** A problem over exactly these candidates with these bounds (the engines reuse it for sub-problems). */
     public static Problem of(PlanRequest request, List<Product> candidates, int[] lower, int[] upper) {
         int n = candidates.size();
