@@ -1,0 +1,96 @@
+package nutriplan.api.errors;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nutriplan.catalog.json.Finding;
+import nutriplan.catalog.json.InvalidInputException;
+
+/**
+ * The error table of API.md in one place: every typed exception a caller can cause, its HTTP status
+ * and its body {@code {"error": CODE, "message": TEXT, "details": [...]}}.
+ *
+ * <p>A detail names the request field it concerns ({@code "targets.sodium.min"}); its {@code field} is
+ * null when the fault concerns the body as a whole (malformed JSON, invalid UTF-8).
+ */
+public final class ErrorJson {
+
+    public static final String INVALID_REQUEST = "invalid_request";
+    public static final String NOT_FOUND = "not_found";
+    public static final String CONFLICT = "conflict";
+    public static final String TOO_LARGE = "too_large";
+    public static final String INFEASIBLE = "infeasible";
+    public static final String BUSY = "busy";
+    public static final String INTERNAL_ERROR = "internal_error";
+
+    /** At most this many field names in the message of a 400; the details list them all. */
+    private static final int FIELDS_IN_MESSAGE = 5;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ErrorJson() {
+    }
+
+    /**
+     * The response for an exception: 400, 404 and 413 for the typed faults a caller can cause, and a
+     * 500 that says nothing of the internals for anything else (the caller logs that one).
+     */
+    public static ErrorResponse of(RuntimeException exception) {
+        return switch (exception) {
+            case InvalidInputException invalid -> new ErrorResponse(400, invalidRequest(invalid));
+            case NotFoundException notFound ->
+                    new ErrorResponse(404, body(NOT_FOUND, notFound.getMessage(), List.of(detail(notFound.field(), notFound.getMessage()))));
+            case TooLargeException tooLarge ->
+                    new ErrorResponse(413, body(TOO_LARGE, tooLarge.getMessage(), List.of(detail(tooLarge.field(), tooLarge.getMessage()))));
+            default -> new ErrorResponse(500, body(INTERNAL_ERROR, "an internal error occurred; it has been logged", List.of()));
+        };
+    }
+
+    /** The 400 body: one detail per fault, each naming its field. */
+    public static ObjectNode invalidRequest(InvalidInputException invalid) {
+        var errors = invalid.errors().stream().filter(Finding::isError).toList();
+        var details = errors.stream().map(finding -> detail(finding.path(), finding.message())).toList();
+        return body(INVALID_REQUEST, summary(errors, invalid.getMessage()), details);
+    }
+
+    /** {@code {"error": ..., "message": ..., "details": [...]}}. */
+    public static ObjectNode body(String error, String message, List<ObjectNode> details) {
+        var body = NODES.objectNode();
+        body.put("error", error);
+        body.put("message", message);
+        body.putArray("details").addAll(details);
+        return body;
+    }
+
+    /** {@code {"field": ..., "message": ...}}; an empty field (the body as a whole) is written as null. */
+    public static ObjectNode detail(String field, String message) {
+        var detail = NODES.objectNode();
+        if (field == null || field.isEmpty()) {
+            detail.putNull("field");
+        } else {
+            detail.put("field", field);
+        }
+        detail.put("message", message);
+        return detail;
+    }
+
+    /**
+     * "3 faults in the request: targets.sodium.min, limits.maxProducts, require[0]": the fields at a glance,
+     * for a person reading a log line or a terminal; one fault about the whole body is its own message.
+     */
+    private static String summary(List<Finding> errors, String fallback) {
+        if (errors.isEmpty()) {
+            return fallback;
+        }
+        if (errors.size() == 1 && errors.get(0).path().isEmpty()) {
+            return errors.get(0).message();
+        }
+        var fields = errors.stream().map(Finding::path).map(path -> path.isEmpty() ? "(body)" : path)
+                .distinct().limit(FIELDS_IN_MESSAGE).collect(Collectors.joining(", "));
+        boolean more = errors.stream().map(Finding::path).distinct().count() > FIELDS_IN_MESSAGE;
+        return errors.size() + (errors.size() == 1 ? " fault" : " faults") + " in the request: " + fields + (more ? ", …" : "");
+    }
+}
