@@ -1,0 +1,338 @@
+package nutriplan.api.plans;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import nutriplan.api.errors.NotFoundException;
+import nutriplan.api.errors.TooLargeException;
+import nutriplan.api.json.JsonBody;
+import nutriplan.catalog.Catalog;
+import nutriplan.catalog.CatalogFiles;
+import nutriplan.catalog.json.Finding;
+import nutriplan.catalog.json.Findings;
+import nutriplan.catalog.json.InvalidInputException;
+import nutriplan.catalog.json.JsonFields;
+import nutriplan.catalog.nutrient.Nutrient;
+import nutriplan.catalog.nutrient.Quantities;
+import nutriplan.catalog.product.ProductJson;
+import nutriplan.planner.request.Limits;
+import nutriplan.planner.request.Objective;
+import nutriplan.planner.request.PlanRequest;
+import nutriplan.planner.request.Selection;
+import nutriplan.planner.request.SolverChoice;
+import nutriplan.planner.request.Target;
+
+/**
+ * Reads a plan request (API.md, {@code POST /api/v1/plans} and {@code plan FILE}) into a {@link PlanRequest}
+ * of canonical numbers. Units are parsed here, once; nothing after this re-parses.
+ *
+ * <p>Every fault is collected with its field path ({@code targets.sodium.min}, {@code limits.maxProducts},
+ * {@code products[3].nutrients.fluid}, {@code include.tags[0]}) and reported together in one
+ * {@link InvalidInputException} (400), so a caller fixes a request in one round trip. Two faults are not
+ * 400s and end reading early or late: an inline catalog over the limit is a {@link TooLargeException}
+ * (413) at once, before its products are read; an unknown catalog name is a {@link NotFoundException}
+ * (404), raised only when the request has no 400 faults.
+ */
+public final class PlanRequestJson {
+
+    public static final int DEFAULT_MAX_INLINE_PRODUCTS = 5000;
+    public static final String DEFAULT_CATALOG = "default";
+    /** The name an inline catalog ({@code products}) gets; no stored catalog may carry it. */
+    public static final String INLINE_CATALOG = "inline";
+    /** Limits above this are no limits in practice (a day's food is tens of servings); it keeps numbers sane. */
+    public static final int MAX_LIMIT = 100_000;
+
+    private static final int MAX_DESCRIPTION_LENGTH = 2000;
+    private static final int MAX_CATALOG_NAME_LENGTH = 100;
+    private static final Set<String> FIELDS = Set.of("description", "targets", "catalog", "products", "include",
+            "exclude", "require", "limits", "objective", "solver", "timeLimitMs", "alternatives",
+            "workout", "durationMin", "schedule");
+    private static final Set<String> TARGET_FIELDS = Set.of("min", "max");
+    private static final Set<String> SELECTION_FIELDS = Set.of("products", "tags");
+    private static final Set<String> LIMIT_FIELDS = Set.of("maxServingsPerProduct", "maxProducts", "maxServings");
+
+    private final Findings findings = Findings.create();
+    private final Catalogs catalogs;
+    private final int maxInlineProducts;
+    /** The catalog's name when it is not stored; reported as 404 once the request has no 400 faults. */
+    private String unknownCatalog;
+    /** False when the catalog is unknown or the inline one lost products to errors: ids cannot be checked. */
+    private boolean idsCheckable;
+
+    private PlanRequestJson(Catalogs catalogs, int maxInlineProducts) {
+        this.catalogs = catalogs;
+        this.maxInlineProducts = maxInlineProducts;
+    }
+
+    /** Reads a plan request with the default cap on inline catalogs ({@value #DEFAULT_MAX_INLINE_PRODUCTS}). */
+    public static PlanRequest read(byte[] body, Catalogs catalogs) {
+        return read(body, catalogs, DEFAULT_MAX_INLINE_PRODUCTS);
+    }
+
+    /**
+     * Reads a plan request.
+     *
+     * @param body              the request, UTF-8 JSON
+     * @param catalogs          the stored catalogs a request may name
+     * @param maxInlineProducts the most products an inline catalog may hold
+     * @throws InvalidInputException listing every fault with its field path (400)
+     * @throws TooLargeException     when the inline catalog holds more than {@code maxInlineProducts} (413)
+     * @throws NotFoundException     when the named catalog is not stored (404)
+     */
+    public static PlanRequest read(byte[] body, Catalogs catalogs, int maxInlineProducts) {
+        return new PlanRequestJson(catalogs, maxInlineProducts).read(JsonBody.parse(body));
+    }
+
+    private PlanRequest read(JsonNode root) {
+        var fields = JsonFields.of(root, "", findings, FIELDS);
+        if (fields == null) {
+            throw invalid();
+        }
+        fields.text("description", false, MAX_DESCRIPTION_LENGTH); // for people reading the file; not used
+        rejectNotSupportedYet(fields);
+        var targets = targets(fields.node("targets"));
+        var catalog = catalog(fields);
+        var selection = selection(fields, catalog);
+        var required = strings(fields.node("require"), "require", (path, id) -> isKnownId(path, id, catalog));
+        var limits = limits(fields.node("limits"));
+        var objective = fields.choice("objective", false, Objective::fromJsonName, Objective.knownNames());
+        var solver = fields.choice("solver", false, SolverChoice::fromJsonName, SolverChoice.knownNames());
+        var timeLimitMs = fields.integer("timeLimitMs", 1, (int) PlanRequest.MAX_TIME_LIMIT_MS);
+        var alternatives = fields.integer("alternatives", 0, PlanRequest.MAX_ALTERNATIVES);
+        if (findings.hasErrors()) {
+            throw invalid();
+        }
+        if (unknownCatalog != null) {
+            throw new NotFoundException("catalog", "no catalog named \"" + unknownCatalog + "\"; send the products inline"
+                    + " in \"products\", or name a stored catalog such as \"" + DEFAULT_CATALOG + "\"");
+        }
+        return new PlanRequest(targets, catalog, selection, required, limits,
+                objective == null ? Objective.SERVINGS : objective,
+                solver == null ? SolverChoice.AUTO : solver,
+                timeLimitMs == null ? PlanRequest.DEFAULT_TIME_LIMIT_MS : timeLimitMs,
+                alternatives == null ? 0 : alternatives);
+    }
+
+    /**
+     * API.md's workout and intake schedule belong to a later version. Refusing them beats ignoring
+     * them: a caller who asked for a schedule must not take a plain plan for one.
+     */
+    private void rejectNotSupportedYet(JsonFields fields) {
+        if (fields.node("workout") != null) {
+            findings.error("workout", "is not supported yet: this version plans from \"targets\" only;"
+                    + " send the targets instead of the workout");
+        }
+        if (fields.node("schedule") != null) {
+            findings.error("schedule", "is not supported yet: intake schedules come in a later version;"
+                    + " remove \"schedule\" to get the plan without one");
+        }
+        if (fields.node("durationMin") != null) {
+            findings.error("durationMin", "is not supported yet: the session's duration serves intake schedules,"
+                    + " which come in a later version; remove \"durationMin\" with \"schedule\"");
+        }
+    }
+
+    private List<Target> targets(JsonNode node) {
+        if (node == null || node.isNull()) {
+            findings.error("targets", "is required: an object of nutrient targets such as {\"sodium\": {\"min\": \"500 mg\"}}");
+            return List.of();
+        }
+        if (!node.isObject() || node.isEmpty()) {
+            findings.error("targets", "must be an object with at least one nutrient target such as"
+                    + " {\"sodium\": {\"min\": \"500 mg\"}}, got " + JsonFields.describe(node));
+            return List.of();
+        }
+        var targets = new ArrayList<Target>();
+        for (var entry : node.properties()) {
+            var nutrient = Nutrient.fromJsonName(entry.getKey());
+            if (nutrient == null) {
+                findings.error("targets." + entry.getKey(), "unknown nutrient \"" + entry.getKey() + "\"; known nutrients: "
+                        + Nutrient.knownNames());
+                continue;
+            }
+            var target = target(nutrient, entry.getValue());
+            if (target != null) {
+                targets.add(target);
+            }
+        }
+        return targets;
+    }
+
+    /** One nutrient's {min, max}; null when it has a fault (reported). */
+    private Target target(Nutrient nutrient, JsonNode node) {
+        var path = "targets." + nutrient.jsonName();
+        var fields = JsonFields.of(node, path + ".", findings, TARGET_FIELDS);
+        if (fields == null) {
+            return null;
+        }
+        var min = fields.amount("min", nutrient);
+        var max = fields.amount("max", nutrient);
+        if (!fields.has("min") && !fields.has("max")) {
+            findings.error(path, "needs a min, a max or both, such as {\"min\": \"500 " + nutrient.canonicalUnit() + "\"}");
+            return null;
+        }
+        if ((fields.has("min") && min == null) || (fields.has("max") && max == null)) {
+            return null;
+        }
+        if (min != null && max != null && min > max) {
+            findings.error(path, "min " + amount(min, nutrient) + " is above max " + amount(max, nutrient)
+                    + "; no plan can meet this target");
+            return null;
+        }
+        return new Target(nutrient, min == null ? 0 : min, max == null ? Double.POSITIVE_INFINITY : max);
+    }
+
+    /**
+     * The stored catalog named by {@code catalog} ("default" when absent), or the inline one of {@code products}.
+     * An empty {@code products} array is no inline catalog: API.md's own example sends one beside a catalog name.
+     */
+    private Catalog catalog(JsonFields fields) {
+        var products = fields.node("products");
+        boolean inline = products != null && !products.isNull() && !(products.isArray() && products.isEmpty());
+        var name = fields.text("catalog", false, MAX_CATALOG_NAME_LENGTH);
+        if (inline) {
+            if (fields.has("catalog")) {
+                findings.error("catalog", "a request with inline \"products\" uses no stored catalog;"
+                        + " leave out \"catalog\", or send no products to plan from the stored catalog");
+            }
+            return inlineCatalog(products);
+        }
+        if (fields.has("catalog") && name == null) {
+            return null; // not a string: reported
+        }
+        var catalog = catalogs.find(name == null ? DEFAULT_CATALOG : name);
+        if (catalog == null) {
+            unknownCatalog = name == null ? DEFAULT_CATALOG : name;
+        }
+        idsCheckable = catalog != null;
+        return catalog;
+    }
+
+    private Catalog inlineCatalog(JsonNode products) {
+        if (!products.isArray()) {
+            findings.error("products", "must be an array of products (an inline catalog), got " + JsonFields.describe(products));
+            return null;
+        }
+        if (products.size() > maxInlineProducts) {
+            throw new TooLargeException("products", "the inline catalog holds " + products.size()
+                    + " products; at most " + maxInlineProducts + " are accepted");
+        }
+        int errorsBefore = findings.errorCount();
+        var catalog = new Catalog(INLINE_CATALOG, CatalogFiles.readProducts(products, "products", findings));
+        idsCheckable = findings.errorCount() == errorsBefore;
+        return catalog;
+    }
+
+    /** The product ids and tags of {@code include} or {@code exclude}. */
+    private record ProductsAndTags(Set<String> products, Set<String> tags) {
+        static final ProductsAndTags NONE = new ProductsAndTags(Set.of(), Set.of());
+    }
+
+    private Selection selection(JsonFields fields, Catalog catalog) {
+        var include = productsAndTags(fields.node("include"), "include", catalog);
+        var exclude = productsAndTags(fields.node("exclude"), "exclude", catalog);
+        return new Selection(include.products(), include.tags(), exclude.products(), exclude.tags());
+    }
+
+    private ProductsAndTags productsAndTags(JsonNode node, String name, Catalog catalog) {
+        if (node == null || node.isNull()) {
+            return ProductsAndTags.NONE;
+        }
+        var fields = JsonFields.of(node, name + ".", findings, SELECTION_FIELDS);
+        if (fields == null) {
+            return ProductsAndTags.NONE;
+        }
+        return new ProductsAndTags(
+                strings(fields.node("products"), name + ".products", (path, id) -> isKnownId(path, id, catalog)),
+                strings(fields.node("tags"), name + ".tags", this::isTag));
+    }
+
+    /**
+     * The strings of an array, each checked by {@code check}, which reports under the item's path
+     * ("require[2]") and answers whether to keep it. Paths index the JSON array as sent.
+     */
+    private Set<String> strings(JsonNode array, String path, BiPredicate<String, String> check) {
+        if (array == null || array.isNull()) {
+            return Set.of();
+        }
+        if (!array.isArray()) {
+            findings.error(path, "must be an array of strings, got " + JsonFields.describe(array));
+            return Set.of();
+        }
+        // A list of ids longer than the largest catalog accepted cannot mean anything but a mistake or an attack.
+        if (array.size() > maxInlineProducts) {
+            findings.error(path, "has " + array.size() + " items; at most " + maxInlineProducts);
+            return Set.of();
+        }
+        var values = new LinkedHashSet<String>();
+        for (int i = 0; i < array.size(); i++) {
+            var item = array.get(i);
+            var itemPath = path + "[" + i + "]";
+            if (!item.isTextual()) {
+                findings.error(itemPath, "must be a string, got " + JsonFields.describe(item));
+            } else if (check.test(itemPath, item.textValue())) {
+                values.add(item.textValue());
+            }
+        }
+        return values;
+    }
+
+    private boolean isKnownId(String path, String id, Catalog catalog) {
+        if (!ProductJson.ID.matcher(id).matches()) {
+            findings.error(path, quoted(id)
+                    + " is not a product id: lowercase letters, digits and '-', at most 80 characters");
+            return false;
+        }
+        if (idsCheckable && catalog.product(id) == null) {
+            findings.error(path, "no product \"" + id + "\" in catalog \"" + catalog.name() + "\"");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean isTag(String path, String tag) {
+        if (!ProductJson.TAG.matcher(tag).matches()) {
+            findings.error(path, quoted(tag)
+                    + " is not a tag: tags are lowercase words of letters, digits and '-', such as \"caffeine\"");
+            return false;
+        }
+        return true;
+    }
+
+    private Limits limits(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Limits.UNLIMITED;
+        }
+        var fields = JsonFields.of(node, "limits.", findings, LIMIT_FIELDS);
+        if (fields == null) {
+            return Limits.UNLIMITED;
+        }
+        return new Limits(limit(fields, "maxServingsPerProduct"), limit(fields, "maxProducts"), limit(fields, "maxServings"));
+    }
+
+    private static int limit(JsonFields fields, String field) {
+        var value = fields.integer(field, 1, MAX_LIMIT);
+        return value == null ? Limits.NONE : value;
+    }
+
+    private InvalidInputException invalid() {
+        var errors = findings.all().stream().filter(Finding::isError).toList();
+        return new InvalidInputException("the plan request has " + errors.size()
+                + (errors.size() == 1 ? " fault" : " faults"), errors);
+    }
+
+    /** "\"Caffeine\"", cut short when long: a hostile value is not echoed whole. */
+    private static String quoted(String text) {
+        return JsonFields.describe(JsonNodeFactory.instance.textNode(text));
+    }
+
+    private static String amount(double value, Nutrient nutrient) {
+        return Quantities.format(value) + " " + nutrient.canonicalUnit();
+    }
+}
