@@ -1,0 +1,170 @@
+package nutriplan.api.plans;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nutriplan.catalog.Catalog;
+import nutriplan.planner.plan.Plan;
+import nutriplan.planner.plan.PlanResult;
+import nutriplan.planner.plan.PlanStatus;
+import nutriplan.planner.request.Objective;
+import nutriplan.planner.request.PlanRequest;
+import nutriplan.planner.request.Target;
+
+/**
+ * Writes a planner's answer as API.md's plan response: the 200 body for a plan (OPTIMAL, FEASIBLE) or
+ * for none found in time (UNKNOWN), and the 422 body when no plan exists (INFEASIBLE).
+ * Canonical numbers become JSON here, each total with its unit.
+ */
+public final class PlanResponseJson {
+
+    /**
+     * Amounts are printed to 0.001 of their canonical unit (mg, g, mL, kcal): finer than any label,
+     * coarse enough to hide the float noise of summing servings.
+     */
+    static final int DECIMALS = 3;
+
+    /**
+     * Stored catalogs have no version yet (versions come with the catalog store); a catalog read from
+     * {@code data/catalogs} is its first version. An inline catalog has none: its version is null.
+     */
+    static final int STORED_CATALOG_VERSION = 1;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private PlanResponseJson() {
+    }
+
+    /** 422 when no plan exists, else 200 (UNKNOWN too: time ran out, which is not a fault of the request). */
+    public static int httpStatus(PlanResult result) {
+        return result.status() == PlanStatus.INFEASIBLE ? 422 : 200;
+    }
+
+    public static ObjectNode write(PlanResult result, PlanRequest request) {
+        if (result.status() == PlanStatus.INFEASIBLE) {
+            return InfeasibleJson.write(result.infeasibility());
+        }
+        var body = NODES.objectNode();
+        body.put("status", result.status().name());
+        body.put("solver", result.solver());
+        body.set("objective", objective(result.objective(), result.value(), result.bound()));
+        body.set("items", items(result.plan()));
+        body.set("totals", totals(result.plan(), request.targets()));
+        body.set("alternatives", alternatives(result.alternatives(), request));
+        body.set("warnings", warnings(result, request));
+        body.set("catalog", catalog(request.catalog()));
+        body.put("timeMs", result.timeMs());
+        return body;
+    }
+
+    /** {kind, value, bound}; NaN (no plan, no bound) is null. */
+    private static ObjectNode objective(Objective kind, double value, double bound) {
+        var objective = NODES.objectNode();
+        objective.put("kind", kind.jsonName());
+        objective.set("value", number(value, kind, RoundingMode.HALF_EVEN));
+        // A lower bound rounded up could claim more than was proven: round it down.
+        objective.set("bound", number(bound, kind, RoundingMode.FLOOR));
+        return objective;
+    }
+
+    private static ArrayNode items(Plan plan) {
+        var items = NODES.arrayNode();
+        if (plan == null) {
+            return items;
+        }
+        for (var item : plan.items()) {
+            items.addObject()
+                    .put("product", item.product().id())
+                    .put("name", item.product().name())
+                    .put("servings", item.servings());
+        }
+        return items;
+    }
+
+    /** Per targeted nutrient, in the order of the request: {amount, unit, min, max}, min and max null when absent. */
+    private static ObjectNode totals(Plan plan, List<Target> targets) {
+        var totals = NODES.objectNode();
+        if (plan == null) {
+            return totals;
+        }
+        for (var target : targets) {
+            var nutrient = target.nutrient();
+            var total = totals.putObject(nutrient.jsonName());
+            total.put("amount", round(plan.total(nutrient)));
+            total.put("unit", nutrient.canonicalUnit());
+            putOrNull(total, "min", target.hasMin(), target.min());
+            putOrNull(total, "max", target.hasMax(), target.max());
+        }
+        return totals;
+    }
+
+    /** Each alternative as {objective: {kind, value}, items, totals}; a bound belongs to the best plan only. */
+    private static ArrayNode alternatives(List<Plan> plans, PlanRequest request) {
+        var alternatives = NODES.arrayNode();
+        for (var plan : plans) {
+            var alternative = alternatives.addObject();
+            var objective = alternative.putObject("objective");
+            objective.put("kind", request.objective().jsonName());
+            objective.set("value", number(plan.value(request.objective()), request.objective(), RoundingMode.HALF_EVEN));
+            alternative.set("items", items(plan));
+            alternative.set("totals", totals(plan, request.targets()));
+        }
+        return alternatives;
+    }
+
+    private static ArrayNode warnings(PlanResult result, PlanRequest request) {
+        var warnings = new ArrayList<>(result.warnings());
+        if (result.status() == PlanStatus.UNKNOWN) {
+            warnings.add("no plan was found within the time limit of " + request.timeLimitMs() + " ms; this does not mean"
+                    + " that none exists: retry with a larger timeLimitMs (at most " + PlanRequest.MAX_TIME_LIMIT_MS + ")");
+        }
+        var array = NODES.arrayNode();
+        warnings.forEach(array::add);
+        return array;
+    }
+
+    private static ObjectNode catalog(Catalog catalog) {
+        var node = NODES.objectNode();
+        node.put("name", catalog.name());
+        if (catalog.name().equals(PlanRequestJson.INLINE_CATALOG)) {
+            node.putNull("version");
+        } else {
+            node.put("version", STORED_CATALOG_VERSION);
+        }
+        return node;
+    }
+
+    /** Servings and products are counts, written as whole numbers; mass and cost are rounded. */
+    private static JsonNode number(double value, Objective kind, RoundingMode rounding) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return NODES.nullNode();
+        }
+        if (kind == Objective.SERVINGS || kind == Objective.PRODUCTS) {
+            return NODES.numberNode(Math.round(value));
+        }
+        return NODES.numberNode(round(value, rounding));
+    }
+
+    private static void putOrNull(ObjectNode node, String field, boolean present, double value) {
+        if (present) {
+            node.put(field, round(value));
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    static double round(double value) {
+        return round(value, RoundingMode.HALF_EVEN);
+    }
+
+    private static double round(double value, RoundingMode rounding) {
+        return BigDecimal.valueOf(value).setScale(DECIMALS, rounding).doubleValue();
+    }
+}
