@@ -6,6 +6,7 @@ import java.util.List;
 
 import nutriplan.api.cli.CheckCatalogCommand;
 import nutriplan.api.cli.Command;
+import nutriplan.api.plans.PlanCommand;
 
 /** The command line: {@code java -jar nutriplan.jar COMMAND ...}. */
 public final class Main {
@@ -18,7 +19,7 @@ public final class Main {
 
     /** The commands that work in this build; --help lists them. */
     static Main standard() {
-        return new Main(List.of(new CheckCatalogCommand()));
+        return new Main(List.of(new PlanCommand(), new CheckCatalogCommand()));
     }
 
     public static void main(String[] args) {
