@@ -44,7 +44,9 @@ class DataRequestsTest {
         var body = Files.readAllBytes(file);
         var request = readOrExplain(file, body);
 
-        var result = PLANNER.plan(request);
+        // Proven optimal is the promise; the budget is generous because the mass objective (marathon.json) still
+        // needs seconds to prove on a shared 2-core machine (see the benchmark in the README).
+        var result = PLANNER.plan(request.withTimeLimitMs(30_000));
 
         assertThat(request.catalog().name()).isEqualTo("default");
         assertThat(result.status()).as("status of %s (%s)", file, result.warnings()).isEqualTo(PlanStatus.OPTIMAL);
