@@ -197,45 +197,46 @@ final class ChocoModel {
         }
     }
 
+    /** The terms of Σᵢ coefficientᵢ·servingsᵢ + fixed·usedᵢ whose coefficient is not 0. */
+    private record Terms(IntVar[] variables, int[] coefficients) {
+
+        static Terms of(IntVar[] servings, BoolVar[] used, long[] perServing, long fixed) {
+            var variables = new ArrayList<IntVar>();
+            var ints = new ArrayList<Integer>();
+            for (int i = 0; i < servings.length; i++) {
+                if (perServing[i] != 0) {
+                    variables.add(servings[i]);
+                    ints.add((int) perServing[i]);
+                }
+                if (fixed != 0) {
+                    variables.add(used[i]);
+                    ints.add((int) fixed);
+                }
+            }
+            return new Terms(variables.toArray(IntVar[]::new), ints.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        boolean isEmpty() {
+            return variables.length == 0;
+        }
+    }
+
     private static void postLinear(Model model, IntVar[] servings, BoolVar[] used, long[] coefficients, long fixed,
                                    String operator, long rightHandSide) {
-        var variables = new ArrayList<IntVar>();
-        var ints = new ArrayList<Integer>();
-        for (int i = 0; i < servings.length; i++) {
-            if (coefficients[i] != 0) {
-                variables.add(servings[i]);
-                ints.add((int) coefficients[i]);
-            }
-            if (fixed != 0) {
-                variables.add(used[i]);
-                ints.add((int) fixed);
-            }
-        }
-        if (variables.isEmpty()) {
+        var terms = Terms.of(servings, used, coefficients, fixed);
+        if (terms.isEmpty()) {
             return; // every coefficient is 0 (free products): 0 ≤ a non-negative bound always holds.
         }
-        model.scalar(variables.toArray(IntVar[]::new), ints.stream().mapToInt(Integer::intValue).toArray(), operator,
-                (int) Math.min(rightHandSide, Integer.MAX_VALUE / 2)).post();
+        model.scalar(terms.variables(), terms.coefficients(), operator, (int) Math.min(rightHandSide, Integer.MAX_VALUE / 2)).post();
     }
 
     private static void postObjective(Model model, IntVar[] servings, BoolVar[] used, long[] coefficients, long fixed,
                                       IntVar objective) {
-        var variables = new ArrayList<IntVar>();
-        var ints = new ArrayList<Integer>();
-        for (int i = 0; i < servings.length; i++) {
-            if (coefficients[i] != 0) {
-                variables.add(servings[i]);
-                ints.add((int) coefficients[i]);
-            }
-            if (fixed != 0) {
-                variables.add(used[i]);
-                ints.add((int) fixed);
-            }
-        }
-        if (variables.isEmpty()) {
+        var terms = Terms.of(servings, used, coefficients, fixed);
+        if (terms.isEmpty()) {
             model.arithm(objective, "=", 0).post();
         } else {
-            model.scalar(variables.toArray(IntVar[]::new), ints.stream().mapToInt(Integer::intValue).toArray(), "=", objective).post();
+            model.scalar(terms.variables(), terms.coefficients(), "=", objective).post();
         }
     }
 
