@@ -1,5 +1,8 @@
 package nutriplan.planner.problem;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * A lower bound on the objective from the linear relaxation, by Lagrangian duality.
  *
@@ -16,11 +19,20 @@ package nutriplan.planner.problem;
  * reduced costs say how far each product's servings can move before the bound passes the incumbent.
  *
  * <p>Rows are normalised by their right-hand side so that fluid in mL and caffeine in mg weigh alike in the
- * ascent.
+ * ascent. Besides the request's rows, a caller may dualise extra {@link Cap}s its model also enforces, such as
+ * "the objective at most its proven optimum" while breaking ties: without that row the tie-break's relaxation
+ * could take any number of servings, and its bound would be far too weak to prune.
  */
 public final class LagrangianBound {
 
     private static final int ITERATIONS = 400;
+
+    /**
+     * An extra row Σᵢ perServingᵢ·xᵢ + fixedᵢ·[xᵢ &gt; 0] ≤ atMost that every plan the caller searches meets.
+     * The product-count row (maxProducts) is one with perServing 0 and fixed 1.
+     */
+    public record Cap(double[] perServing, double[] fixed, double atMost) {
+    }
 
     private final double constant;
     private final double[] reducedCosts;
@@ -40,7 +52,13 @@ public final class LagrangianBound {
      * @param upperBound the value of a known plan (guides the step length), or +∞
      */
     public static LagrangianBound compute(Problem problem, double[] costs, double[] fixedCosts, double upperBound) {
-        return new Ascent(problem, costs, fixedCosts, upperBound).run();
+        return compute(problem, costs, fixedCosts, upperBound, List.of());
+    }
+
+    /** The same, with extra rows that every searched plan meets (see {@link Cap}). */
+    public static LagrangianBound compute(Problem problem, double[] costs, double[] fixedCosts, double upperBound,
+                                          List<Cap> caps) {
+        return new Ascent(problem, costs, fixedCosts, upperBound, caps).run();
     }
 
     /** The bound at the root boxes. */
@@ -52,6 +70,7 @@ public final class LagrangianBound {
         return reducedCosts[product];
     }
 
+    /** dᵢ: the cost of using product i at all, after the multipliers of the rows that count products. */
     public double fixedCost(int product) {
         return fixedCosts[product];
     }
@@ -89,10 +108,11 @@ public final class LagrangianBound {
         private final int n;
         private final int rows;
         private final double[][] coefficients; // normalised row × product
+        private final double[][] fixedCoefficients; // normalised row × product, per product used; null if none
         private final double[] rhs;             // normalised right-hand sides (1, or 0 for an absent row)
         private final double[] sign;            // +1: a "≥" row (min), −1: a "≤" row (max, servings)
 
-        Ascent(Problem problem, double[] costs, double[] fixedCosts, double upperBound) {
+        Ascent(Problem problem, double[] costs, double[] fixedCosts, double upperBound, List<Cap> caps) {
             this.problem = problem;
             this.costs = costs;
             this.fixedCosts = fixedCosts;
@@ -104,8 +124,10 @@ public final class LagrangianBound {
                 count += (target.hasMin() ? 1 : 0) + (target.hasMax() ? 1 : 0);
             }
             boolean servingsRow = problem.maxServings() < Integer.MAX_VALUE;
-            this.rows = count + (servingsRow ? 1 : 0);
+            boolean productsRow = problem.maxProducts() < Integer.MAX_VALUE;
+            this.rows = count + (servingsRow ? 1 : 0) + (productsRow ? 1 : 0) + caps.size();
             this.coefficients = new double[rows][];
+            this.fixedCoefficients = new double[rows][];
             this.rhs = new double[rows];
             this.sign = new double[rows];
             int row = 0;
@@ -118,21 +140,40 @@ public final class LagrangianBound {
                     addRow(row++, problem.amounts()[t], Math.max(target.max(), 1e-9), -1);
                 }
             }
+            var ones = new double[n];
+            Arrays.fill(ones, 1);
             if (servingsRow) {
-                var ones = new double[n];
-                java.util.Arrays.fill(ones, 1);
-                addRow(row, ones, problem.maxServings(), -1);
+                addRow(row++, ones, problem.maxServings(), -1);
+            }
+            if (productsRow) {
+                addRow(row++, new double[n], ones, problem.maxProducts());
+            }
+            for (var cap : caps) {
+                addRow(row++, cap.perServing(), cap.fixed(), cap.atMost());
             }
         }
 
         private void addRow(int row, double[] amounts, double rightHandSide, double rowSign) {
-            var normalised = new double[n];
-            for (int i = 0; i < n; i++) {
-                normalised[i] = amounts[i] / rightHandSide;
-            }
-            coefficients[row] = normalised;
+            coefficients[row] = normalised(amounts, rightHandSide);
             rhs[row] = 1;
             sign[row] = rowSign;
+        }
+
+        /** A "≤" row with a per-product-used part. A cap of 0 or less stays as it is (nothing to normalise by). */
+        private void addRow(int row, double[] perServing, double[] fixed, double atMost) {
+            double scale = atMost > 0 ? atMost : 1;
+            coefficients[row] = normalised(perServing, scale);
+            fixedCoefficients[row] = normalised(fixed, scale);
+            rhs[row] = atMost / scale;
+            sign[row] = -1;
+        }
+
+        private double[] normalised(double[] values, double divisor) {
+            var normalised = new double[n];
+            for (int i = 0; i < n; i++) {
+                normalised[i] = values[i] / divisor;
+            }
+            return normalised;
         }
 
         LagrangianBound run() {
@@ -175,15 +216,16 @@ public final class LagrangianBound {
         }
 
         private Evaluation evaluate(double[] multipliers) {
-            var reduced = reducedCosts(multipliers);
+            var reduced = reduce(costs, coefficients, multipliers);
+            var reducedFixed = reduce(fixedCosts, fixedCoefficients, multipliers);
             double value = constant(multipliers);
             var activity = new double[rows];
             for (int i = 0; i < n; i++) {
-                int v = bestServings(reduced[i], fixedCosts[i], problem.lower()[i], problem.upper()[i]);
-                value += v == 0 ? 0 : reduced[i] * v + fixedCosts[i];
+                int v = bestServings(reduced[i], reducedFixed[i], problem.lower()[i], problem.upper()[i]);
+                value += v == 0 ? 0 : reduced[i] * v + reducedFixed[i];
                 if (v != 0) {
                     for (int r = 0; r < rows; r++) {
-                        activity[r] += coefficients[r][i] * v;
+                        activity[r] += coefficients[r][i] * v + (fixedCoefficients[r] == null ? 0 : fixedCoefficients[r][i]);
                     }
                 }
             }
@@ -194,12 +236,13 @@ public final class LagrangianBound {
             return new Evaluation(value, subgradient);
         }
 
-        private double[] reducedCosts(double[] multipliers) {
-            var reduced = costs.clone();
+        /** base − Σᵣ signᵣ·yᵣ·rowᵣ: the reduced per-serving (or per-product-used) costs. */
+        private double[] reduce(double[] base, double[][] rowCoefficients, double[] multipliers) {
+            var reduced = base.clone();
             for (int r = 0; r < rows; r++) {
-                if (multipliers[r] != 0) {
+                if (multipliers[r] != 0 && rowCoefficients[r] != null) {
                     double factor = sign[r] * multipliers[r];
-                    var row = coefficients[r];
+                    var row = rowCoefficients[r];
                     for (int i = 0; i < n; i++) {
                         reduced[i] -= factor * row[i];
                     }
@@ -233,13 +276,14 @@ public final class LagrangianBound {
         }
 
         private LagrangianBound bound(double[] multipliers) {
-            var reduced = reducedCosts(multipliers);
+            var reduced = reduce(costs, coefficients, multipliers);
+            var reducedFixed = reduce(fixedCosts, fixedCoefficients, multipliers);
             double constant = constant(multipliers);
             double root = constant;
             for (int i = 0; i < n; i++) {
-                root += bestContribution(reduced[i], fixedCosts[i], problem.lower()[i], problem.upper()[i]);
+                root += bestContribution(reduced[i], reducedFixed[i], problem.lower()[i], problem.upper()[i]);
             }
-            return new LagrangianBound(constant, reduced, fixedCosts.clone(), root);
+            return new LagrangianBound(constant, reduced, reducedFixed, root);
         }
     }
 }
