@@ -139,25 +139,20 @@ final class ChocoModel {
     }
 
     private static void postTargets(Model model, Problem problem, IntVar[] servings) {
-        var targets = problem.targets();
-        for (int t = 0; t < targets.size(); t++) {
-            var target = targets.get(t);
-            var amounts = problem.amounts()[t];
+        var rows = IntegerRows.of(problem);
+        for (int t = 0; t < rows.targets(); t++) {
             if (servings.length == 0) {
                 // No candidate at all (Choco's scalar wants variables): the total is 0.
-                if (target.hasMin()) {
+                if (rows.minCoefficients()[t] != null) {
                     model.falseConstraint().post();
                 }
                 continue;
             }
-            double scale = Scaling.amountScale(problem, t);
-            if (target.hasMin()) {
-                var coefficients = Arrays.stream(amounts).mapToInt(a -> Scaling.down(a, scale)).toArray();
-                model.scalar(servings, coefficients, ">=", Scaling.up(target.min(), scale)).post();
+            if (rows.minCoefficients()[t] != null) {
+                model.scalar(servings, rows.minCoefficients()[t], ">=", (int) rows.minRight()[t]).post();
             }
-            if (target.hasMax()) {
-                var coefficients = Arrays.stream(amounts).mapToInt(a -> Scaling.up(a, scale)).toArray();
-                model.scalar(servings, coefficients, "<=", Scaling.down(target.max(), scale)).post();
+            if (rows.maxCoefficients()[t] != null) {
+                model.scalar(servings, rows.maxCoefficients()[t], "<=", (int) rows.maxRight()[t]).post();
             }
         }
     }

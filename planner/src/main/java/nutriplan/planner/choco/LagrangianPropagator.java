@@ -54,11 +54,16 @@ final class LagrangianPropagator extends Propagator<IntVar> {
             total += best[i];
         }
         var objective = vars[n];
-        objective.updateLowerBound((int) Math.ceil(total - EPSILON * (1 + Math.abs(total))), this);
+        objective.updateLowerBound((int) roundUp(total), this);
         double slack = objective.getUB() - total + EPSILON * (1 + Math.abs(total));
         for (int i = 0; i < n; i++) {
             filter(i, best[i] + slack);
         }
+    }
+
+    /** The least integer objective a bound of {@code value} allows, with floating-point noise absorbed. */
+    static double roundUp(double value) {
+        return Math.ceil(value - EPSILON * (1 + Math.abs(value)));
     }
 
     /** Keeps only the servings v of product i with gᵢ(v) ≤ limit (bounds only: domains are intervals). */

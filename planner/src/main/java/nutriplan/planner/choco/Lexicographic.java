@@ -1,12 +1,14 @@
 package nutriplan.planner.choco;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import nutriplan.planner.choco.ChocoModel.Extra;
 import nutriplan.planner.choco.ChocoModel.Goal;
 import nutriplan.planner.problem.Greedy;
 import nutriplan.planner.problem.LagrangianBound;
+import nutriplan.planner.problem.LagrangianBound.Cap;
 import nutriplan.planner.problem.Problem;
 
 /**
@@ -31,34 +33,60 @@ final class Lexicographic {
 
     static Result solve(Problem problem, Extra extra, long budgetMs) {
         long start = System.nanoTime();
-        var incumbent = extra.excludedProductSets().isEmpty() ? Greedy.solve(problem) : null;
-        long incumbentGoal = incumbent == null ? -1 : ChocoModel.scaledObjective(problem, incumbent);
-        var bound = boundFor(problem, Goal.OBJECTIVE, incumbentGoal);
-        var first = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal)
-                .configureSearch(bound)
-                .solve(remaining(start, budgetMs * OBJECTIVE_SHARE));
+        var first = bestObjective(problem, extra, (long) (budgetMs * OBJECTIVE_SHARE));
         if (first.best() == null) {
-            // Only a rounding corner case leaves the greedy plan unfound: keep it, unproven.
-            return new Result(incumbent, first.complete() && incumbent == null);
+            return new Result(null, first.complete());
         }
-        // Fix the proven (or best found) objective value, then break ties in one more solve.
         var best = first.best();
+        int products = productSet(best).size();
+        if (products == 0) {
+            return new Result(best, first.complete()); // the empty plan: nothing to break a tie with.
+        }
+        // Fix the proven (or best found) objective value, then break ties: by enumeration when few products
+        // will do, else in one more Choco solve.
+        var enumerated = SmallSupports.tieBreak(problem, first.bestGoal(), extra.excludedProductSets(), products,
+                start + (long) (budgetMs * 1e6));
+        if (enumerated != null) {
+            return new Result(enumerated, first.complete());
+        }
         long tieBreakGoal = tieBreakGoal(problem, best);
         var tieBreak = ChocoModel.build(problem, Goal.TIE_BREAK, atMost(extra, first.bestGoal()), tieBreakGoal)
-                .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal))
+                .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal, objectiveCap(problem, first.bestGoal())))
                 .solve(remaining(start, budgetMs));
-        if (tieBreak.best() != null) {
-            best = tieBreak.best();
+        return new Result(tieBreak.best() != null ? tieBreak.best() : best, first.complete());
+    }
+
+    /**
+     * The least objective: the greedy plan when the relaxation bound already proves it optimal (most requests on
+     * a real catalog), else Choco's search started from it.
+     */
+    private static ChocoModel.Outcome bestObjective(Problem problem, Extra extra, long budgetMs) {
+        var incumbent = extra.excludedProductSets().isEmpty() ? Greedy.solve(problem) : null;
+        long incumbentGoal = incumbent == null ? -1 : ChocoModel.scaledObjective(problem, incumbent);
+        var bound = boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of());
+        if (incumbent != null && incumbentGoal <= LagrangianPropagator.roundUp(bound.rootBound())) {
+            return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
         }
-        return new Result(best, first.complete());
+        var outcome = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal)
+                .configureSearch(bound)
+                .solve(budgetMs);
+        // Only a rounding corner case leaves the greedy plan unfound: keep it, unproven.
+        return outcome.best() == null && incumbent != null
+                ? new ChocoModel.Outcome(incumbent, incumbentGoal, false) : outcome;
     }
 
     /** The relaxation bound of a goal; {@code upperBound} (a known plan's goal value, or −1) guides its ascent. */
-    private static LagrangianBound boundFor(Problem problem, Goal goal, long upperBound) {
+    private static LagrangianBound boundFor(Problem problem, Goal goal, long upperBound, List<Cap> caps) {
         return LagrangianBound.compute(problem,
                 toDoubles(ChocoModel.perServingCoefficients(problem, goal)),
                 filled(problem.size(), ChocoModel.fixedCoefficient(problem, goal)),
-                upperBound < 0 ? Double.POSITIVE_INFINITY : upperBound);
+                upperBound < 0 ? Double.POSITIVE_INFINITY : upperBound, caps);
+    }
+
+    /** The row "request objective ≤ its best value", in the model's integer units, for the tie-break's bound. */
+    private static List<Cap> objectiveCap(Problem problem, long objectiveAtMost) {
+        return List.of(new Cap(toDoubles(ChocoModel.perServingCoefficients(problem, Goal.OBJECTIVE)),
+                filled(problem.size(), ChocoModel.fixedCoefficient(problem, Goal.OBJECTIVE)), objectiveAtMost));
     }
 
     static Set<Integer> productSet(int[] servings) {
