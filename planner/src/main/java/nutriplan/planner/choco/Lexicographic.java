@@ -20,6 +20,8 @@ final class Lexicographic {
 
     /** Share of a search's budget for proving the objective; the tie-break gets the rest. */
     private static final double OBJECTIVE_SHARE = 0.7;
+    /** Greedy restarts from a forced first product when the plain greedy plan is not proven optimal. */
+    private static final int GREEDY_SEEDS = 32;
 
     /**
      * @param servings  the best plan found, or null
@@ -57,15 +59,29 @@ final class Lexicographic {
     }
 
     /**
-     * The least objective: the greedy plan when the relaxation bound already proves it optimal (most requests on
-     * a real catalog), else Choco's search started from it.
+     * The least objective: a greedy plan when the relaxation bound already proves it optimal (most requests on a
+     * real catalog), else Choco's search started from the best greedy plan.
      */
     private static ChocoModel.Outcome bestObjective(Problem problem, Extra extra, long budgetMs) {
-        var incumbent = extra.excludedProductSets().isEmpty() ? Greedy.solve(problem) : null;
-        long incumbentGoal = incumbent == null ? -1 : ChocoModel.scaledObjective(problem, incumbent);
+        if (!extra.excludedProductSets().isEmpty()) {
+            // An alternative: the greedy plans may be among the excluded; Choco searches from scratch.
+            return ChocoModel.build(problem, Goal.OBJECTIVE, extra, -1).configureSearch(boundFor(problem, Goal.OBJECTIVE, -1, List.of()))
+                    .solve(budgetMs);
+        }
+        var incumbent = Greedy.solve(problem);
+        long incumbentGoal = goal(problem, incumbent);
         var bound = boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of());
-        if (incumbent != null && incumbentGoal <= LagrangianPropagator.roundUp(bound.rootBound())) {
+        long lowest = (long) LagrangianPropagator.roundUp(bound.rootBound());
+        if (incumbent != null && incumbentGoal <= lowest) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
+        }
+        var seeded = Greedy.solveSeeded(problem, GREEDY_SEEDS);
+        if (seeded != null && (incumbent == null || goal(problem, seeded) < incumbentGoal)) {
+            incumbent = seeded;
+            incumbentGoal = goal(problem, seeded);
+            if (incumbentGoal <= lowest) {
+                return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
+            }
         }
         var outcome = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal)
                 .configureSearch(bound)
@@ -73,6 +89,10 @@ final class Lexicographic {
         // Only a rounding corner case leaves the greedy plan unfound: keep it, unproven.
         return outcome.best() == null && incumbent != null
                 ? new ChocoModel.Outcome(incumbent, incumbentGoal, false) : outcome;
+    }
+
+    private static long goal(Problem problem, int[] plan) {
+        return plan == null ? -1 : ChocoModel.scaledObjective(problem, plan);
     }
 
     /** The relaxation bound of a goal; {@code upperBound} (a known plan's goal value, or −1) guides its ascent. */

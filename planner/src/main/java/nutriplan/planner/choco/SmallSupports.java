@@ -24,8 +24,8 @@ final class SmallSupports {
 
     /** The largest support enumerated. */
     static final int MAX_SUPPORT = 3;
-    /** Search nodes allowed per tie-break (a few ms); beyond, Choco takes over. */
-    private static final long NODE_BUDGET = 200_000;
+    /** Search nodes allowed per tie-break (about 0.1 µs each: 100 ms at most); beyond, Choco takes over. */
+    private static final long NODE_BUDGET = 1_000_000;
     /** The clock is read once per this many nodes. */
     private static final long CLOCK_EVERY = 1024;
 
@@ -37,8 +37,8 @@ final class SmallSupports {
     private final long[] overshoot;
     private final List<Set<Integer>> excluded;
     private final long deadlineNanos;
-    /** reach[t][i]: the most that one product of index ≥ i adds to min row t at its cap (reach[t][n] = 0). */
-    private final long[][] reach;
+    /** reach[t][k][i]: the most that k products of index ≥ i add to min row t at their caps (0 for i = n). */
+    private final long[][][] reach;
     /** requiredFrom[i]: how many required products have index ≥ i. */
     private final int[] requiredFrom;
 
@@ -100,8 +100,14 @@ final class SmallSupports {
         if (overshootSoFar >= bestOvershoot || requiredFrom[i] > slots || !minsReachable(i, slots)) {
             return true; // nothing below can be better, or can meet the rows.
         }
-        if (i == servings.length || slots == 0) {
-            consider(overshootSoFar); // the rest stay at 0; every min is met (minsReachable with no more help).
+        if (requiredFrom[i] == 0 && minsReachable(i, 0) && consider(overshootSoFar)) {
+            return true; // every row is met: more products only add overshoot.
+        }
+        if (slots == 0 || i == servings.length) {
+            return true;
+        }
+        if (slots == 1) {
+            completeWithOne(i, objectiveSoFar, overshootSoFar, servingsSoFar);
             return true;
         }
         if (problem.lower()[i] == 0 && !visit(i + 1, slots, objectiveSoFar, overshootSoFar, servingsSoFar)) {
@@ -119,6 +125,45 @@ final class SmallSupports {
         add(i, -servings[i]);
         servings[i] = 0;
         return withinBudget;
+    }
+
+    /**
+     * The last product: for each j ≥ i only its fewest servings that meet every min can be best (more only add
+     * objective, overshoot and max-row totals), so there is no need to try the others.
+     */
+    private void completeWithOne(int i, long objectiveSoFar, long overshootSoFar, int servingsSoFar) {
+        for (int j = i; j < servings.length; j++) {
+            nodes++;
+            if (requiredFrom[i] == 1 && problem.lower()[j] == 0) {
+                continue; // the one slot left belongs to the required product.
+            }
+            int v = fewestServingsMeetingMins(j);
+            long objectiveNow = objectiveSoFar + objectiveFixed + objective[j] * v;
+            if (v > problem.upper()[j] || objectiveNow > objectiveAtMost || servingsSoFar + v > problem.maxServings()
+                    || overshootSoFar + overshoot[j] * v >= bestOvershoot || !add(j, v)) {
+                continue;
+            }
+            servings[j] = v;
+            consider(overshootSoFar + overshoot[j] * v);
+            add(j, -v);
+            servings[j] = 0;
+        }
+    }
+
+    /** At least 1; Integer.MAX_VALUE when product j lacks a nutrient a min still needs. */
+    private int fewestServingsMeetingMins(int j) {
+        long fewest = 1;
+        for (int t = 0; t < minTotals.length; t++) {
+            var coefficients = rows.minCoefficients()[t];
+            long missing = coefficients == null ? 0 : rows.minRight()[t] - minTotals[t];
+            if (missing > 0) {
+                if (coefficients[j] <= 0) {
+                    return Integer.MAX_VALUE;
+                }
+                fewest = Math.max(fewest, (missing + coefficients[j] - 1) / coefficients[j]);
+            }
+        }
+        return (int) Math.min(fewest, Integer.MAX_VALUE);
     }
 
     /** Adds {@code v} servings of product i to the row totals; false if a max row is then broken. */
@@ -142,25 +187,30 @@ final class SmallSupports {
     /** Whether {@code slots} more products of index ≥ i could still lift every min row to its right-hand side. */
     private boolean minsReachable(int i, int slots) {
         for (int t = 0; t < minTotals.length; t++) {
-            if (rows.minCoefficients()[t] != null && minTotals[t] + slots * reach[t][i] < rows.minRight()[t]) {
+            if (rows.minCoefficients()[t] != null && minTotals[t] + reach[t][slots][i] < rows.minRight()[t]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** A plan that meets every row: kept if its overshoot is the least so far and its product set is allowed. */
-    private void consider(long overshootSoFar) {
+    /**
+     * A plan that meets every row: kept if its product set is allowed (the caller has checked that its overshoot
+     * is the least so far). Returns whether it was kept.
+     */
+    private boolean consider(long overshootSoFar) {
         var support = new HashSet<Integer>();
         for (int i = 0; i < servings.length; i++) {
             if (servings[i] > 0) {
                 support.add(i);
             }
         }
-        if (!excluded.contains(support)) {
-            best = servings.clone();
-            bestOvershoot = overshootSoFar;
+        if (excluded.contains(support)) {
+            return false;
         }
+        best = servings.clone();
+        bestOvershoot = overshootSoFar;
+        return true;
     }
 
     private static int[] requiredFrom(Problem problem) {
@@ -172,15 +222,26 @@ final class SmallSupports {
         return requiredFrom;
     }
 
-    private static long[][] reach(Problem problem, IntegerRows rows) {
+    private static long[][][] reach(Problem problem, IntegerRows rows) {
         int n = problem.size();
-        var reach = new long[rows.targets()][n + 1];
+        var reach = new long[rows.targets()][MAX_SUPPORT + 1][n + 1];
         for (int t = 0; t < rows.targets(); t++) {
             var coefficients = rows.minCoefficients()[t];
-            long most = 0;
+            var largest = new long[MAX_SUPPORT]; // the largest contributions seen so far, in decreasing order
             for (int i = n - 1; i >= 0 && coefficients != null; i--) {
-                most = Math.max(most, (long) coefficients[i] * problem.upper()[i]);
-                reach[t][i] = most;
+                long contribution = (long) coefficients[i] * problem.upper()[i];
+                for (int k = 0; k < MAX_SUPPORT; k++) {
+                    if (contribution > largest[k]) {
+                        long displaced = largest[k];
+                        largest[k] = contribution;
+                        contribution = displaced;
+                    }
+                }
+                long sum = 0;
+                for (int k = 1; k <= MAX_SUPPORT; k++) {
+                    sum += largest[k - 1];
+                    reach[t][k][i] = sum;
+                }
             }
         }
         return reach;

@@ -1,5 +1,9 @@
 package nutriplan.planner.problem;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * A quick feasible plan to start from: add the serving that covers the most of what is still missing per
  * unit of cost, without breaking a max target or limit, until every min is met; then drop servings that
@@ -11,10 +15,58 @@ public final class Greedy {
     }
 
     public static int[] solve(Problem problem) {
+        return solve(problem, problem.lower());
+    }
+
+    /**
+     * The best (least objective) of the plain greedy plan and of greedy plans started from one serving of each of
+     * the {@code seeds} products that cover the largest shares of the mins: a pilot method. The plain greedy
+     * misses plans that need a rare product early — the one caffeinated gel when caffeine has a min and
+     * maxProducts is tight — and a seed puts it in first. Returns null when every run gets stuck.
+     */
+    public static int[] solveSeeded(Problem problem, int seeds) {
+        var best = solve(problem);
+        for (int seed : seedOrder(problem, seeds)) {
+            var start = problem.lower().clone();
+            start[seed] = 1;
+            var plan = solve(problem, start);
+            if (plan != null && (best == null || problem.value(plan) < problem.value(best) - 1e-9)) {
+                best = plan;
+            }
+        }
+        return best;
+    }
+
+    /** Optional products ranked by the share of each min they can cover at their cap, summed over the mins. */
+    private static List<Integer> seedOrder(Problem problem, int seeds) {
+        var targets = problem.targets();
+        var reachable = new double[targets.size()];
+        for (int t = 0; t < targets.size(); t++) {
+            for (int i = 0; i < problem.size(); i++) {
+                reachable[t] += problem.amounts()[t][i] * problem.upper()[i];
+            }
+        }
+        var share = new double[problem.size()];
+        var candidates = new ArrayList<Integer>();
+        for (int i = 0; i < problem.size(); i++) {
+            for (int t = 0; t < targets.size(); t++) {
+                if (targets.get(t).hasMin() && reachable[t] > 0) {
+                    share[i] += problem.amounts()[t][i] * problem.upper()[i] / reachable[t];
+                }
+            }
+            if (problem.lower()[i] == 0 && share[i] > 0) {
+                candidates.add(i);
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((Integer i) -> -share[i]).thenComparing(i -> i));
+        return candidates.subList(0, Math.min(seeds, candidates.size()));
+    }
+
+    private static int[] solve(Problem problem, int[] start) {
         int n = problem.size();
         var targets = problem.targets();
         var amounts = problem.amounts();
-        var servings = problem.lower().clone();
+        var servings = start.clone();
         var totals = new double[targets.size()];
         for (int i = 0; i < n; i++) {
             for (int t = 0; t < targets.size(); t++) {
