@@ -35,7 +35,7 @@ final class Lexicographic {
 
     static Result solve(Problem problem, Extra extra, long budgetMs) {
         long start = System.nanoTime();
-        var first = bestObjective(problem, extra, (long) (budgetMs * OBJECTIVE_SHARE));
+        var first = bestObjective(problem, extra, start, budgetMs * OBJECTIVE_SHARE);
         if (first.best() == null) {
             return new Result(null, first.complete());
         }
@@ -47,7 +47,7 @@ final class Lexicographic {
         // Fix the proven (or best found) objective value, then break ties: by enumeration when few products
         // will do, else in one more Choco solve.
         var enumerated = SmallSupports.tieBreak(problem, first.bestGoal(), extra.excludedProductSets(), products,
-                start + (long) (budgetMs * 1e6));
+                start + (long) (budgetMs * 1e6)).plan();
         if (enumerated != null) {
             return new Result(enumerated, first.complete());
         }
@@ -62,11 +62,11 @@ final class Lexicographic {
      * The least objective: a greedy plan when the relaxation bound already proves it optimal (most requests on a
      * real catalog), else Choco's search started from the best greedy plan.
      */
-    private static ChocoModel.Outcome bestObjective(Problem problem, Extra extra, long budgetMs) {
+    private static ChocoModel.Outcome bestObjective(Problem problem, Extra extra, long start, double budgetMs) {
         if (!extra.excludedProductSets().isEmpty()) {
             // An alternative: the greedy plans may be among the excluded; Choco searches from scratch.
             return ChocoModel.build(problem, Goal.OBJECTIVE, extra, -1).configureSearch(boundFor(problem, Goal.OBJECTIVE, -1, List.of()))
-                    .solve(budgetMs);
+                    .solve(remaining(start, budgetMs));
         }
         var incumbent = Greedy.solve(problem);
         long incumbentGoal = goal(problem, incumbent);
@@ -83,12 +83,49 @@ final class Lexicographic {
                 return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
             }
         }
+        var enumerated = fewProducts(problem, incumbent, incumbentGoal, start + (long) (budgetMs * 1e6));
+        if (enumerated != null) {
+            return enumerated;
+        }
         var outcome = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal)
                 .configureSearch(bound)
-                .solve(budgetMs);
+                .solve(remaining(start, budgetMs));
         // Only a rounding corner case leaves the greedy plan unfound: keep it, unproven.
         return outcome.best() == null && incumbent != null
                 ? new ChocoModel.Outcome(incumbent, incumbentGoal, false) : outcome;
+    }
+
+    /**
+     * The least objective by {@link SmallSupports} when every plan better than the incumbent uses at most
+     * {@link SmallSupports#MAX_SUPPORT} products; null when that is not so or the search could not decide.
+     */
+    private static ChocoModel.Outcome fewProducts(Problem problem, int[] incumbent, long incumbentGoal,
+                                                  long deadlineNanos) {
+        long better = incumbent == null ? Long.MAX_VALUE / 4 : incumbentGoal - 1;
+        int support = mostProducts(problem, better);
+        if (support > SmallSupports.MAX_SUPPORT) {
+            return null;
+        }
+        var answer = SmallSupports.leastObjective(problem, better, support, deadlineNanos);
+        if (!answer.decided()) {
+            return null;
+        }
+        return answer.plan() != null ? new ChocoModel.Outcome(answer.plan(), goal(problem, answer.plan()), true)
+                : new ChocoModel.Outcome(incumbent, incumbentGoal, true); // nothing better: proven (or infeasible)
+    }
+
+    /**
+     * The most products a plan whose scaled objective is at most {@code objectiveAtMost} can use: maxProducts,
+     * and when every product used costs at least u (a serving, or the product itself), objectiveAtMost / u.
+     */
+    private static int mostProducts(Problem problem, long objectiveAtMost) {
+        var perServing = ChocoModel.perServingCoefficients(problem, Goal.OBJECTIVE);
+        long leastPerProduct = Long.MAX_VALUE;
+        for (long cost : perServing) {
+            leastPerProduct = Math.min(leastPerProduct, cost + ChocoModel.fixedCoefficient(problem, Goal.OBJECTIVE));
+        }
+        long most = leastPerProduct <= 0 ? Long.MAX_VALUE : objectiveAtMost / leastPerProduct;
+        return (int) Math.min(most, problem.maxProducts());
     }
 
     private static long goal(Problem problem, int[] plan) {

@@ -8,143 +8,192 @@ import nutriplan.planner.choco.ChocoModel.Goal;
 import nutriplan.planner.problem.Problem;
 
 /**
- * The tie-break (fewest products, then least overshoot, with the objective held at its optimum) decided by
- * enumerating supports — the sets of products a plan uses — from the smallest up, when the best plans use
- * few products, as nearly every real plan does.
+ * Exact search over plans of few products, by enumerating supports — the sets of products a plan uses — with
+ * the same {@link IntegerRows} as the Choco model, so both decide the same question. Used where a plan's
+ * product count is small and known to be so: the tie-break (fewest products, then least overshoot, with the
+ * objective held at its optimum), and the objective itself when every better plan must use few products
+ * (maxProducts ≤ 3, or a servings or products objective whose incumbent is ≤ 4).
  *
- * <p>Why not Choco: the tie-break asks "is there a plan of k products within the objective?". A linear
- * relaxation sees a fraction of every product at once and bounds that question badly (on the marathon example
- * Choco needed 220,000 nodes, 3 s, to prove that no 2-product plan exists), while the supports of size k ≤ 3
- * are few and each is checked with the same {@link IntegerRows} in microseconds. The search is exact:
- * size k is tried only after every smaller size was exhausted, and within a size each servings vector is
- * either visited or pruned by a bound that no completion can beat (amounts and costs are never negative).
- * When the support or the number of vectors grows beyond a budget it gives up and Choco decides.
+ * <p>Why not Choco there: "is there a plan of k products within the objective?" is what a linear relaxation
+ * answers worst — it sees a fraction of every product at once. On the marathon example Choco needed 220,000
+ * nodes (3 s) to prove that no 2-product plan exists; on 1,000 generated products it could not prove in 3.5 s
+ * that no 3-serving plan exists. Supports of size ≤ 3 are few once pruned, and each is checked in
+ * nanoseconds.
+ *
+ * <p>The search is exact: every servings vector of at most {@code size} products is either visited or pruned
+ * by a bound no completion can beat — amounts and costs are never negative, so a max row or the objective cap
+ * once broken stays broken, a key once reached only grows, and a min row is only met if the best products still
+ * allowed can lift it (by their caps, by the servings left, and by the objective left). When a node or time
+ * budget runs out, it says it could not decide and Choco decides.
  */
 final class SmallSupports {
 
     /** The largest support enumerated. */
     static final int MAX_SUPPORT = 3;
-    /** Search nodes allowed per tie-break (about 0.1 µs each: 100 ms at most); beyond, Choco takes over. */
+    /** Search nodes allowed per search (about 0.1 µs each: 100 ms at most); beyond, Choco takes over. */
     private static final long NODE_BUDGET = 1_000_000;
     /** The clock is read once per this many nodes. */
     private static final long CLOCK_EVERY = 1024;
+
+    /**
+     * @param plan    the best plan found, or null
+     * @param decided true when the search was exhaustive: without a plan, none exists within its limits
+     */
+    record Answer(int[] plan, boolean decided) {
+        static final Answer UNDECIDED = new Answer(null, false);
+    }
 
     private final Problem problem;
     private final IntegerRows rows;
     private final long[] objective;
     private final long objectiveFixed;
     private final long objectiveAtMost;
-    private final long[] overshoot;
+    /** What is minimised: key·servings + keyFixed per product used. */
+    private final long[] key;
+    private final long keyFixed;
     private final List<Set<Integer>> excluded;
     private final long deadlineNanos;
-    /** reach[t][k][i]: the most that k products of index ≥ i add to min row t at their caps (0 for i = n). */
-    private final long[][][] reach;
+    private final Reach reach;
     /** requiredFrom[i]: how many required products have index ≥ i. */
     private final int[] requiredFrom;
+    /** nextRequired[i]: the first required product of index ≥ i, or n. */
+    private final int[] nextRequired;
 
     private final int[] servings;
     private final long[] minTotals;
     private final long[] maxTotals;
     private int[] best;
-    private long bestOvershoot;
+    private long bestKey;
     private long nodes;
 
-    private SmallSupports(Problem problem, long objectiveAtMost, List<Set<Integer>> excluded, long deadlineNanos) {
+    private SmallSupports(Problem problem, long objectiveAtMost, Goal minimised, List<Set<Integer>> excluded,
+                          long deadlineNanos) {
         this.problem = problem;
         this.rows = IntegerRows.of(problem);
         this.objective = ChocoModel.perServingCoefficients(problem, Goal.OBJECTIVE);
         this.objectiveFixed = ChocoModel.fixedCoefficient(problem, Goal.OBJECTIVE);
         this.objectiveAtMost = objectiveAtMost;
-        this.overshoot = ChocoModel.perServingCoefficients(problem, Goal.TIE_BREAK);
+        this.key = ChocoModel.perServingCoefficients(problem, minimised);
+        // The tie-break's per-product weight is constant within a size (sizes are searched in turn): leave it out.
+        this.keyFixed = minimised == Goal.OBJECTIVE ? objectiveFixed : 0;
         this.excluded = excluded;
         this.deadlineNanos = deadlineNanos;
-        this.reach = reach(problem, rows);
+        this.reach = new Reach(problem, rows, objective);
         this.requiredFrom = requiredFrom(problem);
+        this.nextRequired = nextRequired(problem);
         this.servings = new int[problem.size()];
         this.minTotals = new long[rows.targets()];
         this.maxTotals = new long[rows.targets()];
     }
 
     /**
-     * The lexicographically best plan among those whose scaled objective is at most {@code objectiveAtMost} and
-     * whose product set is none of {@code excluded}; null when it cannot tell within its limits.
+     * The tie-break: among plans whose scaled objective is at most {@code objectiveAtMost} and whose product set
+     * is none of {@code excluded}, the fewest products, then the least overshoot; sizes are tried from the
+     * smallest up, so the first size with a plan is the least. Undecided when that takes more than
+     * {@link #MAX_SUPPORT} products or more than the budget.
      *
-     * @param knownProducts the products of a plan known to meet all that (the search need not look beyond)
+     * @param knownProducts the products of a plan known to qualify (no need to look beyond)
      * @param deadlineNanos when to give up, on {@link System#nanoTime()}'s clock
      */
-    static int[] tieBreak(Problem problem, long objectiveAtMost, List<Set<Integer>> excluded, int knownProducts,
-                          long deadlineNanos) {
+    static Answer tieBreak(Problem problem, long objectiveAtMost, List<Set<Integer>> excluded, int knownProducts,
+                           long deadlineNanos) {
         int largest = Math.min(Math.min(knownProducts, MAX_SUPPORT), problem.maxProducts());
-        var search = new SmallSupports(problem, objectiveAtMost, excluded, deadlineNanos);
-        for (int size = Math.max(1, search.requiredFrom[0]); size <= largest; size++) {
-            search.best = null;
-            search.bestOvershoot = Long.MAX_VALUE;
-            if (!search.visit(0, size, 0, 0, 0)) {
-                return null; // out of budget or time: undecided.
+        var search = new SmallSupports(problem, objectiveAtMost, Goal.TIE_BREAK, excluded, deadlineNanos);
+        for (int size = 1; size <= largest; size++) {
+            if (!search.run(size)) {
+                return Answer.UNDECIDED;
             }
             if (search.best != null) {
-                return search.best;
+                return new Answer(search.best, true);
             }
         }
-        return null; // the best plans use more products than enumerated (or rounding hid the known plan).
+        return Answer.UNDECIDED; // the best plans use more products than enumerated (or rounding hid the known plan).
     }
 
     /**
-     * Depth-first over products in index order, with at most {@code slots} more products: product i gets 0
-     * servings (unless required) or 1..upper. Returns false when the node budget or the time runs out.
+     * The least objective among plans of at most {@code size} products whose scaled objective is at most
+     * {@code objectiveAtMost}; decided (with or without a plan) when the search was exhaustive.
      */
-    private boolean visit(int i, int slots, long objectiveSoFar, long overshootSoFar, int servingsSoFar) {
+    static Answer leastObjective(Problem problem, long objectiveAtMost, int size, long deadlineNanos) {
+        var search = new SmallSupports(problem, objectiveAtMost, Goal.OBJECTIVE, List.of(), deadlineNanos);
+        return search.run(Math.min(size, MAX_SUPPORT)) ? new Answer(search.best, true) : Answer.UNDECIDED;
+    }
+
+    /** Searches every plan of at most {@code size} products; false when the budget ran out first. */
+    private boolean run(int size) {
+        best = null;
+        bestKey = Long.MAX_VALUE;
+        return visit(0, size, 0, 0, 0);
+    }
+
+    /**
+     * Depth-first, the products of a plan in index order: picks the next product j ≥ {@code from} and its
+     * servings, with at most {@code slots} products still to pick. The depth is at most {@link #MAX_SUPPORT},
+     * whatever the catalog's size. Returns false when the node budget or the time runs out.
+     */
+    private boolean visit(int from, int slots, long objectiveSoFar, long keySoFar, int servingsSoFar) {
         if (++nodes > NODE_BUDGET || (nodes % CLOCK_EVERY == 0 && System.nanoTime() > deadlineNanos)) {
             return false;
         }
-        if (overshootSoFar >= bestOvershoot || requiredFrom[i] > slots || !minsReachable(i, slots)) {
+        if (keySoFar >= bestKey || requiredFrom[from] > slots
+                || !minsReachable(from, slots, objectiveSoFar, servingsSoFar)) {
             return true; // nothing below can be better, or can meet the rows.
         }
-        if (requiredFrom[i] == 0 && minsReachable(i, 0) && consider(overshootSoFar)) {
-            return true; // every row is met: more products only add overshoot.
+        if (requiredFrom[from] == 0 && minsMet() && consider(keySoFar)) {
+            return true; // every row is met: more products only add to the key.
         }
-        if (slots == 0 || i == servings.length) {
+        if (slots == 0 || from == servings.length) {
             return true;
         }
         if (slots == 1) {
-            completeWithOne(i, objectiveSoFar, overshootSoFar, servingsSoFar);
+            completeWithOne(from, objectiveSoFar, keySoFar, servingsSoFar);
             return true;
         }
-        if (problem.lower()[i] == 0 && !visit(i + 1, slots, objectiveSoFar, overshootSoFar, servingsSoFar)) {
-            return false;
+        // A required product cannot be skipped: the next product is at the latest the next required one.
+        int last = requiredFrom[from] > 0 ? nextRequired[from] : servings.length - 1;
+        for (int j = from; j <= last && minsReachable(j, slots, objectiveSoFar, servingsSoFar); j++) {
+            if (!tryServings(j, slots, objectiveSoFar, keySoFar, servingsSoFar)) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    /** Product j with 1..upper servings, then the rest. */
+    private boolean tryServings(int j, int slots, long objectiveSoFar, long keySoFar, int servingsSoFar) {
         boolean withinBudget = true;
-        for (int v = 1; v <= problem.upper()[i] && withinBudget; v++) {
-            long objectiveNow = objectiveSoFar + objectiveFixed + objective[i] * v;
-            if (objectiveNow > objectiveAtMost || servingsSoFar + v > problem.maxServings() || !add(i, 1)) {
+        for (int v = 1; v <= problem.upper()[j] && withinBudget; v++) {
+            long objectiveNow = objectiveSoFar + objectiveFixed + objective[j] * v;
+            if (objectiveNow > objectiveAtMost || servingsSoFar + v > problem.maxServings() || !add(j, 1)) {
                 break; // costs and amounts are never negative: more servings only go further over.
             }
-            servings[i] = v;
-            withinBudget = visit(i + 1, slots - 1, objectiveNow, overshootSoFar + overshoot[i] * v, servingsSoFar + v);
+            servings[j] = v;
+            withinBudget = visit(j + 1, slots - 1, objectiveNow, keySoFar + keyFixed + key[j] * v, servingsSoFar + v);
         }
-        add(i, -servings[i]);
-        servings[i] = 0;
+        add(j, -servings[j]);
+        servings[j] = 0;
         return withinBudget;
     }
 
     /**
      * The last product: for each j ≥ i only its fewest servings that meet every min can be best (more only add
-     * objective, overshoot and max-row totals), so there is no need to try the others.
+     * to the objective, the key and the max rows), so there is no need to try the others.
      */
-    private void completeWithOne(int i, long objectiveSoFar, long overshootSoFar, int servingsSoFar) {
-        for (int j = i; j < servings.length; j++) {
+    private void completeWithOne(int i, long objectiveSoFar, long keySoFar, int servingsSoFar) {
+        int last = requiredFrom[i] > 0 ? nextRequired[i] : servings.length - 1;
+        for (int j = requiredFrom[i] > 0 ? last : i; j <= last; j++) {
             nodes++;
-            if (requiredFrom[i] == 1 && problem.lower()[j] == 0) {
-                continue; // the one slot left belongs to the required product.
-            }
             int v = fewestServingsMeetingMins(j);
-            long objectiveNow = objectiveSoFar + objectiveFixed + objective[j] * v;
-            if (v > problem.upper()[j] || objectiveNow > objectiveAtMost || servingsSoFar + v > problem.maxServings()
-                    || overshootSoFar + overshoot[j] * v >= bestOvershoot || !add(j, v)) {
+            if (v > problem.upper()[j] || servingsSoFar + v > problem.maxServings()
+                    || objectiveSoFar + objectiveFixed + objective[j] * v > objectiveAtMost) {
+                continue;
+            }
+            long keyNow = keySoFar + keyFixed + key[j] * v;
+            if (keyNow >= bestKey || !add(j, v)) {
                 continue;
             }
             servings[j] = v;
-            consider(overshootSoFar + overshoot[j] * v);
+            consider(keyNow);
             add(j, -v);
             servings[j] = 0;
         }
@@ -166,7 +215,7 @@ final class SmallSupports {
         return (int) Math.min(fewest, Integer.MAX_VALUE);
     }
 
-    /** Adds {@code v} servings of product i to the row totals; false if a max row is then broken. */
+    /** Adds {@code v} servings of product i to the row totals; false (and nothing added) if a max row breaks. */
     private boolean add(int i, int v) {
         boolean withinMax = true;
         for (int t = 0; t < minTotals.length; t++) {
@@ -184,10 +233,22 @@ final class SmallSupports {
         return withinMax;
     }
 
-    /** Whether {@code slots} more products of index ≥ i could still lift every min row to its right-hand side. */
-    private boolean minsReachable(int i, int slots) {
+    private boolean minsMet() {
         for (int t = 0; t < minTotals.length; t++) {
-            if (rows.minCoefficients()[t] != null && minTotals[t] + reach[t][slots][i] < rows.minRight()[t]) {
+            if (rows.minCoefficients()[t] != null && minTotals[t] < rows.minRight()[t]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code slots} more products of index ≥ i could still lift every min row to its right-hand side. */
+    private boolean minsReachable(int i, int slots, long objectiveSoFar, int servingsSoFar) {
+        long objectiveLeft = objectiveAtMost - objectiveSoFar - (slots > 0 ? objectiveFixed : 0);
+        long servingsLeft = (long) problem.maxServings() - servingsSoFar;
+        for (int t = 0; t < minTotals.length; t++) {
+            long missing = rows.minCoefficients()[t] == null ? 0 : rows.minRight()[t] - minTotals[t];
+            if (missing > 0 && (slots == 0 || objectiveLeft < 0 || reach.most(t, i, slots, objectiveLeft, servingsLeft) < missing)) {
                 return false;
             }
         }
@@ -195,10 +256,10 @@ final class SmallSupports {
     }
 
     /**
-     * A plan that meets every row: kept if its product set is allowed (the caller has checked that its overshoot
-     * is the least so far). Returns whether it was kept.
+     * A plan that meets every row: kept if its product set is allowed (the caller has checked that its key is
+     * the least so far). Returns whether it was kept.
      */
-    private boolean consider(long overshootSoFar) {
+    private boolean consider(long keySoFar) {
         var support = new HashSet<Integer>();
         for (int i = 0; i < servings.length; i++) {
             if (servings[i] > 0) {
@@ -209,7 +270,7 @@ final class SmallSupports {
             return false;
         }
         best = servings.clone();
-        bestOvershoot = overshootSoFar;
+        bestKey = keySoFar;
         return true;
     }
 
@@ -222,28 +283,69 @@ final class SmallSupports {
         return requiredFrom;
     }
 
-    private static long[][][] reach(Problem problem, IntegerRows rows) {
+    private static int[] nextRequired(Problem problem) {
         int n = problem.size();
-        var reach = new long[rows.targets()][MAX_SUPPORT + 1][n + 1];
-        for (int t = 0; t < rows.targets(); t++) {
-            var coefficients = rows.minCoefficients()[t];
-            var largest = new long[MAX_SUPPORT]; // the largest contributions seen so far, in decreasing order
-            for (int i = n - 1; i >= 0 && coefficients != null; i--) {
-                long contribution = (long) coefficients[i] * problem.upper()[i];
-                for (int k = 0; k < MAX_SUPPORT; k++) {
-                    if (contribution > largest[k]) {
-                        long displaced = largest[k];
-                        largest[k] = contribution;
-                        contribution = displaced;
+        var nextRequired = new int[n + 1];
+        nextRequired[n] = n;
+        for (int i = n - 1; i >= 0; i--) {
+            nextRequired[i] = problem.lower()[i] > 0 ? i : nextRequired[i + 1];
+        }
+        return nextRequired;
+    }
+
+    /**
+     * The most that products of index ≥ i can still add to a min row, bounded three ways: by the k of them with
+     * the largest contribution at their caps; by the servings left times the largest amount per serving; and by
+     * the objective left times the largest amount per unit of objective (a product whose serving costs nothing
+     * leaves that bound infinite). Suffix tables, built once.
+     */
+    private static final class Reach {
+        /** atCaps[t][k][i]: the sum of the k largest contributions at their caps among products ≥ i. */
+        private final long[][][] atCaps;
+        /** perServing[t][i]: the largest amount per serving among products ≥ i. */
+        private final long[][] perServing;
+        /** perObjective[t][i]: the largest amount per unit of per-serving objective among products ≥ i. */
+        private final double[][] perObjective;
+
+        Reach(Problem problem, IntegerRows rows, long[] objective) {
+            int n = problem.size();
+            int targets = rows.targets();
+            atCaps = new long[targets][MAX_SUPPORT + 1][n + 1];
+            perServing = new long[targets][n + 1];
+            perObjective = new double[targets][n + 1];
+            for (int t = 0; t < targets; t++) {
+                var coefficients = rows.minCoefficients()[t];
+                var largest = new long[MAX_SUPPORT]; // the largest contributions seen so far, in decreasing order
+                for (int i = n - 1; i >= 0 && coefficients != null; i--) {
+                    insert(largest, (long) coefficients[i] * problem.upper()[i]);
+                    long sum = 0;
+                    for (int k = 1; k <= MAX_SUPPORT; k++) {
+                        sum += largest[k - 1];
+                        atCaps[t][k][i] = sum;
                     }
-                }
-                long sum = 0;
-                for (int k = 1; k <= MAX_SUPPORT; k++) {
-                    sum += largest[k - 1];
-                    reach[t][k][i] = sum;
+                    perServing[t][i] = Math.max(perServing[t][i + 1], coefficients[i]);
+                    double ratio = coefficients[i] == 0 ? 0
+                            : objective[i] == 0 ? Double.POSITIVE_INFINITY : (double) coefficients[i] / objective[i];
+                    perObjective[t][i] = Math.max(perObjective[t][i + 1], ratio);
                 }
             }
         }
-        return reach;
+
+        private static void insert(long[] largest, long contribution) {
+            for (int k = 0; k < largest.length; k++) {
+                if (contribution > largest[k]) {
+                    long displaced = largest[k];
+                    largest[k] = contribution;
+                    contribution = displaced;
+                }
+            }
+        }
+
+        long most(int t, int i, int slots, long objectiveLeft, long servingsLeft) {
+            long most = Math.min(atCaps[t][Math.min(slots, MAX_SUPPORT)][i], servingsLeft * perServing[t][i]);
+            double byObjective = objectiveLeft * perObjective[t][i];
+            // Rounded up generously: a bound in doubles must never prune a plan that fits.
+            return byObjective < most ? (long) Math.ceil(byObjective * (1 + 1e-9)) + 1 : most;
+        }
     }
 }
