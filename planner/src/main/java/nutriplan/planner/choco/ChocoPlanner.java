@@ -39,13 +39,13 @@ public final class ChocoPlanner implements Planner {
         var main = Lexicographic.solve(searched, Extra.NONE, mainBudget);
         if (main.servings() == null) {
             return main.proven() ? infeasible(request, problem, start)
-                    : result(request, PlanStatus.UNKNOWN, null, Double.NaN, relaxationBound(problem), List.of(), start);
+                    : result(request, PlanStatus.UNKNOWN, null, Double.NaN, relaxationBound(problem, deadline(request, start)), List.of(), start);
         }
         var plan = checked(request, searched.plan(main.servings()));
         var alternatives = alternatives(request, searched, main.servings(), start);
         double value = plan.value(request.objective());
         var status = main.proven() ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
-        double bound = main.proven() ? value : Math.min(value, relaxationBound(problem));
+        double bound = main.proven() ? value : Math.min(value, relaxationBound(problem, deadline(request, start)));
         return result(request, status, plan, value, bound, alternatives, start);
     }
 
@@ -67,10 +67,13 @@ public final class ChocoPlanner implements Planner {
         return plans;
     }
 
-    /** The linear relaxation's bound on the request objective, in its real units; rounded up where values are whole. */
-    static double relaxationBound(Problem problem) {
-        double bound = LagrangianBound.compute(problem, problem.costs(), problem.fixedCosts(), Double.POSITIVE_INFINITY)
-                .rootBound();
+    /**
+     * The linear relaxation's bound on the request objective, in its real units; rounded up where values are
+     * whole. Weaker if the deadline cuts its ascent short, never wrong.
+     */
+    static double relaxationBound(Problem problem, long deadlineNanos) {
+        double bound = LagrangianBound.compute(problem, problem.costs(), problem.fixedCosts(), Double.POSITIVE_INFINITY,
+                List.of(), deadlineNanos).rootBound();
         boolean whole = problem.objective() == Objective.SERVINGS || problem.objective() == Objective.PRODUCTS;
         bound = Math.max(0, bound);
         return whole ? Math.ceil(bound - 1e-6) : bound;
@@ -95,6 +98,10 @@ public final class ChocoPlanner implements Planner {
             throw new IllegalStateException("internal error: the planner produced a plan that breaks " + violations);
         }
         return plan;
+    }
+
+    private static long deadline(PlanRequest request, long startNanos) {
+        return startNanos + request.timeLimitMs() * 1_000_000;
     }
 
     static long elapsedMs(long startNanos) {

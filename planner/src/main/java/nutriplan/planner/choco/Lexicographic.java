@@ -22,6 +22,8 @@ final class Lexicographic {
     private static final double OBJECTIVE_SHARE = 0.7;
     /** Greedy restarts from a forced first product when the plain greedy plan is not proven optimal. */
     private static final int GREEDY_SEEDS = 32;
+    /** A Choco tie-break is not started with less time left than this, or a tenth of the budget. */
+    private static final long TIE_BREAK_LEAST_MS = 10;
 
     /**
      * @param servings  the best plan found, or null
@@ -35,7 +37,8 @@ final class Lexicographic {
 
     static Result solve(Problem problem, Extra extra, long budgetMs) {
         long start = System.nanoTime();
-        var first = bestObjective(problem, extra, start, budgetMs * OBJECTIVE_SHARE);
+        long deadline = start + budgetMs * 1_000_000;
+        var first = bestObjective(problem, extra, start + (long) (budgetMs * OBJECTIVE_SHARE * 1e6));
         if (first.best() == null) {
             return new Result(null, first.complete());
         }
@@ -45,32 +48,38 @@ final class Lexicographic {
             return new Result(best, first.complete()); // the empty plan: nothing to break a tie with.
         }
         // Fix the proven (or best found) objective value, then break ties: by enumeration when few products
-        // will do, else in one more Choco solve.
+        // will do, else in one more Choco solve if there is time for one (building a model of thousands of
+        // products alone takes tens of milliseconds).
         var enumerated = SmallSupports.tieBreak(problem, first.bestGoal(), extra.excludedProductSets(), products,
-                start + (long) (budgetMs * 1e6)).plan();
+                deadline).plan();
         if (enumerated != null) {
             return new Result(enumerated, first.complete());
         }
+        if (deadline - System.nanoTime() < Math.max(TIE_BREAK_LEAST_MS * 1_000_000, (deadline - start) / 10)) {
+            return new Result(best, first.complete());
+        }
         long tieBreakGoal = tieBreakGoal(problem, best);
         var tieBreak = ChocoModel.build(problem, Goal.TIE_BREAK, atMost(extra, first.bestGoal()), tieBreakGoal)
-                .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal, objectiveCap(problem, first.bestGoal())))
-                .solve(remaining(start, budgetMs));
+                .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal, objectiveCap(problem, first.bestGoal()),
+                        deadline))
+                .solve(remainingMs(deadline));
         return new Result(tieBreak.best() != null ? tieBreak.best() : best, first.complete());
     }
 
     /**
      * The least objective: a greedy plan when the relaxation bound already proves it optimal (most requests on a
-     * real catalog), else Choco's search started from the best greedy plan.
+     * real catalog), else by small supports, else Choco's search started from the best greedy plan.
      */
-    private static ChocoModel.Outcome bestObjective(Problem problem, Extra extra, long start, double budgetMs) {
+    private static ChocoModel.Outcome bestObjective(Problem problem, Extra extra, long deadline) {
         if (!extra.excludedProductSets().isEmpty()) {
             // An alternative: the greedy plans may be among the excluded; Choco searches from scratch.
-            return ChocoModel.build(problem, Goal.OBJECTIVE, extra, -1).configureSearch(boundFor(problem, Goal.OBJECTIVE, -1, List.of()))
-                    .solve(remaining(start, budgetMs));
+            return ChocoModel.build(problem, Goal.OBJECTIVE, extra, -1)
+                    .configureSearch(boundFor(problem, Goal.OBJECTIVE, -1, List.of(), deadline))
+                    .solve(remainingMs(deadline));
         }
         var incumbent = Greedy.solve(problem);
         long incumbentGoal = goal(problem, incumbent);
-        var bound = boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of());
+        var bound = boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of(), deadline);
         long lowest = (long) LagrangianPropagator.roundUp(bound.rootBound());
         if (incumbent != null && incumbentGoal <= lowest) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
@@ -83,13 +92,13 @@ final class Lexicographic {
                 return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
             }
         }
-        var enumerated = fewProducts(problem, incumbent, incumbentGoal, start + (long) (budgetMs * 1e6));
+        var enumerated = fewProducts(problem, incumbent, incumbentGoal, deadline);
         if (enumerated != null) {
             return enumerated;
         }
         var outcome = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal)
                 .configureSearch(bound)
-                .solve(remaining(start, budgetMs));
+                .solve(remainingMs(deadline));
         // Only a rounding corner case leaves the greedy plan unfound: keep it, unproven.
         return outcome.best() == null && incumbent != null
                 ? new ChocoModel.Outcome(incumbent, incumbentGoal, false) : outcome;
@@ -133,11 +142,12 @@ final class Lexicographic {
     }
 
     /** The relaxation bound of a goal; {@code upperBound} (a known plan's goal value, or −1) guides its ascent. */
-    private static LagrangianBound boundFor(Problem problem, Goal goal, long upperBound, List<Cap> caps) {
+    private static LagrangianBound boundFor(Problem problem, Goal goal, long upperBound, List<Cap> caps,
+                                            long deadline) {
         return LagrangianBound.compute(problem,
                 toDoubles(ChocoModel.perServingCoefficients(problem, goal)),
                 filled(problem.size(), ChocoModel.fixedCoefficient(problem, goal)),
-                upperBound < 0 ? Double.POSITIVE_INFINITY : upperBound, caps);
+                upperBound < 0 ? Double.POSITIVE_INFINITY : upperBound, caps, deadline);
     }
 
     /** The row "request objective ≤ its best value", in the model's integer units, for the tie-break's bound. */
@@ -169,8 +179,9 @@ final class Lexicographic {
         return value;
     }
 
-    private static long remaining(long startNanos, double untilMs) {
-        return Math.max(1, (long) untilMs - (System.nanoTime() - startNanos) / 1_000_000);
+    /** Milliseconds until the deadline (at least 1: Choco needs a positive limit). */
+    private static long remainingMs(long deadlineNanos) {
+        return Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 
     private static double[] toDoubles(long[] values) {
