@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,20 +17,12 @@ import nutriplan.api.service.TestService;
 import nutriplan.catalog.product.ProductJson;
 
 /** The read-only catalog endpoints over real HTTP, on the default catalog of data/catalogs. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogHttpTest {
 
-    private TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.start();
 
-    @BeforeAll
-    void start() {
-        service = TestService.start();
-    }
 
-    @AfterAll
-    void stop() {
-        service.close();
-    }
 
     private static List<String> ids(JsonNode body) {
         var ids = new ArrayList<String>();

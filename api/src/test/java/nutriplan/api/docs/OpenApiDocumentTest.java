@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,7 +27,6 @@ import nutriplan.api.service.TestService;
  * /openapi.json is valid OpenAPI, describes every route the app answers with every status each can return, and its
  * examples are real: sending the documented inputs gives the documented answers. Swagger UI is served from the jar.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest {
 
     /**
@@ -48,19 +45,11 @@ class OpenApiDocumentTest {
             "GET /swagger", List.of("200", "500"),
             "GET /swagger/{file}", List.of("200", "404", "500"));
 
-    private TestService service;
-    private JsonNode document;
+    @RegisterExtension
+    static final TestService service = TestService.start();
+    private static final JsonNode document = json(service.get(DocsRoutes.OPENAPI));
 
-    @BeforeAll
-    void start() {
-        service = TestService.start();
-        document = json(service.get(DocsRoutes.OPENAPI));
-    }
 
-    @AfterAll
-    void stop() {
-        service.close();
-    }
 
     private Map<String, List<String>> documentedStatuses() {
         var documented = new TreeMap<String, List<String>>();

@@ -22,42 +22,44 @@ class PlanAdmissionHttpTest {
         assertThat(json(response).path("error").asText()).isEqualTo("busy");
     }
 
-    @Test
-    void a_request_beyond_the_pool_and_its_queue_gets_503_with_retry_after_at_once() throws Exception {
+    /** A request answered while one slow solve holds the only solver, and how long the answer took. */
+    private record Answer(HttpResponse<String> response, long ms) {
+    }
+
+    /** Fills a pool of one solver (with this queue) with a slow solve, sends one more request, then lets the slow one finish. */
+    private static Answer besideASlowSolve(int queueSize, long queueTimeoutMs) throws Exception {
         var planner = new BlockingPlanner(1);
-        try (var service = TestService.start(TestService.settings().withSolverPool(1, 0, 1000), new PlanService(planner))) {
+        var settings = TestService.settings().withSolverPool(1, queueSize, queueTimeoutMs);
+        try (var service = TestService.start(settings, new PlanService(planner))) {
             var inFlight = service.postJsonAsync(PlanRoutes.PLANS, REQUEST);
             planner.awaitStarted();
 
             long start = System.nanoTime();
-            var second = service.postJson(PlanRoutes.PLANS, REQUEST);
+            var response = service.postJson(PlanRoutes.PLANS, REQUEST);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-            assertBusy(second);
-            assertThat(ms).as("turned away at once, not after waiting").isLessThan(500);
-            assertThat(json(second).path("message").asText()).contains("all 1 solvers are busy and 0 requests are waiting");
             planner.release();
-            assertThat(inFlight.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(inFlight.get(30, TimeUnit.SECONDS).statusCode()).as("the slow solve").isEqualTo(200);
+            return new Answer(response, ms);
         }
     }
 
     @Test
+    void a_request_beyond_the_pool_and_its_queue_gets_503_with_retry_after_at_once() throws Exception {
+        var answer = besideASlowSolve(0, 1000);
+
+        assertBusy(answer.response());
+        assertThat(answer.ms()).as("turned away at once, not after waiting").isLessThan(500);
+        assertThat(json(answer.response()).path("message").asText()).contains("all 1 solvers are busy and 0 requests are waiting");
+    }
+
+    @Test
     void a_queued_request_gets_503_when_no_solver_frees_up_within_the_queue_timeout() throws Exception {
-        var planner = new BlockingPlanner(1);
-        try (var service = TestService.start(TestService.settings().withSolverPool(1, 1, 300), new PlanService(planner))) {
-            var inFlight = service.postJsonAsync(PlanRoutes.PLANS, REQUEST);
-            planner.awaitStarted();
+        var answer = besideASlowSolve(1, 300);
 
-            long start = System.nanoTime();
-            var queued = service.postJson(PlanRoutes.PLANS, REQUEST);
-            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-
-            assertBusy(queued);
-            assertThat(ms).isBetween(250L, 5000L);
-            assertThat(json(queued).path("message").asText()).contains("no solver became free within 300 ms");
-            planner.release();
-            assertThat(inFlight.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        }
+        assertBusy(answer.response());
+        assertThat(answer.ms()).isBetween(250L, 5000L);
+        assertThat(json(answer.response()).path("message").asText()).contains("no solver became free within 300 ms");
     }
 
     @Test

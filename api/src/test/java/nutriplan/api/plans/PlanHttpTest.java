@@ -8,11 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nutriplan.api.service.TestService;
 
 /** {@code POST /api/v1/plans} over real HTTP: plans, and every error a caller can cause, as API.md's JSON. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanHttpTest {
 
     private static final String SODIUM = "{\"targets\": {\"sodium\": {\"min\": \"500 mg\", \"max\": \"1000 mg\"}}";
@@ -29,20 +26,12 @@ class PlanHttpTest {
     private static final int SMALL_BODY = 4096;
     private static final int SMALL_INLINE = 3;
 
-    private TestService service;
-    private TestService small;
+    @RegisterExtension
+    static final TestService service = TestService.start();
+    @RegisterExtension
+    static final TestService small = TestService.start(TestService.settings().withLimits(SMALL_BODY, SMALL_INLINE));
 
-    @BeforeAll
-    void start() {
-        service = TestService.start();
-        small = TestService.start(TestService.settings().withLimits(SMALL_BODY, SMALL_INLINE));
-    }
 
-    @AfterAll
-    void stop() {
-        service.close();
-        small.close();
-    }
 
     private HttpResponse<String> plan(String body) {
         return service.postJson(PlanRoutes.PLANS, body);

@@ -7,11 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,22 +17,14 @@ import nutriplan.api.plans.PlanRoutes;
 import nutriplan.api.plans.PlanService;
 
 /** What every route shares, over real HTTP: security headers, request ids, the error body, health, metrics, CORS. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceHttpTest {
 
     private static final String REQUEST = "{\"targets\": {\"sodium\": {\"min\": \"500 mg\", \"max\": \"1000 mg\"}}}";
 
-    private TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.start();
 
-    @BeforeAll
-    void start() {
-        service = TestService.start();
-    }
 
-    @AfterAll
-    void stop() {
-        service.close();
-    }
 
     @Nested
     class Security_headers {

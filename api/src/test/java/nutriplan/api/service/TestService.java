@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import nutriplan.api.plans.CatalogDirectory;
@@ -21,9 +25,11 @@ import nutriplan.catalog.json.Json;
 
 /**
  * The service on a random port of the loopback, over the real default catalog ({@code data/catalogs}), and a real
- * HTTP client to call it. One per test class: starting takes about a second.
+ * HTTP client to call it. One per test class ({@code @RegisterExtension static final TestService SERVICE =
+ * TestService.start();} stops it after the class), or one per test in try-with-resources: starting takes about
+ * a second.
  */
-public final class TestService implements AutoCloseable {
+public final class TestService implements AutoCloseable, AfterAllCallback {
 
     /** The project's catalogs; tests run in the module directory. */
     public static final Path CATALOG_DIRECTORY = Path.of("..", "data", "catalogs");
@@ -104,5 +110,13 @@ public final class TestService implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** After the test class; not after each of its @Nested classes, which inherit the extension. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (!context.getRequiredTestClass().isAnnotationPresent(Nested.class)) {
+            close();
+        }
     }
 }
