@@ -7,8 +7,9 @@ import java.util.List;
 import nutriplan.api.cli.CheckCatalogCommand;
 import nutriplan.api.cli.Command;
 import nutriplan.api.plans.PlanCommand;
+import nutriplan.api.service.ServeCommand;
 
-/** The command line: {@code java -jar nutriplan.jar COMMAND ...}. */
+/** The command line: {@code java -jar nutriplan.jar [COMMAND ...]}; without a command, the service. */
 public final class Main {
 
     private final List<Command> commands;
@@ -19,7 +20,7 @@ public final class Main {
 
     /** The commands that work in this build; --help lists them. */
     static Main standard() {
-        return new Main(List.of(new PlanCommand(), new CheckCatalogCommand()));
+        return new Main(List.of(new ServeCommand(), new PlanCommand(), new CheckCatalogCommand()));
     }
 
     public static void main(String[] args) {
@@ -27,9 +28,12 @@ public final class Main {
     }
 
     int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
-            printHelp(args.isEmpty() ? err : out);
-            return args.isEmpty() ? Command.USAGE : 0;
+        if (args.isEmpty()) {
+            return run(List.of(commands.get(0).name()), out, err); // no command: the first, the service
+        }
+        if (args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            printHelp(out);
+            return 0;
         }
         for (var command : commands) {
             if (command.name().equals(args.get(0))) {
@@ -42,7 +46,7 @@ public final class Main {
     }
 
     private void printHelp(PrintStream out) {
-        out.println("usage: java -jar nutriplan.jar COMMAND [ARGUMENTS]");
+        out.println("usage: java -jar nutriplan.jar [COMMAND [ARGUMENTS]]   (no command: serve)");
         out.println();
         out.println("commands:");
         for (var command : commands) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     @Test
-    void help_lists_the_plan_and_check_catalog_commands() {
+    void help_lists_the_serve_plan_and_check_catalog_commands() {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
 
@@ -22,6 +22,8 @@ class MainTest {
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("plan FILE|-", "exit 0 on a plan, 3 when infeasible, 2 on an invalid request")
-                .contains("check-catalog [--strict] FILE...");
+                .contains("check-catalog [--strict] FILE...")
+                .contains("serve ", "run the HTTP service (the default command)", "PORT")
+                .contains("(no command: serve)");
     }
 }

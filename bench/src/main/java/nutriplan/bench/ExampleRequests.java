@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.TreeSet;
 
+import nutriplan.api.plans.Catalogs;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.CatalogFiles;
@@ -40,7 +41,7 @@ public record ExampleRequests(List<Instance> instances, String catalogs, List<St
         var used = new TreeSet<String>();
         for (var file : jsonFiles(data.resolve("requests"))) {
             try {
-                var request = PlanRequestJson.read(Files.readAllBytes(file), catalogs::get);
+                var request = PlanRequestJson.read(Files.readAllBytes(file), Catalogs.of(List.copyOf(catalogs.values())));
                 instances.add(new Instance(file.getFileName().toString(), request));
                 used.add(request.catalog().name() + " catalog");
             } catch (IOException e) {

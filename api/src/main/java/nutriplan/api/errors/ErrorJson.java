@@ -1,6 +1,7 @@
 package nutriplan.api.errors;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,6 +25,10 @@ public final class ErrorJson {
     public static final String TOO_LARGE = "too_large";
     public static final String INFEASIBLE = "infeasible";
     public static final String BUSY = "busy";
+    /** Not in API.md's table, which is silent on HTTP-level faults: a route called with the wrong method. */
+    public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
+    /** Not in API.md's table: a body whose Content-Type is not JSON. */
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String INTERNAL_ERROR = "internal_error";
 
     /** At most this many field names in the message of a 400; the details list them all. */
@@ -35,18 +40,29 @@ public final class ErrorJson {
     }
 
     /**
-     * The response for an exception: 400, 404 and 413 for the typed faults a caller can cause, and a
-     * 500 that says nothing of the internals for anything else (the caller logs that one).
+     * The response for an exception: 400, 404, 405, 413, 415 and 503 for the typed faults a caller can cause
+     * (or meet), and a 500 that says nothing of the internals for anything else (the caller logs that one).
      */
-    public static ErrorResponse of(RuntimeException exception) {
+    public static ErrorResponse of(Exception exception) {
         return switch (exception) {
             case InvalidInputException invalid -> new ErrorResponse(400, invalidRequest(invalid));
             case NotFoundException notFound ->
                     new ErrorResponse(404, body(NOT_FOUND, notFound.getMessage(), List.of(detail(notFound.field(), notFound.getMessage()))));
+            case MethodNotAllowedException notAllowed -> new ErrorResponse(405,
+                    body(METHOD_NOT_ALLOWED, notAllowed.getMessage(), List.of()), Map.of("Allow", String.join(", ", notAllowed.allowed())));
             case TooLargeException tooLarge ->
                     new ErrorResponse(413, body(TOO_LARGE, tooLarge.getMessage(), List.of(detail(tooLarge.field(), tooLarge.getMessage()))));
-            default -> new ErrorResponse(500, body(INTERNAL_ERROR, "an internal error occurred; it has been logged", List.of()));
+            case UnsupportedMediaTypeException unsupported ->
+                    new ErrorResponse(415, body(UNSUPPORTED_MEDIA_TYPE, unsupported.getMessage(), List.of()));
+            case BusyException busy -> new ErrorResponse(503, body(BUSY, busy.getMessage(), List.of()),
+                    Map.of("Retry-After", Integer.toString(busy.retryAfterSeconds())));
+            default -> internalError();
         };
+    }
+
+    /** The 500: nothing of the internals, no class names, no stack trace; the caller logs the cause. */
+    public static ErrorResponse internalError() {
+        return new ErrorResponse(500, body(INTERNAL_ERROR, "an internal error occurred; it has been logged", List.of()));
     }
 
     /** The 400 body: one detail per fault, each naming its field. */

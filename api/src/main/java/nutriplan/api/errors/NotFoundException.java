@@ -3,7 +3,7 @@ package nutriplan.api.errors;
 /**
  * A request names something that does not exist: an unknown catalog (404 {@code not_found} in API.md).
  *
- * @see ErrorJson#of(RuntimeException)
+ * @see ErrorJson#of(Exception)
  */
 public final class NotFoundException extends RuntimeException {
 

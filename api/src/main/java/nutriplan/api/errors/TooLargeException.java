@@ -4,7 +4,7 @@ package nutriplan.api.errors;
  * A body or an inline catalog over the configured limits (413 {@code too_large} in API.md).
  * Thrown as soon as the size is known, before the content is read: a large body costs no parsing.
  *
- * @see ErrorJson#of(RuntimeException)
+ * @see ErrorJson#of(Exception)
  */
 public final class TooLargeException extends RuntimeException {
 

@@ -3,6 +3,7 @@ package nutriplan.api.plans;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,11 @@ public final class CatalogDirectory implements Catalogs {
         return catalogsByName.get(name);
     }
 
+    @Override
+    public List<Catalog> all() {
+        return List.copyOf(catalogsByName.values());
+    }
+
     public Set<String> names() {
         return catalogsByName.keySet();
     }
@@ -66,7 +72,7 @@ public final class CatalogDirectory implements Catalogs {
                         + " already holds a catalog named \"" + catalog.name() + "\"");
             }
         }
-        return Map.copyOf(catalogs);
+        return Collections.unmodifiableMap(catalogs);
     }
 
     private static List<Path> catalogFiles(Path directory) {

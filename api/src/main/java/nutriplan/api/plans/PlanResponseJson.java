@@ -35,7 +35,7 @@ public final class PlanResponseJson {
      * Stored catalogs have no version yet (versions come with the catalog store); a catalog read from
      * {@code data/catalogs} is its first version. An inline catalog has none: its version is null.
      */
-    static final int STORED_CATALOG_VERSION = 1;
+    public static final int STORED_CATALOG_VERSION = 1;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -17,7 +17,8 @@ public final class PlanService {
         this(new ChocoPlanner());
     }
 
-    PlanService(Planner exact) {
+    /** A service over this exact engine; tests pass a slow or counting one. */
+    public PlanService(Planner exact) {
         this.exact = Objects.requireNonNull(exact, "exact");
     }
 

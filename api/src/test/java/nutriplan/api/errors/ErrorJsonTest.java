@@ -3,6 +3,7 @@ package nutriplan.api.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.catalog.json.Json;
 import nutriplan.catalog.json.Severity;
 
-/** One test per row of API.md's error table that exists so far. */
+/** One test per row of API.md's error table, and per HTTP-level error beside it (405, 415, 500). */
 class ErrorJsonTest {
 
     private static JsonNode json(String text) throws JsonProcessingException {
@@ -71,6 +72,32 @@ class ErrorJsonTest {
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.body().get("error").asText()).isEqualTo("too_large");
+    }
+
+    @Test
+    void busy_is_a_503_with_retry_after() {
+        var response = ErrorJson.of(new BusyException("the service is busy", 2));
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.body().get("error").asText()).isEqualTo("busy");
+        assertThat(response.headers()).containsExactly(Map.entry("Retry-After", "2"));
+    }
+
+    @Test
+    void a_wrong_method_is_a_405_with_allow() {
+        var response = ErrorJson.of(new MethodNotAllowedException("GET is not allowed", List.of("POST", "PUT")));
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.body().get("error").asText()).isEqualTo("method_not_allowed");
+        assertThat(response.headers()).containsExactly(Map.entry("Allow", "POST, PUT"));
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_a_415() {
+        var response = ErrorJson.of(new UnsupportedMediaTypeException("the body must be JSON"));
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.body().get("error").asText()).isEqualTo("unsupported_media_type");
     }
 
     @Test

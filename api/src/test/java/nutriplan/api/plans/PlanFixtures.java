@@ -1,6 +1,7 @@
 package nutriplan.api.plans;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.CatalogFiles;
@@ -26,7 +27,7 @@ final class PlanFixtures {
     static final Catalog DEFAULT = CatalogFiles.parse(bytes(CATALOG_FILE), "default").catalog();
 
     /** Only "default" is stored. */
-    static final Catalogs CATALOGS = name -> name.equals("default") ? DEFAULT : null;
+    static final Catalogs CATALOGS = Catalogs.of(List.of(DEFAULT));
 
     private PlanFixtures() {
     }

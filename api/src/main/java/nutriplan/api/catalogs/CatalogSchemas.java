@@ -1,0 +1,57 @@
+package nutriplan.api.catalogs;
+
+import java.util.List;
+import java.util.Map;
+
+import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiRequired;
+
+import nutriplan.api.plans.PlanSchemas;
+
+/**
+ * Products and catalogs as the OpenAPI document shows them. Nothing reads or writes these records
+ * ({@code ProductJson} and {@link CatalogJson} do); the annotation processor turns them into schemas.
+ */
+public final class CatalogSchemas {
+
+    private CatalogSchemas() {
+    }
+
+    @OpenApiDescription("A product or food; nutrients are per serving, a nutrient left out is 0, one set to null is not known.")
+    public record Product(
+            @OpenApiRequired @OpenApiDescription("lowercase slug, at most 80 characters, unique in its catalog")
+            @OpenApiExample("gatorade-thirst-quencher-20oz") String id,
+            @OpenApiRequired @OpenApiExample("Gatorade Thirst Quencher, 20 fl oz bottle") String name,
+            @OpenApiExample("Gatorade") String brand,
+            @OpenApiRequired @OpenApiDescription("drink, powder, gel, chew, bar, shake, food or supplement")
+            @OpenApiExample("drink") String kind,
+            @OpenApiRequired @OpenApiDescription("one serving's size, a mass or a volume") PlanSchemas.Quantity serving,
+            @OpenApiRequired @OpenApiDescription("per serving, by nutrient") Map<String, PlanSchemas.Quantity> nutrients,
+            @OpenApiDescription("lowercase words such as caffeine-free") List<String> tags,
+            @OpenApiDescription("the most servings of this product one plan may hold") @OpenApiExample("4") Integer maxServings,
+            Price price,
+            @OpenApiExample("product label") String source) {
+    }
+
+    public record Price(@OpenApiRequired @OpenApiExample("2.29") Double amount,
+                        @OpenApiRequired @OpenApiDescription("ISO 4217") @OpenApiExample("USD") String currency) {
+    }
+
+    public record CatalogList(@OpenApiRequired List<CatalogSummary> catalogs) {
+    }
+
+    public record CatalogSummary(@OpenApiRequired @OpenApiExample("default") String name,
+                                 @OpenApiRequired @OpenApiExample("1") Integer version,
+                                 @OpenApiRequired @OpenApiDescription("how many products it holds") @OpenApiExample("59") Integer products) {
+    }
+
+    public record ProductList(@OpenApiRequired CatalogRef catalog,
+                              @OpenApiRequired @OpenApiDescription("how many products matched") @OpenApiExample("1") Integer count,
+                              @OpenApiRequired List<Product> products) {
+    }
+
+    public record CatalogRef(@OpenApiRequired @OpenApiExample("default") String name,
+                             @OpenApiRequired @OpenApiExample("1") Integer version) {
+    }
+}

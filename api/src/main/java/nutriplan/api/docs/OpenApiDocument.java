@@ -1,0 +1,129 @@
+package nutriplan.api.docs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nutriplan.api.errors.ErrorJson;
+import nutriplan.catalog.json.Json;
+
+/**
+ * The OpenAPI document served at {@code /openapi.json}. The javalin-openapi annotation processor writes it at
+ * compile time from the {@code @OpenApi} annotations on the handlers and the schema records beside them; this
+ * class finishes it once at start-up with what annotations cannot say:
+ *
+ * <ul>
+ *   <li>the title, version and description;</li>
+ *   <li>examples, written in the annotations as JSON text, become JSON values;</li>
+ *   <li>the {@code Quantity} placeholder schema becomes "a number or a string";</li>
+ *   <li>every operation lists the generic 500, which any handler may answer.</li>
+ * </ul>
+ */
+public final class OpenApiDocument {
+
+    /** Where the processor writes the document (its "default" version), on the classpath. */
+    static final String RESOURCE = "openapi-plugin/openapi-default.json";
+    static final String TITLE = "nutriplan";
+    static final String VERSION = "v1";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private OpenApiDocument() {
+    }
+
+    /** The finished document as JSON text. */
+    public static String load() {
+        try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath; the javalin-openapi annotation"
+                        + " processor writes it at compile time. Maybe the build skipped annotation processing?");
+            }
+            var document = (ObjectNode) Json.MAPPER.readTree(in);
+            finish(document);
+            return Json.MAPPER.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    static void finish(ObjectNode document) {
+        document.putObject("info")
+                .put("title", TITLE)
+                .put("version", VERSION)
+                .put("description", "Finds the smallest combination of product servings that meets carbohydrate,"
+                        + " protein, fluid and electrolyte targets, and proves it optimal where it can. Every error is"
+                        + " {\"error\", \"message\", \"details\"}; every response carries X-Request-Id.");
+        parseExamples(document);
+        var schemas = document.path("components").path("schemas");
+        if (schemas instanceof ObjectNode schemaNodes && schemaNodes.has("Quantity")) {
+            schemaNodes.set("Quantity", quantitySchema(schemaNodes.get("Quantity").path("description").asText()));
+        }
+        document.path("paths").forEach(path -> path.forEach(operation -> addInternalError(operation)));
+    }
+
+    /**
+     * Every {@code "example": "<JSON text>"} beside a schema, parsed, and every example of a number or integer
+     * property made a number; plain-text examples stay text.
+     */
+    private static void parseExamples(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            var example = object.get("example");
+            if (example != null && example.isTextual()) {
+                var text = example.textValue();
+                var type = object.path("type").asText();
+                if ((object.has("schema") || type.equals("array")) && looksLikeJson(text)) {
+                    object.set("example", parse(text));
+                } else if (type.equals("integer") || type.equals("number")) {
+                    object.set("example", parse(text));
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                parseExamples(fields.next().getValue());
+            }
+        } else if (node.isArray()) {
+            node.forEach(OpenApiDocument::parseExamples);
+        }
+    }
+
+    private static boolean looksLikeJson(String text) {
+        var trimmed = text.strip();
+        return trimmed.startsWith("{") || trimmed.startsWith("[");
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an example in an @OpenApi annotation is not valid JSON: "
+                    + e.getOriginalMessage() + "\n" + json, e);
+        }
+    }
+
+    private static ObjectNode quantitySchema(String description) {
+        var schema = NODES.objectNode();
+        schema.put("description", description);
+        var oneOf = schema.putArray("oneOf");
+        oneOf.addObject().put("type", "number").put("description", "in the nutrient's canonical unit");
+        oneOf.addObject().put("type", "string").put("description", "a number and a unit").put("example", "500 mg");
+        schema.put("example", "500 mg");
+        return schema;
+    }
+
+    private static void addInternalError(JsonNode operation) {
+        if (!(operation.get("responses") instanceof ObjectNode responses) || responses.has("500")) {
+            return;
+        }
+        var response = responses.putObject("500");
+        response.put("description", "internal_error: a fault of the service, logged; the body says nothing of the internals");
+        var json = response.putObject("content").putObject("application/json");
+        json.putObject("schema").put("$ref", "#/components/schemas/Error");
+        json.set("example", ErrorJson.internalError().body());
+    }
+}

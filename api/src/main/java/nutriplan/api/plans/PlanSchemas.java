@@ -1,0 +1,99 @@
+package nutriplan.api.plans;
+
+import java.util.List;
+import java.util.Map;
+
+import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiRequired;
+
+import nutriplan.api.catalogs.CatalogSchemas;
+
+/**
+ * The plan request and response of API.md as the OpenAPI document shows them. Nothing reads or writes these
+ * records ({@link PlanRequestJson} and {@link PlanResponseJson} do); the annotation processor turns them into
+ * the document's schemas at compile time, and {@code OpenApiDocumentTest} checks the document's examples
+ * against the real reader.
+ */
+public final class PlanSchemas {
+
+    private PlanSchemas() {
+    }
+
+    @OpenApiDescription("What to plan for: targets per nutrient, the products to choose from, the limits and the objective.")
+    public record PlanRequest(
+            @OpenApiRequired @OpenApiDescription("per nutrient (energy, carbohydrate, protein, fat, fluid, sodium, potassium,"
+                    + " magnesium, calcium, caffeine): a min, a max or both") Map<String, Target> targets,
+            @OpenApiDescription("a stored catalog (GET /api/v1/catalogs), default \"default\"; not together with products")
+            @OpenApiExample("default") String catalog,
+            @OpenApiDescription("an inline catalog, used instead of a stored one (at most MAX_INLINE_PRODUCTS products)")
+            List<CatalogSchemas.Product> products,
+            Selection include,
+            Selection exclude,
+            @OpenApiDescription("product ids that must appear in the plan") List<String> require,
+            Limits limits,
+            @OpenApiDescription("servings (default), products, mass or cost") @OpenApiExample("servings") String objective,
+            @OpenApiDescription("auto (default) or choco") @OpenApiExample("auto") String solver,
+            @OpenApiDescription("the solve's budget, 1 to 30000 ms (default 2000)") @OpenApiExample("2000") Integer timeLimitMs,
+            @OpenApiDescription("0 to 5 further plans, each with a different set of products") @OpenApiExample("2") Integer alternatives,
+            @OpenApiDescription("free text for people; not used") String description) {
+    }
+
+    @OpenApiDescription("A nutrient's bounds: a quantity with its unit (\"500 mg\", \"1 L\", \"20 fl oz\", \"40 mmol\")"
+            + " or a number in the nutrient's canonical unit.")
+    public record Target(Quantity min, Quantity max) {
+    }
+
+    @OpenApiDescription("A quantity: a string of a number and a unit, or a number in the canonical unit"
+            + " (kcal, g, mL or mg).")
+    public record Quantity() {
+    }
+
+    @OpenApiDescription("Products by id, and tags (a product with any of the tags matches).")
+    public record Selection(@OpenApiExample("[]") List<String> products, List<String> tags) {
+    }
+
+    @OpenApiDescription("Caps on the plan.")
+    public record Limits(@OpenApiExample("4") Integer maxServingsPerProduct, @OpenApiExample("3") Integer maxProducts,
+                         @OpenApiExample("12") Integer maxServings) {
+    }
+
+    @OpenApiDescription("A plan (OPTIMAL: proven best; FEASIBLE: time ran out, bound is proven) or none found in time (UNKNOWN).")
+    public record PlanResponse(
+            @OpenApiRequired @OpenApiDescription("OPTIMAL, FEASIBLE or UNKNOWN") @OpenApiExample("OPTIMAL") String status,
+            @OpenApiRequired @OpenApiExample("choco") String solver,
+            @OpenApiRequired Objective objective,
+            @OpenApiRequired List<Item> items,
+            @OpenApiRequired @OpenApiDescription("per targeted nutrient") Map<String, Total> totals,
+            @OpenApiRequired List<Alternative> alternatives,
+            @OpenApiRequired List<String> warnings,
+            @OpenApiRequired CatalogRef catalog,
+            @OpenApiRequired @OpenApiExample("4") Long timeMs) {
+    }
+
+    public record Objective(
+            @OpenApiRequired @OpenApiExample("servings") String kind,
+            @OpenApiNullable @OpenApiDescription("the plan's value; null without a plan") @OpenApiExample("3") Double value,
+            @OpenApiNullable @OpenApiDescription("a proven lower bound; equal to value when OPTIMAL") @OpenApiExample("3") Double bound) {
+    }
+
+    public record Item(@OpenApiRequired @OpenApiExample("gatorade-endurance-formula-20oz") String product,
+                       @OpenApiRequired String name,
+                       @OpenApiRequired @OpenApiExample("2") Integer servings) {
+    }
+
+    public record Total(@OpenApiRequired @OpenApiExample("78.0") Double amount,
+                        @OpenApiRequired @OpenApiExample("g") String unit,
+                        @OpenApiNullable @OpenApiExample("60.0") Double min,
+                        @OpenApiNullable @OpenApiExample("90.0") Double max) {
+    }
+
+    public record Alternative(@OpenApiRequired Objective objective, @OpenApiRequired List<Item> items,
+                              @OpenApiRequired Map<String, Total> totals) {
+    }
+
+    public record CatalogRef(@OpenApiRequired @OpenApiExample("default") String name,
+                             @OpenApiNullable @OpenApiDescription("null for an inline catalog") @OpenApiExample("1") Integer version) {
+    }
+}

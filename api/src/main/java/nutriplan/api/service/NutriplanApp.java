@@ -1,0 +1,143 @@
+package nutriplan.api.service;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import io.javalin.plugin.bundled.CorsPlugin;
+
+import nutriplan.api.catalogs.CatalogRoutes;
+import nutriplan.api.docs.DocsRoutes;
+import nutriplan.api.errors.ErrorJson;
+import nutriplan.api.health.HealthRoutes;
+import nutriplan.api.metrics.Metrics;
+import nutriplan.api.metrics.MetricsRoutes;
+import nutriplan.api.plans.CatalogDirectory;
+import nutriplan.api.plans.Catalogs;
+import nutriplan.api.plans.PlanRoutes;
+import nutriplan.api.plans.PlanService;
+import nutriplan.api.plans.SolverPool;
+import nutriplan.catalog.json.Json;
+
+/**
+ * The HTTP service, built from its settings and its two services (the stored catalogs, the planner); tests
+ * build it with a port of 0 and their own planner. Every route is mounted here, by the routes class of its
+ * entity; the cross-cutting parts (error table, request ids, access log and metrics, security headers, CORS,
+ * graceful shutdown) are wired here once.
+ */
+public final class NutriplanApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NutriplanApp.class);
+
+    private final ServiceSettings settings;
+    private final Metrics metrics = new Metrics();
+    private final SolverPool pool;
+    private final Javalin javalin;
+    private volatile boolean accepting;
+
+    private NutriplanApp(ServiceSettings settings, Catalogs catalogs, PlanService planService) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.pool = new SolverPool(settings.solverPoolSize(), settings.solverQueueSize(), settings.queueTimeoutMs(),
+                settings.retryAfterSeconds());
+        metrics.bind(pool);
+        var plans = new PlanRoutes(catalogs, planService, pool, metrics, settings.maxInlineProducts(), settings.requestTimeoutMs());
+        var catalogRoutes = new CatalogRoutes(catalogs);
+        var health = new HealthRoutes(() -> accepting);
+        var metricsRoutes = new MetricsRoutes(metrics);
+        var docs = new DocsRoutes();
+        var accessLog = new AccessLog(metrics);
+        this.javalin = Javalin.create(config -> {
+            configureHttp(config);
+            config.routes.before(RequestIds::assign);
+            plans.register(config.routes);
+            catalogRoutes.register(config.routes);
+            health.register(config.routes);
+            metricsRoutes.register(config.routes);
+            docs.register(config.routes);
+            new HttpErrors(settings.maxBodyBytes()).register(config.routes);
+            config.requestLogger.http(accessLog::record);
+        });
+    }
+
+    /** The service over the catalogs of {@code settings.catalogDirectory()} and the standard planner. */
+    public static NutriplanApp create(ServiceSettings settings) {
+        return create(settings, new CatalogDirectory(settings.catalogDirectory()), new PlanService());
+    }
+
+    public static NutriplanApp create(ServiceSettings settings, Catalogs catalogs, PlanService planService) {
+        return new NutriplanApp(settings, catalogs, planService);
+    }
+
+    private void configureHttp(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.http.prefer405over404 = true;
+        config.jetty.host = settings.host();
+        config.jetty.port = settings.port();
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+        config.jetty.modifyServer(server -> {
+            // Stop: close the listener, let requests in flight finish (plans included), then stop.
+            server.setStopTimeout(settings.shutdownTimeoutMs());
+            server.insertHandler(new GracefulHandler());
+            server.insertHandler(new SecurityHeaders());
+            server.setErrorHandler(new JsonErrorHandler());
+        });
+        config.router.javaLangErrorHandler((response, error) -> {
+            LOG.error("internal error", error);
+            JsonErrorHandler.write(response, ErrorJson.internalError());
+        });
+        if (!settings.corsOrigins().isEmpty()) {
+            config.registerPlugin(new CorsPlugin(cors -> cors.addRule(rule -> {
+                settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                rule.exposeHeader(RequestIds.HEADER);
+                rule.exposeHeader("Retry-After");
+            })));
+        }
+    }
+
+    /** Starts listening; {@link #port()} then tells where. */
+    public NutriplanApp start() {
+        javalin.start();
+        accepting = true;
+        LOG.info("nutriplan listening on http://{}:{} ({} solvers, queue {}, body limit {} bytes)", settings.host(), port(),
+                pool.size(), pool.queueSize(), settings.maxBodyBytes());
+        return this;
+    }
+
+    /**
+     * Stops gracefully: /ready turns 503, the listener closes, requests in flight (plans included) finish within
+     * the shutdown timeout, then the server stops. Safe to call twice.
+     */
+    public void stop() {
+        accepting = false;
+        javalin.stop();
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Every route this app answers, as "METHOD /path/{param}": what the OpenAPI document must describe. */
+    public List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+}

@@ -1,0 +1,154 @@
+package nutriplan.api.docs;
+
+import static nutriplan.api.service.TestService.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+
+import nutriplan.api.plans.PlanRoutes;
+import nutriplan.api.service.TestService;
+
+/**
+ * /openapi.json is valid OpenAPI, describes every route the app answers with every status each can return, and its
+ * examples are real: sending the documented inputs gives the documented answers. Swagger UI is served from the jar.
+ */
+class OpenApiDocumentTest {
+
+    /**
+     * What each route can answer, from the code: the handler's own statuses, plus those of the error table that
+     * reach it (every body-reading route: 400, 413, 415; every route: 500).
+     */
+    private static final Map<String, List<String>> STATUSES = Map.of(
+            "POST /api/v1/plans", List.of("200", "400", "404", "413", "415", "422", "500", "503"),
+            "GET /api/v1/catalogs", List.of("200", "500"),
+            "GET /api/v1/catalogs/{catalog}/products", List.of("200", "400", "404", "500"),
+            "GET /api/v1/catalogs/{catalog}/products/{id}", List.of("200", "404", "500"),
+            "GET /health", List.of("200", "500"),
+            "GET /ready", List.of("200", "500", "503"),
+            "GET /metrics", List.of("200", "500"),
+            "GET /openapi.json", List.of("200", "500"),
+            "GET /swagger", List.of("200", "500"),
+            "GET /swagger/{file}", List.of("200", "404", "500"));
+
+    @RegisterExtension
+    static final TestService service = TestService.start();
+    private static final JsonNode document = json(service.get(DocsRoutes.OPENAPI));
+
+
+
+    private Map<String, List<String>> documentedStatuses() {
+        var documented = new TreeMap<String, List<String>>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                documented.put(operation.getKey().toUpperCase() + " " + path.getKey(),
+                        new ArrayList<>(new TreeSet<>(iterable(operation.getValue().path("responses").fieldNames()))))));
+        return documented;
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
+        var list = new ArrayList<T>();
+        iterator.forEachRemaining(list::add);
+        return list;
+    }
+
+    @Test
+    void is_valid_openapi_3() {
+        var options = new ParseOptions();
+        options.setResolve(true);
+
+        var result = new OpenAPIV3Parser().readContents(document.toString(), null, options);
+
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getInfo().getTitle()).isEqualTo("nutriplan");
+    }
+
+    @Test
+    void describes_every_route_the_app_answers_and_no_other() {
+        assertThat(documentedStatuses().keySet()).containsExactlyInAnyOrderElementsOf(service.app().routes());
+    }
+
+    @Test
+    void lists_every_status_each_route_can_answer() {
+        assertThat(documentedStatuses()).isEqualTo(new TreeMap<>(STATUSES));
+    }
+
+    @Test
+    void every_error_status_has_the_error_schema_and_every_json_answer_an_example() {
+        document.path("paths").forEach(path -> path.forEach(operation -> operation.path("responses").properties().forEach(response -> {
+            var json = response.getValue().path("content").path("application/json");
+            if (response.getKey().compareTo("400") >= 0 && !json.isMissingNode() && !json.path("schema").path("$ref").asText().endsWith("/Status")) {
+                assertThat(json.path("schema").path("$ref").asText()).as(response.getKey()).isEqualTo("#/components/schemas/Error");
+            }
+            if (!json.isMissingNode() && !response.getKey().equals("200")) {
+                assertThat(json.path("example").isObject()).as("example of %s %s", response.getKey(), operation).isTrue();
+            }
+        })));
+    }
+
+    @Test
+    void the_plan_request_example_gets_the_documented_plan() {
+        var content = document.path("paths").path(PlanRoutes.PLANS).path("post");
+        var request = content.path("requestBody").path("content").path("application/json").path("example");
+        var documented = (ObjectNode) content.path("responses").path("200").path("content").path("application/json").path("example").deepCopy();
+
+        var answer = (ObjectNode) json(service.postJson(PlanRoutes.PLANS, request.toString()));
+
+        documented.remove("timeMs");
+        answer.remove("timeMs");
+        assertThat(answer).isEqualTo(documented);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "400 | {\"targets\": {\"sodium\": {\"min\": \"3 L\"}}, \"timeLimitMs\": 0, \"colour\": \"red\"}",
+        "404 | {\"targets\": {\"sodium\": {\"min\": \"500 mg\"}}, \"catalog\": \"trial\"}",
+        "422 | {\"targets\": {\"sodium\": {\"min\": \"1500 mg\"}, \"fluid\": {\"max\": \"500 mL\"}}, \"limits\": {\"maxServings\": 2}}"})
+    void each_plan_error_example_is_the_answer_to_its_fault(String status, String request) {
+        var documented = document.path("paths").path(PlanRoutes.PLANS).path("post").path("responses").path(status)
+                .path("content").path("application/json").path("example");
+
+        var response = service.postJson(PlanRoutes.PLANS, request);
+
+        assertThat(Integer.toString(response.statusCode())).isEqualTo(status);
+        assertThat(json(response)).isEqualTo(documented);
+    }
+
+    @Test
+    void quantities_are_a_number_or_a_string() {
+        var quantity = document.path("components").path("schemas").path("Quantity");
+
+        assertThat(quantity.path("oneOf").findValuesAsText("type")).containsExactly("number", "string");
+    }
+
+    @Test
+    void swagger_ui_is_served_from_the_jar_pointing_at_this_document() {
+        var page = service.get(DocsRoutes.SWAGGER);
+        var init = service.get("/swagger/init.js");
+        var bundle = service.get("/swagger/swagger-ui-bundle.js");
+        var css = service.get("/swagger/swagger-ui.css");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("/swagger/swagger-ui-bundle.js", "/swagger/init.js").doesNotContain("<script>", "http://", "https://");
+        assertThat(init.body()).contains("url: \"/openapi.json\"", "validatorUrl: null");
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.body()).contains("SwaggerUIBundle");
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        assertThat(service.get("/swagger/index.html").statusCode()).isEqualTo(404);
+        assertThat(service.get("/swagger/..%2Fopenapi.json").statusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,71 @@
+package nutriplan.api.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceSettingsTest {
+
+    @Test
+    void without_variables_every_setting_is_its_default() {
+        var settings = ServiceSettings.fromEnvironment(Map.of());
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        assertThat(settings).isEqualTo(ServiceSettings.defaults());
+        assertThat(settings.port()).isEqualTo(7070);
+        assertThat(settings.host()).isEqualTo("0.0.0.0");
+        assertThat(settings.catalogDirectory()).isEqualTo(Path.of("data", "catalogs"));
+        assertThat(settings.maxBodyBytes()).isEqualTo(2 * 1024 * 1024);
+        assertThat(settings.maxInlineProducts()).isEqualTo(5000);
+        assertThat(settings.solverPoolSize()).isEqualTo(cores);
+        assertThat(settings.solverQueueSize()).isEqualTo(4 * cores);
+        assertThat(settings.corsOrigins()).isEmpty();
+    }
+
+    @Test
+    void every_variable_is_read() {
+        var settings = ServiceSettings.fromEnvironment(Map.ofEntries(
+                Map.entry("HOST", "127.0.0.1"), Map.entry("PORT", "8080"), Map.entry("CATALOG_DIR", "/srv/catalogs"),
+                Map.entry("MAX_BODY_BYTES", "1_048_576"), Map.entry("MAX_INLINE_PRODUCTS", "100"),
+                Map.entry("SOLVER_POOL_SIZE", "3"), Map.entry("SOLVER_QUEUE_SIZE", "0"), Map.entry("QUEUE_TIMEOUT_MS", "250"),
+                Map.entry("REQUEST_TIMEOUT_MS", "5000"), Map.entry("SHUTDOWN_TIMEOUT_MS", "7000"),
+                Map.entry("RETRY_AFTER_SECONDS", "2"), Map.entry("CORS_ORIGINS", "https://plan.example.com, http://localhost:3000")));
+
+        assertThat(settings).isEqualTo(new ServiceSettings("127.0.0.1", 8080, Path.of("/srv/catalogs"), 1_048_576, 100, 3, 0,
+                250, 5000, 7000, 2, List.of("https://plan.example.com", "http://localhost:3000")));
+        assertThat(ServiceSettings.VARIABLES).hasSize(ServiceSettings.class.getRecordComponents().length);
+    }
+
+    @Test
+    void the_queue_follows_the_pool_size_unless_set() {
+        assertThat(ServiceSettings.fromEnvironment(Map.of("SOLVER_POOL_SIZE", "3")).solverQueueSize()).isEqualTo(12);
+    }
+
+    @Test
+    void every_bad_value_is_named_at_once_with_what_it_takes() {
+        var thrown = catchThrowableOfType(InvalidSettingsException.class, () -> ServiceSettings.fromEnvironment(Map.of(
+                "PORT", "seventy", "MAX_BODY_BYTES", "12", "SOLVER_POOL_SIZE", "0", "CORS_ORIGINS", "*",
+                "REQUEST_TIMEOUT_MS", "1.5")));
+
+        assertThat(thrown.faults()).containsExactlyInAnyOrder(
+                "PORT=\"seventy\" is not a whole number; expected 0 to 65535",
+                "MAX_BODY_BYTES=\"12\" is out of range; expected 1024 to 1073741824",
+                "SOLVER_POOL_SIZE=\"0\" is out of range; expected 1 to 1024",
+                "REQUEST_TIMEOUT_MS=\"1.5\" is not a whole number; expected 1 to 3600000",
+                "CORS_ORIGINS=\"*\" may not be \"*\": list the origins allowed, such as https://plan.example.com");
+        assertThat(thrown.getMessage()).startsWith("the service cannot start with these settings:\n  ");
+    }
+
+    @Test
+    void an_origin_with_a_path_is_refused() {
+        var thrown = catchThrowableOfType(InvalidSettingsException.class,
+                () -> ServiceSettings.fromEnvironment(Map.of("CORS_ORIGINS", "https://plan.example.com/form")));
+
+        assertThat(thrown.faults().get(0)).contains("is not an origin");
+    }
+}

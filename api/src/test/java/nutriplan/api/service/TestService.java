@@ -1,0 +1,122 @@
+package nutriplan.api.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import nutriplan.api.plans.CatalogDirectory;
+import nutriplan.api.plans.Catalogs;
+import nutriplan.api.plans.PlanService;
+import nutriplan.catalog.json.Json;
+
+/**
+ * The service on a random port of the loopback, over the real default catalog ({@code data/catalogs}), and a real
+ * HTTP client to call it. One per test class ({@code @RegisterExtension static final TestService SERVICE =
+ * TestService.start();} stops it after the class), or one per test in try-with-resources: starting takes about
+ * a second.
+ */
+public final class TestService implements AutoCloseable, AfterAllCallback {
+
+    /** The project's catalogs; tests run in the module directory. */
+    public static final Path CATALOG_DIRECTORY = Path.of("..", "data", "catalogs");
+    public static final Catalogs CATALOGS = new CatalogDirectory(CATALOG_DIRECTORY);
+
+    private final NutriplanApp app;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestService(NutriplanApp app) {
+        this.app = app.start();
+    }
+
+    /** Settings for tests: loopback, random port, otherwise the defaults. */
+    public static ServiceSettings settings() {
+        return new ServiceSettings("127.0.0.1", 0, CATALOG_DIRECTORY, ServiceSettings.DEFAULT_MAX_BODY_BYTES, 5000,
+                2, 8, ServiceSettings.DEFAULT_QUEUE_TIMEOUT_MS, ServiceSettings.DEFAULT_REQUEST_TIMEOUT_MS,
+                ServiceSettings.DEFAULT_SHUTDOWN_TIMEOUT_MS, 1, List.of());
+    }
+
+    public static TestService start() {
+        return start(settings());
+    }
+
+    public static TestService start(ServiceSettings settings) {
+        return start(settings, new PlanService());
+    }
+
+    public static TestService start(ServiceSettings settings, PlanService planService) {
+        return new TestService(NutriplanApp.create(settings, CATALOGS, planService));
+    }
+
+    public NutriplanApp app() {
+        return app;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + app.port() + path);
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    /** POSTs a JSON body with {@code Content-Type: application/json}. */
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    public CompletableFuture<HttpResponse<String>> postJsonAsync(String path, String json) {
+        return client.sendAsync(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /** After the test class; not after each of its @Nested classes, which inherit the extension. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (!context.getRequiredTestClass().isAnnotationPresent(Nested.class)) {
+            close();
+        }
+    }
+}

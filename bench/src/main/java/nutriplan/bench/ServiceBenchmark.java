@@ -1,0 +1,378 @@
+package nutriplan.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+
+import nutriplan.api.plans.CatalogDirectory;
+import nutriplan.api.plans.PlanRequestJson;
+import nutriplan.api.plans.PlanService;
+import nutriplan.planner.request.PlanRequest;
+
+/**
+ * The service under load (issue 5): starts {@code api/target/nutriplan.jar} as its own process on a free port of
+ * the loopback, then, in this JVM, concurrent clients post the {@code data/requests} examples to it, each phase
+ * bounded in time and count. Prints, in one run: the service's {@code /health} throughput (the ceiling of the HTTP
+ * stack), the solver's ceiling (cores ÷ the median in-process solve time of the same requests), plans at moderate
+ * concurrency (throughput, p50/p99, statuses), the same under overload (503s expected, not growing latency), and
+ * the service's peak RSS and heap. Run it with {@code bench/service [options]}.
+ */
+public final class ServiceBenchmark {
+
+    private static final String USAGE = """
+            Usage: bench/service [--clients 8] [--overload-clients 64] [--seconds 10] [--max-requests 200000]
+                                 [--rounds 5] [--heap 256m] [--service-opts "JVM OPTIONS"] [--only FILE,FILE] [--data DIR]
+              --clients           concurrent clients in the moderate phase (and for /health)
+              --overload-clients  concurrent clients in the overload phase
+              --seconds           length of each phase
+              --max-requests      most requests of a phase, whatever its length
+              --rounds            in-process solves of each example for the solver ceiling (after 3 warm-up rounds)
+              --heap              the service's -Xmx
+              --service-opts      more JVM options for the service, e.g. "-Dorg.slf4j.simpleLogger.log.nutriplan.access=warn"
+              --only              post only these files of data/requests (e.g. run-60-min.json,marathon.json)
+              --data              the data directory holding requests/ and catalogs/ (default: data or ../data)
+            """;
+    private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} (\\S+)$", Pattern.MULTILINE);
+
+    private record Options(int clients, int overloadClients, int seconds, int maxRequests, int rounds, String heap,
+                           List<String> serviceOptions, List<String> only, Path data) {
+
+        /** The options, or null for --help. */
+        static Options parse(String[] args) {
+            var values = new TreeMap<String, String>();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--help")) {
+                    return null;
+                }
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected --option value, got " + args[i]);
+                }
+                values.put(args[i], args[++i]);
+            }
+            var options = new Options(count(values.remove("--clients"), 8), count(values.remove("--overload-clients"), 64),
+                    count(values.remove("--seconds"), 10), count(values.remove("--max-requests"), 200_000),
+                    count(values.remove("--rounds"), 5), values.getOrDefault("--heap", "256m"),
+                    values.containsKey("--service-opts") ? List.of(values.get("--service-opts").trim().split("\\s+")) : List.of(),
+                    values.containsKey("--only") ? List.of(values.get("--only").split(",")) : List.of(),
+                    values.containsKey("--data") ? Path.of(values.get("--data"))
+                            : Files.isDirectory(Path.of("data")) ? Path.of("data") : Path.of("..", "data"));
+            values.keySet().removeAll(List.of("--heap", "--service-opts", "--only", "--data"));
+            if (!values.isEmpty()) {
+                throw new IllegalArgumentException("unknown options " + values.keySet());
+            }
+            return options;
+        }
+
+        private static int count(String value, int fallback) {
+            int count = value == null ? fallback : Integer.parseInt(value);
+            if (count < 1) {
+                throw new IllegalArgumentException("counts must be positive, got " + value);
+            }
+            return count;
+        }
+    }
+
+    /**
+     * One phase's answers: latencies in nanoseconds, a count per status ("IOException" when no answer came), and the
+     * CPU time the service process spent (user + system), which other load on the machine does not inflate.
+     */
+    private record Phase(String name, int clients, double seconds, long[] latencies, Map<String, Long> statuses, double serviceCpuMs) {
+
+        /** Answers a second, whatever their status. */
+        double throughput() {
+            return latencies.length / seconds;
+        }
+
+        /** 200 answers a second: plans (or health checks) actually served. */
+        double served() {
+            return statuses.getOrDefault("200", 0L) / seconds;
+        }
+
+        double percentileMs(double p) {
+            if (latencies.length == 0) {
+                return Double.NaN;
+            }
+            var sorted = latencies.clone();
+            Arrays.sort(sorted);
+            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+        }
+
+        String row() {
+            return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.2f | %.2f | %.3f | %s |", name, clients, latencies.length,
+                    throughput(), served(), percentileMs(0.50), percentileMs(0.99), serviceCpuMs / Math.max(1, latencies.length), statuses);
+        }
+    }
+
+    private final Options options;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicLong peakHeap = new AtomicLong();
+
+    private ServiceBenchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.out.print(USAGE);
+            return;
+        }
+        new ServiceBenchmark(options).run();
+    }
+
+    private void run() throws Exception {
+        var bodies = exampleBodies();
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "service benchmark: %d example requests, %d cores, %d s a phase, service -Xmx%s%n%n",
+                bodies.size(), cores, options.seconds, options.heap);
+
+
+        var solves = solveTimes(bodies);
+        double solverCeiling = cores / (solves.medianMs() / 1000);
+        var posted = List.copyOf(bodies.values());
+
+        int port = freePort();
+        var server = startService(port);
+        try {
+            var base = "http://127.0.0.1:" + port;
+            awaitReady(base);
+            var sampler = Thread.ofPlatform().daemon().start(() -> sampleHeap(base));
+            load("warm-up", base, posted, options.clients, Math.min(5, options.seconds), server);
+            var health = load("GET /health", base, null, options.clients, options.seconds, server);
+            var plans = load("POST /api/v1/plans", base, posted, options.clients, options.seconds, server);
+            var overload = load("POST /api/v1/plans, overload", base, posted, options.overloadClients, options.seconds, server);
+            sampler.interrupt();
+
+            System.out.println("| phase | clients | answers | answers/s | 200s/s | p50 ms | p99 ms | service CPU ms/answer | statuses |");
+            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            System.out.println(health.row());
+            System.out.println(plans.row());
+            System.out.println(overload.row());
+            System.out.println();
+            System.out.printf(Locale.ROOT, "HTTP ceiling (GET /health): %.0f requests/s (client and service share the cores)%n", health.throughput());
+            System.out.printf(Locale.ROOT, "solver ceiling: %d cores ÷ %.2f ms median in-process solve = %.0f plans/s;"
+                    + " plans served over HTTP (200s) reach %.0f %% of it%n", cores, solves.medianMs(), solverCeiling, 100 * plans.served() / solverCeiling);
+            double meanCeiling = cores / (solves.meanMs() / 1000);
+            System.out.printf(Locale.ROOT, "  (by the mean solve, %.2f ms, what this round-robin mix can reach: %.0f plans/s; %.0f %% of it)%n",
+                    solves.meanMs(), meanCeiling, 100 * plans.served() / meanCeiling);
+            System.out.printf(Locale.ROOT, "service: peak RSS %.0f MiB, peak heap used %.0f MiB (-Xmx%s)%n",
+                    peakRssBytes(server) / 1048576.0, peakHeap.get() / 1048576.0, options.heap);
+        } finally {
+            server.destroy(); // SIGTERM: the service stops gracefully
+            if (!server.waitFor(40, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    /** The example requests by file name, in name order. */
+    private Map<String, byte[]> exampleBodies() throws IOException {
+        try (var files = Files.list(options.data.resolve("requests"))) {
+            var bodies = new TreeMap<String, byte[]>();
+            for (var file : files.filter(file -> file.toString().endsWith(".json")).toList()) {
+                var name = file.getFileName().toString();
+                if (options.only.isEmpty() || options.only.contains(name)) {
+                    bodies.put(name, Files.readAllBytes(file));
+                }
+            }
+            if (bodies.isEmpty()) {
+                throw new IllegalArgumentException("no example request matches " + options.only);
+            }
+            return bodies;
+        }
+    }
+
+    /** In-process solve times of the examples, warm: what the cores can do without HTTP. */
+    private record SolveTimes(double medianMs, double meanMs) {
+    }
+
+    private SolveTimes solveTimes(Map<String, byte[]> bodies) {
+        var catalogs = new CatalogDirectory(options.data.resolve("catalogs"));
+        var service = new PlanService();
+        var requests = new TreeMap<String, PlanRequest>();
+        bodies.forEach((name, body) -> requests.put(name, PlanRequestJson.read(body, catalogs)));
+        for (int round = 0; round < 3; round++) {
+            requests.values().forEach(service::plan);
+        }
+        var times = new ArrayList<Double>();
+        System.out.println("| example | status | median solve ms |");
+        System.out.println("| --- | --- | --- |");
+        requests.forEach((name, request) -> {
+            var mine = new ArrayList<Double>();
+            String status = "";
+            for (int round = 0; round < options.rounds; round++) {
+                long start = System.nanoTime();
+                status = service.plan(request).status().name();
+                mine.add((System.nanoTime() - start) / 1e6);
+            }
+            times.addAll(mine);
+            System.out.printf(Locale.ROOT, "| %s | %s | %.2f |%n", name, status, median(mine));
+        });
+        double mean = times.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        System.out.printf(Locale.ROOT, "%nin-process solves: median %.2f ms, mean %.2f ms%n%n", median(times), mean);
+        return new SolveTimes(median(times), mean);
+    }
+
+    private static double median(List<Double> values) {
+        var sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private Process startService(int port) throws IOException {
+        var java = ProcessHandle.current().info().command().orElse("java");
+        var jar = options.data.resolveSibling("api").resolve("target").resolve("nutriplan.jar");
+        var log = Path.of(System.getProperty("java.io.tmpdir"), "nutriplan-service-bench.log");
+        var command = new ArrayList<String>(List.of(java, "-Xmx" + options.heap));
+        command.addAll(options.serviceOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("HOST", "127.0.0.1");
+        builder.environment().put("CATALOG_DIR", options.data.resolve("catalogs").toString());
+        System.out.println("service: " + String.join(" ", builder.command()) + " (log: " + log + ")");
+        return builder.start();
+    }
+
+    private void awaitReady(String base) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(base + "/ready")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the service did not become ready in 30 s");
+    }
+
+    /** Clients post the bodies round-robin (or GET /health when bodies is null) until the time or the count is up. */
+    private Phase load(String name, String base, List<byte[]> bodies, int clients, int seconds, Process server)
+            throws InterruptedException {
+        double cpuBefore = cpuMs(server);
+        var statuses = new ConcurrentHashMap<String, LongAdder>();
+        var latencies = new ArrayList<long[]>();
+        var counts = new int[clients];
+        var issued = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        var threads = new ArrayList<Thread>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            var mine = new long[options.maxRequests];
+            latencies.add(mine);
+            threads.add(Thread.ofPlatform().start(() -> {
+                int i = client;
+                while (System.nanoTime() < end && issued.incrementAndGet() <= options.maxRequests) {
+                    var request = bodies == null
+                            ? HttpRequest.newBuilder(URI.create(base + "/health")).build()
+                            : HttpRequest.newBuilder(URI.create(base + "/api/v1/plans")).header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i++ % bodies.size()))).build();
+                    long sent = System.nanoTime();
+                    String status;
+                    try {
+                        status = Integer.toString(this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+                    } catch (IOException e) {
+                        status = e.getClass().getSimpleName();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    mine[counts[client]++] = System.nanoTime() - sent;
+                    statuses.computeIfAbsent(status, key -> new LongAdder()).increment();
+                }
+            }));
+        }
+        for (var thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        var all = new long[Arrays.stream(counts).sum()];
+        int k = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(latencies.get(c), 0, all, k, counts[c]);
+            k += counts[c];
+        }
+        var counted = new TreeMap<String, Long>();
+        statuses.forEach((status, count) -> counted.put(status, count.sum()));
+        return new Phase(name, clients, elapsed, all, counted, cpuMs(server) - cpuBefore);
+    }
+
+    private void sampleHeap(String base) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                var text = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                var matcher = HEAP_USED.matcher(text);
+                double used = 0;
+                while (matcher.find()) {
+                    used += Double.parseDouble(matcher.group(1));
+                }
+                peakHeap.accumulateAndGet((long) used, Math::max);
+                Thread.sleep(250);
+            } catch (IOException e) {
+                // a missed sample
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** User + system CPU time of a process so far, from /proc (clock ticks of 10 ms). */
+    private static double cpuMs(Process process) {
+        try {
+            var stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** VmHWM of /proc: the most resident memory the process has had. */
+    private static long peakRssBytes(Process process) {
+        try {
+            for (var line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return -1;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
