@@ -2,6 +2,7 @@ package nutriplan.catalog.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,11 @@ public final class EmbeddedMongo implements AutoCloseable {
      * @throws IllegalStateException when the file is in use by another process or cannot be opened
      */
     public static EmbeddedMongo start(Path dataDirectory) {
+        return start(dataDirectory, 0);
+    }
+
+    /** The same on a given loopback port (0: a free one); a test restarts a store where its clients expect it. */
+    public static EmbeddedMongo start(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
@@ -64,8 +70,17 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         var backend = new H2Backend(file);
         var server = new MongoServer(backend);
-        var address = server.bind();
-        return new EmbeddedMongo(file, backend, server, address);
+        try {
+            server.bind(InetAddress.getLoopbackAddress().getHostAddress(), port);
+        } catch (RuntimeException e) {
+            server.shutdownNow();
+            throw new IllegalStateException("cannot serve the catalog store on port " + port + ": " + e.getMessage(), e);
+        }
+        return new EmbeddedMongo(file, backend, server, server.getLocalAddress());
+    }
+
+    public int port() {
+        return address.getPort();
     }
 
     /** The URI the driver connects with. */

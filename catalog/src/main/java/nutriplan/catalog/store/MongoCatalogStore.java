@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,14 +91,17 @@ public final class MongoCatalogStore implements CatalogStore {
     private final MongoCollection<Document> products;
     private final Runnable afterChange;
     private final Duration lease;
+    private final Runnable afterClose;
 
-    private MongoCatalogStore(MongoClient client, String database, Runnable afterChange, Duration lease) {
+    private MongoCatalogStore(MongoClient client, String database, Runnable afterChange, Duration lease,
+                              Runnable afterClose) {
         this.client = client;
         var db = client.getDatabase(database);
         this.catalogs = db.getCollection("catalogs");
         this.products = db.getCollection("products");
         this.afterChange = afterChange;
         this.lease = lease;
+        this.afterClose = afterClose;
     }
 
     /**
@@ -107,11 +111,26 @@ public final class MongoCatalogStore implements CatalogStore {
      * @param afterChange            run after each change, before it returns (the embedded server's commit)
      */
     public static MongoCatalogStore connect(String uri, Duration serverSelectionTimeout, Runnable afterChange) {
-        return connect(uri, serverSelectionTimeout, afterChange, LEASE);
+        return connect(uri, serverSelectionTimeout, afterChange, LEASE, () -> { });
     }
 
-    /** The same with another lease (tests of crash recovery use a short one). */
-    static MongoCatalogStore connect(String uri, Duration serverSelectionTimeout, Runnable afterChange, Duration lease) {
+    /**
+     * The store on an {@link EmbeddedMongo} started in {@code dataDirectory}: committed after every change, and
+     * stopped when the store closes.
+     */
+    public static MongoCatalogStore embedded(Path dataDirectory, Duration serverSelectionTimeout) {
+        var server = EmbeddedMongo.start(dataDirectory);
+        try {
+            return connect(server.connectionString(), serverSelectionTimeout, server::commit, LEASE, server::close);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** With another lease (tests of crash recovery use a short one), and what to close after the client. */
+    static MongoCatalogStore connect(String uri, Duration serverSelectionTimeout, Runnable afterChange, Duration lease,
+                                     Runnable afterClose) {
         var connection = new ConnectionString(uri);
         var settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
@@ -124,7 +143,7 @@ public final class MongoCatalogStore implements CatalogStore {
                 .applicationName("nutriplan")
                 .build();
         var database = connection.getDatabase() == null ? DEFAULT_DATABASE : connection.getDatabase();
-        var store = new MongoCatalogStore(MongoClients.create(settings), database, afterChange, lease);
+        var store = new MongoCatalogStore(MongoClients.create(settings), database, afterChange, lease, afterClose);
         store.createIndexes();
         return store;
     }
@@ -176,7 +195,8 @@ public final class MongoCatalogStore implements CatalogStore {
                 // Revisions a reader of this version needs are kept for RETAINED_VERSIONS more versions.
                 if (info(visibleCatalog(catalog)).version() <= info.version() + Revisions.RETAINED_VERSIONS) {
                     list.sort(Comparator.comparingLong(Ordered::seq));
-                    return new StoredCatalog(info, new Catalog(catalog, list.stream().map(Ordered::product).toList()));
+                    return new StoredCatalog(info,
+                            new Catalog(catalog, list.stream().map(Ordered::product).toList(), info.version()));
                 }
             }
             throw new StoreUnavailableException("catalog \"" + catalog + "\" changes faster than it can be read", null);
@@ -272,6 +292,7 @@ public final class MongoCatalogStore implements CatalogStore {
     @Override
     public void close() {
         client.close();
+        afterClose.run();
     }
 
     /** Runs a change under the catalog's lease and commits it as the next version. */

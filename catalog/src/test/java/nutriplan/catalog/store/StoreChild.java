@@ -18,7 +18,7 @@ public final class StoreChild {
     public static void main(String[] args) {
         var server = EmbeddedMongo.start(Path.of(args[0]));
         var store = MongoCatalogStore.connect(server.connectionString(), Duration.ofSeconds(2), server::commit,
-                StoreCrashTest.LEASE);
+                StoreCrashTest.LEASE, server::close);
         store.create("trial", List.of(MongoCatalogStoreTest.product("first", 10)));
         System.out.println("ready");
         if (args[1].equals("writes")) {

@@ -90,7 +90,7 @@ class StoreCrashTest {
 
     private record ReopenedStore(EmbeddedMongo server, MongoCatalogStore store) implements AutoCloseable {
         ReopenedStore(EmbeddedMongo server) {
-            this(server, MongoCatalogStore.connect(server.connectionString(), Duration.ofSeconds(2), server::commit, LEASE));
+            this(server, MongoCatalogStore.connect(server.connectionString(), Duration.ofSeconds(2), server::commit, LEASE, () -> { }));
         }
 
         StoredCatalog snapshot(String catalog) {
