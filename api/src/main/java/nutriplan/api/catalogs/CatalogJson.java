@@ -25,7 +25,7 @@ final class CatalogJson {
         for (var catalog : catalogs) {
             array.addObject()
                     .put("name", catalog.name())
-                    .put("version", PlanResponseJson.STORED_CATALOG_VERSION)
+                    .put("version", catalog.version())
                     .put("products", catalog.products().size());
         }
         return body;
@@ -34,10 +34,18 @@ final class CatalogJson {
     /** {@code {"catalog": {"name", "version"}, "count", "products": [...]}}. */
     static ObjectNode products(Catalog catalog, List<Product> products) {
         var body = NODES.objectNode();
-        body.putObject("catalog").put("name", catalog.name()).put("version", PlanResponseJson.STORED_CATALOG_VERSION);
+        body.putObject("catalog").put("name", catalog.name()).put("version", catalog.version());
         body.put("count", products.size());
         var array = body.putArray("products");
         products.forEach(product -> array.add(ProductJson.write(product)));
+        return body;
+    }
+
+    /** {@code {"catalog": {"name", "version", "products"}}}: a catalog after a change. */
+    static ObjectNode changed(Catalog catalog) {
+        var body = NODES.objectNode();
+        body.putObject("catalog").put("name", catalog.name()).put("version", catalog.version())
+                .put("products", catalog.products().size());
         return body;
     }
 }

@@ -8,21 +8,28 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.errors.NotFoundException;
-import nutriplan.api.plans.Catalogs;
+import nutriplan.api.service.JsonRequests;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.product.Product;
 import nutriplan.catalog.product.ProductJson;
 
-/** The stored catalogs, read-only: list them, list and filter a catalog's products, read one product. */
+/**
+ * The stored catalogs: list them; list, filter and read products; add, replace, delete and import products; create
+ * a catalog (empty or a copy); export one as a catalog file. Reads carry the catalog's version as {@code ETag};
+ * writes honour {@code If-Match} (409 when stale) and answer with the new version.
+ */
 public final class CatalogRoutes {
 
     public static final String CATALOGS = "/api/v1/catalogs";
     public static final String PRODUCTS = "/api/v1/catalogs/{catalog}/products";
     public static final String PRODUCT = "/api/v1/catalogs/{catalog}/products/{id}";
+    public static final String IMPORT = "/api/v1/catalogs/{catalog}/products:import";
+    public static final String EXPORT = "/api/v1/catalogs/{catalog}/export";
 
     private static final String PRODUCT_LIST_EXAMPLE = """
             {"catalog": {"name": "default", "version": 1}, "count": 1,
@@ -39,16 +46,49 @@ public final class CatalogRoutes {
             {"error": "not_found", "message": "no catalog named \\"trial\\"",
              "details": [{"field": "catalog", "message": "no catalog named \\"trial\\""}]}""";
 
-    private final Catalogs catalogs;
+    private static final String CONFLICT_EXAMPLE = """
+            {"error": "conflict", "message": "catalog \\"trial\\" is at version 3, not 2; read it again and repeat the change on the current version",
+             "details": [{"field": "If-Match", "message": "catalog \\"trial\\" is at version 3, not 2; read it again and repeat the change on the current version"}]}""";
+    private static final String STORE_DOWN_EXAMPLE = """
+            {"error": "busy", "message": "the catalog store cannot take changes now; nothing was changed, try again", "details": []}""";
+    private static final String TOO_LARGE_EXAMPLE = """
+            {"error": "too_large", "message": "the body is larger than the limit of 2097152 bytes",
+             "details": [{"field": null, "message": "the body is larger than the limit of 2097152 bytes"}]}""";
+    private static final String UNSUPPORTED_EXAMPLE = """
+            {"error": "unsupported_media_type", "message": "the body must be JSON with Content-Type: application/json, not \\"text/plain\\"",
+             "details": []}""";
+    private static final String INVALID_PRODUCT_EXAMPLE = """
+            {"error": "invalid_request", "message": "2 faults in the request: [3].nutrients.fluid, [7].id",
+             "details": [{"field": "[3].nutrients.fluid", "message": "\\"3 kg\\" is a mass; fluid needs a volume such as \\"3 L\\""},
+                         {"field": "[7].id", "message": "duplicate id \\"my-gel\\": ids must be unique in a catalog"}]}""";
+    private static final String INVALID_IF_MATCH_EXAMPLE = """
+            {"error": "invalid_request", "message": "\\"abc\\" is not a catalog version; send the ETag of the catalog read, such as \\"12\\"",
+             "details": [{"field": "If-Match", "message": "\\"abc\\" is not a catalog version; send the ETag of the catalog read, such as \\"12\\""}]}""";
+    private static final String INVALID_NAME_EXAMPLE = """
+            {"error": "invalid_request", "message": "\\"Trial run\\" is not a catalog name: lowercase letters, digits and '-', starting with a letter or digit, at most 80 characters, not \\"inline\\"",
+             "details": [{"field": "name", "message": "\\"Trial run\\" is not a catalog name: lowercase letters, digits and '-', starting with a letter or digit, at most 80 characters, not \\"inline\\""}]}""";
+    private static final String EXISTS_EXAMPLE = """
+            {"error": "conflict", "message": "a catalog named \\"trial\\" already exists",
+             "details": [{"field": "If-Match", "message": "a catalog named \\"trial\\" already exists"}]}""";
+    private static final String CHANGED_EXAMPLE = "{\"catalog\": {\"name\": \"trial\", \"version\": 3, \"products\": 60}}";
+    private static final String IF_MATCH_DESCRIPTION = "the catalog version (ETag) the change is based on; 409 when the catalog"
+            + " has moved on. Left out: change whatever the version is.";
 
-    public CatalogRoutes(Catalogs catalogs) {
+    private final CatalogService catalogs;
+
+    public CatalogRoutes(CatalogService catalogs) {
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
     }
 
     public void register(RoutesConfig routes) {
         routes.get(CATALOGS, this::list);
+        routes.post(CATALOGS, this::create);
         routes.get(PRODUCTS, this::products);
         routes.get(PRODUCT, this::product);
+        routes.put(PRODUCT, this::put);
+        routes.delete(PRODUCT, this::delete);
+        routes.post(IMPORT, this::importProducts);
+        routes.get(EXPORT, this::export);
     }
 
     @OpenApi(path = CATALOGS, methods = HttpMethod.GET, operationId = "listCatalogs", tags = "catalogs",
@@ -57,7 +97,31 @@ public final class CatalogRoutes {
                     content = @OpenApiContent(from = CatalogSchemas.CatalogList.class,
                             example = "{\"catalogs\": [{\"name\": \"default\", \"version\": 1, \"products\": 59}]}")))
     void list(Context ctx) {
-        ctx.json(CatalogJson.list(catalogs.all()));
+        ctx.json(CatalogJson.list(catalogs.snapshots().all()));
+    }
+
+    @OpenApi(path = CATALOGS, methods = HttpMethod.POST, operationId = "createCatalog", tags = "catalogs",
+            summary = "A new catalog, empty or a copy of another, for experiments",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = CatalogSchemas.CatalogCreate.class,
+                    example = "{\"name\": \"trial\", \"from\": \"default\"}")),
+            responses = {
+                @OpenApiResponse(status = "201", description = "created at version 1; Location and ETag set",
+                        content = @OpenApiContent(from = CatalogSchemas.CatalogChange.class, example = CHANGED_EXAMPLE)),
+                @OpenApiResponse(status = "400", description = "invalid_request: a bad name, an unknown catalog to copy, malformed JSON",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_NAME_EXAMPLE)),
+                @OpenApiResponse(status = "409", description = "conflict: a catalog of that name exists",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = EXISTS_EXAMPLE)),
+                @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TOO_LARGE_EXAMPLE)),
+                @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED_EXAMPLE)),
+                @OpenApiResponse(status = "503", description = "busy: the catalog store cannot take changes now; Retry-After is set",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+    void create(Context ctx) {
+        var catalog = catalogs.create(JsonRequests.body(ctx));
+        Versions.tag(ctx, catalog);
+        ctx.header("Location", CATALOGS + "/" + catalog.name() + "/products");
+        ctx.status(201).json(CatalogJson.changed(catalog));
     }
 
     @OpenApi(path = PRODUCTS, methods = HttpMethod.GET, operationId = "listProducts", tags = "catalogs",
@@ -78,8 +142,9 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "404", description = "not_found: no catalog of that name",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void products(Context ctx) {
-        var catalog = catalog(ctx);
+        var catalog = catalogs.catalog(ctx.pathParam("catalog"));
         var filter = ProductFilter.fromQuery(ctx.queryParamMap());
+        Versions.tag(ctx, catalog);
         ctx.json(CatalogJson.products(catalog, catalog.products().stream().filter(filter::matches).toList()));
     }
 
@@ -94,28 +159,113 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "404", description = "not_found: no catalog of that name, or no such product in it",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void product(Context ctx) {
-        ctx.json(ProductJson.write(product(catalog(ctx), ctx.pathParam("id"))));
+        var catalog = catalogs.catalog(ctx.pathParam("catalog"));
+        Versions.tag(ctx, catalog);
+        ctx.json(ProductJson.write(product(catalog, ctx.pathParam("id"))));
     }
 
-    private Catalog catalog(Context ctx) {
+    @OpenApi(path = PRODUCT, methods = HttpMethod.PUT, operationId = "putProduct", tags = "catalogs",
+            summary = "Adds or replaces one product (validated as a catalog file is)",
+            pathParams = {
+                @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "trial"),
+                @OpenApiParam(name = "id", required = true, description = "the product's id, as in the body", example = "my-gel")},
+            headers = @OpenApiParam(name = "If-Match", description = IF_MATCH_DESCRIPTION, example = "\"2\""),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = CatalogSchemas.Product.class)),
+            responses = {
+                @OpenApiResponse(status = "200", description = "the catalog's new version (also the ETag)",
+                        content = @OpenApiContent(from = CatalogSchemas.CatalogChange.class, example = CHANGED_EXAMPLE)),
+                @OpenApiResponse(status = "400", description = "invalid_request: every fault of the product, each with its field;"
+                        + " an id other than the path's; a malformed If-Match",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_PRODUCT_EXAMPLE)),
+                @OpenApiResponse(status = "404", description = "not_found: no catalog of that name",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
+                @OpenApiResponse(status = "409", description = "conflict: If-Match names a version that is not the current one; nothing changed",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = CONFLICT_EXAMPLE)),
+                @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TOO_LARGE_EXAMPLE)),
+                @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED_EXAMPLE)),
+                @OpenApiResponse(status = "503", description = "busy: the catalog store cannot take changes now; Retry-After is set",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+    void put(Context ctx) {
+        var catalog = catalogs.put(ctx.pathParam("catalog"), ctx.pathParam("id"), JsonRequests.body(ctx), Versions.expected(ctx));
+        Versions.tag(ctx, catalog);
+        ctx.json(CatalogJson.changed(catalog));
+    }
+
+    @OpenApi(path = PRODUCT, methods = HttpMethod.DELETE, operationId = "deleteProduct", tags = "catalogs",
+            summary = "Deletes one product",
+            pathParams = {
+                @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "trial"),
+                @OpenApiParam(name = "id", required = true, description = "the product's id", example = "my-gel")},
+            headers = @OpenApiParam(name = "If-Match", description = IF_MATCH_DESCRIPTION, example = "\"3\""),
+            responses = {
+                @OpenApiResponse(status = "200", description = "the catalog's new version (also the ETag)",
+                        content = @OpenApiContent(from = CatalogSchemas.CatalogChange.class, example = CHANGED_EXAMPLE)),
+                @OpenApiResponse(status = "400", description = "invalid_request: a malformed If-Match",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_IF_MATCH_EXAMPLE)),
+                @OpenApiResponse(status = "404", description = "not_found: no catalog of that name, or no such product in it",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
+                @OpenApiResponse(status = "409", description = "conflict: If-Match names a version that is not the current one; nothing changed",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = CONFLICT_EXAMPLE)),
+                @OpenApiResponse(status = "503", description = "busy: the catalog store cannot take changes now; Retry-After is set",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+    void delete(Context ctx) {
+        var catalog = catalogs.delete(ctx.pathParam("catalog"), ctx.pathParam("id"), Versions.expected(ctx));
+        Versions.tag(ctx, catalog);
+        ctx.json(CatalogJson.changed(catalog));
+    }
+
+    @OpenApi(path = IMPORT, methods = HttpMethod.POST, operationId = "importProducts", tags = "catalogs",
+            summary = "Adds or replaces many products, all or nothing",
+            description = "A JSON array of products. Every product is validated first; one fault anywhere and nothing changes.",
+            pathParams = @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "trial"),
+            headers = @OpenApiParam(name = "If-Match", description = IF_MATCH_DESCRIPTION, example = "\"3\""),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = CatalogSchemas.Product[].class)),
+            responses = {
+                @OpenApiResponse(status = "200", description = "all imported, as one new version (also the ETag)",
+                        content = @OpenApiContent(from = CatalogSchemas.CatalogChange.class, example = CHANGED_EXAMPLE)),
+                @OpenApiResponse(status = "400", description = "invalid_request: every fault of every product (\"[3].nutrients.fluid\");"
+                        + " nothing was imported",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_PRODUCT_EXAMPLE)),
+                @OpenApiResponse(status = "404", description = "not_found: no catalog of that name",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
+                @OpenApiResponse(status = "409", description = "conflict: If-Match names a version that is not the current one; nothing changed",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = CONFLICT_EXAMPLE)),
+                @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TOO_LARGE_EXAMPLE)),
+                @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED_EXAMPLE)),
+                @OpenApiResponse(status = "503", description = "busy: the catalog store cannot take changes now; Retry-After is set",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+    void importProducts(Context ctx) {
+        var catalog = catalogs.importProducts(ctx.pathParam("catalog"), JsonRequests.body(ctx), Versions.expected(ctx));
+        Versions.tag(ctx, catalog);
+        ctx.json(CatalogJson.changed(catalog));
+    }
+
+    @OpenApi(path = EXPORT, methods = HttpMethod.GET, operationId = "exportCatalog", tags = "catalogs",
+            summary = "The catalog as a catalog file",
+            description = "What check-catalog accepts; importing it into a catalog gives the same products.",
+            pathParams = @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "default"),
+            responses = {
+                @OpenApiResponse(status = "200", description = "the catalog file; ETag is the version exported",
+                        content = @OpenApiContent(from = CatalogSchemas.CatalogFile.class)),
+                @OpenApiResponse(status = "404", description = "not_found: no catalog of that name",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
+    void export(Context ctx) {
         var name = ctx.pathParam("catalog");
-        var catalog = catalogs.find(name);
-        if (catalog == null) {
-            throw new NotFoundException("catalog", "no catalog named " + quoted(name));
-        }
-        return catalog;
+        var catalog = catalogs.catalog(name);
+        Versions.tag(ctx, catalog);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + catalog.name() + ".json\"");
+        ctx.contentType("application/json").result(catalogs.export(name));
     }
 
     private static Product product(Catalog catalog, String id) {
         var product = catalog.product(id);
         if (product == null) {
-            throw new NotFoundException("id", "no product " + quoted(id) + " in catalog \"" + catalog.name() + "\"");
+            throw new NotFoundException("id", "no product " + CatalogService.quoted(id) + " in catalog \"" + catalog.name() + "\"");
         }
         return product;
-    }
-
-    /** A path segment as the caller sent it, in quotes and cut short: a hostile value is not echoed whole. */
-    private static String quoted(String text) {
-        return "\"" + (text.length() <= 80 ? text : text.substring(0, 80) + "…") + "\"";
     }
 }

@@ -54,4 +54,19 @@ public final class CatalogSchemas {
     public record CatalogRef(@OpenApiRequired @OpenApiExample("default") String name,
                              @OpenApiRequired @OpenApiExample("1") Integer version) {
     }
+
+    @OpenApiDescription("A catalog after a change: its new version (also the ETag) and product count.")
+    public record CatalogChange(@OpenApiRequired CatalogSummary catalog) {
+    }
+
+    @OpenApiDescription("A new catalog: empty, or a copy of another.")
+    public record CatalogCreate(
+            @OpenApiRequired @OpenApiDescription("lowercase slug, at most 80 characters") @OpenApiExample("trial") String name,
+            @OpenApiDescription("the catalog to copy; left out: an empty catalog") @OpenApiExample("default") String from) {
+    }
+
+    @OpenApiDescription("A catalog file, as check-catalog reads it.")
+    public record CatalogFile(@OpenApiRequired @OpenApiExample("default") String name,
+                              @OpenApiRequired List<Product> products) {
+    }
 }

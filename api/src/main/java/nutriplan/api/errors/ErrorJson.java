@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.InvalidInputException;
+import nutriplan.catalog.store.NotInStoreException;
+import nutriplan.catalog.store.StoreConflictException;
+import nutriplan.catalog.store.StoreUnavailableException;
 
 /**
  * The error table of API.md in one place: every typed exception a caller can cause, its HTTP status
@@ -31,6 +34,9 @@ public final class ErrorJson {
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String INTERNAL_ERROR = "internal_error";
 
+    /** When to retry a change while the catalog store is unreachable. */
+    public static final int STORE_RETRY_AFTER_SECONDS = 5;
+
     /** At most this many field names in the message of a 400; the details list them all. */
     private static final int FIELDS_IN_MESSAGE = 5;
 
@@ -40,7 +46,7 @@ public final class ErrorJson {
     }
 
     /**
-     * The response for an exception: 400, 404, 405, 413, 415 and 503 for the typed faults a caller can cause
+     * The response for an exception: 400, 404, 405, 409, 413, 415 and 503 for the typed faults a caller can cause
      * (or meet), and a 500 that says nothing of the internals for anything else (the caller logs that one).
      */
     public static ErrorResponse of(Exception exception) {
@@ -56,6 +62,14 @@ public final class ErrorJson {
                     new ErrorResponse(415, body(UNSUPPORTED_MEDIA_TYPE, unsupported.getMessage(), List.of()));
             case BusyException busy -> new ErrorResponse(503, body(BUSY, busy.getMessage(), List.of()),
                     Map.of("Retry-After", Integer.toString(busy.retryAfterSeconds())));
+            case NotInStoreException missing -> new ErrorResponse(404,
+                    body(NOT_FOUND, missing.getMessage(), List.of(detail(missing.field(), missing.getMessage()))));
+            case StoreConflictException conflict -> new ErrorResponse(409,
+                    body(CONFLICT, conflict.getMessage(), List.of(detail("If-Match", conflict.getMessage()))));
+            // The store down is back-pressure too, in API.md's one 503: "busy", retry later.
+            case StoreUnavailableException unavailable -> new ErrorResponse(503, body(BUSY,
+                    "the catalog store cannot take changes now; nothing was changed, try again", List.of()),
+                    Map.of("Retry-After", Integer.toString(STORE_RETRY_AFTER_SECONDS)));
             default -> internalError();
         };
     }

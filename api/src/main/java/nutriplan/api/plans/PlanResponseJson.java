@@ -31,12 +31,6 @@ public final class PlanResponseJson {
      */
     static final int DECIMALS = 3;
 
-    /**
-     * Stored catalogs have no version yet (versions come with the catalog store); a catalog read from
-     * {@code data/catalogs} is its first version. An inline catalog has none: its version is null.
-     */
-    public static final int STORED_CATALOG_VERSION = 1;
-
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private PlanResponseJson() {
@@ -136,7 +130,7 @@ public final class PlanResponseJson {
         if (catalog.name().equals(PlanRequestJson.INLINE_CATALOG)) {
             node.putNull("version");
         } else {
-            node.put("version", STORED_CATALOG_VERSION);
+            node.put("version", catalog.version());
         }
         return node;
     }

@@ -13,20 +13,22 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.CorsPlugin;
 
 import nutriplan.api.catalogs.CatalogRoutes;
+import nutriplan.api.catalogs.CatalogService;
+import nutriplan.api.catalogs.CatalogSnapshots;
 import nutriplan.api.docs.DocsRoutes;
 import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.health.HealthRoutes;
 import nutriplan.api.metrics.Metrics;
 import nutriplan.api.metrics.MetricsRoutes;
 import nutriplan.api.plans.CatalogDirectory;
-import nutriplan.api.plans.Catalogs;
 import nutriplan.api.plans.PlanRoutes;
 import nutriplan.api.plans.PlanService;
 import nutriplan.api.plans.SolverPool;
 import nutriplan.catalog.json.Json;
+import nutriplan.catalog.store.CatalogStore;
 
 /**
- * The HTTP service, built from its settings and its two services (the stored catalogs, the planner); tests
+ * The HTTP service, built from its settings and its two services (the catalog store, the planner); tests
  * build it with a port of 0 and their own planner. Every route is mounted here, by the routes class of its
  * entity; the cross-cutting parts (error table, request ids, access log and metrics, security headers, CORS,
  * graceful shutdown) are wired here once.
@@ -41,14 +43,18 @@ public final class NutriplanApp {
     private final Javalin javalin;
     private volatile boolean accepting;
 
-    private NutriplanApp(ServiceSettings settings, Catalogs catalogs, PlanService planService) {
+    private final AutoCloseable storage;
+
+    private NutriplanApp(ServiceSettings settings, CatalogService catalogs, PlanService planService, AutoCloseable storage) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pool = new SolverPool(settings.solverPoolSize(), settings.solverQueueSize(), settings.queueTimeoutMs(),
                 settings.retryAfterSeconds());
         metrics.bind(pool);
-        var plans = new PlanRoutes(catalogs, planService, pool, metrics, settings.maxInlineProducts(), settings.requestTimeoutMs());
+        this.storage = storage;
+        var plans = new PlanRoutes(catalogs.snapshots(), planService, pool, metrics, settings.maxInlineProducts(),
+                settings.requestTimeoutMs());
         var catalogRoutes = new CatalogRoutes(catalogs);
-        var health = new HealthRoutes(() -> accepting);
+        var health = new HealthRoutes(() -> accepting, catalogs.snapshots()::storeReachable);
         var metricsRoutes = new MetricsRoutes(metrics);
         var docs = new DocsRoutes();
         var accessLog = new AccessLog(metrics);
@@ -65,13 +71,30 @@ public final class NutriplanApp {
         });
     }
 
-    /** The service over the catalogs of {@code settings.catalogDirectory()} and the standard planner. */
+    /**
+     * The service over the store of {@code settings.store()} and the standard planner. A store holding no catalog
+     * at all is seeded from {@code settings.catalogDirectory()} first.
+     */
     public static NutriplanApp create(ServiceSettings settings) {
-        return create(settings, new CatalogDirectory(settings.catalogDirectory()), new PlanService());
+        return create(settings, settings.store().open(), new PlanService());
     }
 
-    public static NutriplanApp create(ServiceSettings settings, Catalogs catalogs, PlanService planService) {
-        return new NutriplanApp(settings, catalogs, planService);
+    /** The service over this store, which it closes when it stops. */
+    public static NutriplanApp create(ServiceSettings settings, CatalogStore store, PlanService planService) {
+        try {
+            if (store.catalogs().isEmpty()) {
+                var seeded = store.seedIfEmpty(new CatalogDirectory(settings.catalogDirectory()).all());
+                LOG.info("seeded the catalog store from {}: {}", settings.catalogDirectory(), seeded);
+            }
+            var snapshots = CatalogSnapshots.load(store, settings.store().pollMs());
+            return new NutriplanApp(settings, new CatalogService(store, snapshots), planService, () -> {
+                snapshots.close();
+                store.close();
+            });
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     private void configureHttp(JavalinConfig config) {
@@ -122,6 +145,11 @@ public final class NutriplanApp {
     public void stop() {
         accepting = false;
         javalin.stop();
+        try {
+            storage.close(); // after the requests in flight: a change under way finishes first
+        } catch (Exception e) {
+            LOG.warn("closing the catalog store failed", e);
+        }
     }
 
     public int port() {

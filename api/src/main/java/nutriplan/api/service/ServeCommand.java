@@ -10,6 +10,7 @@ import io.javalin.util.JavalinException;
 
 import nutriplan.api.cli.Command;
 import nutriplan.api.plans.CatalogDirectoryException;
+import nutriplan.catalog.store.StoreUnavailableException;
 
 /**
  * {@code serve} (and no command at all): runs the service until the process is told to stop (Ctrl-C, SIGTERM),
@@ -56,7 +57,7 @@ public final class ServeCommand implements Command {
         } catch (InvalidSettingsException e) {
             err.println("serve: " + e.getMessage());
             return USAGE;
-        } catch (CatalogDirectoryException | JavalinException e) {
+        } catch (CatalogDirectoryException | JavalinException | StoreUnavailableException | IllegalStateException e) {
             err.println("serve: " + e.getMessage());
             return 1;
         }

@@ -32,10 +32,12 @@ import nutriplan.planner.request.PlanRequest;
  * @param shutdownTimeoutMs  on stop, the longest to wait for requests in flight to finish
  * @param retryAfterSeconds  the Retry-After of a 503 busy
  * @param corsOrigins        origins allowed to call from a browser; empty: CORS off (same origin only)
+ * @param store              where catalogs are stored
  */
 public record ServiceSettings(String host, int port, Path catalogDirectory, long maxBodyBytes, int maxInlineProducts,
                               int solverPoolSize, int solverQueueSize, long queueTimeoutMs, long requestTimeoutMs,
-                              long shutdownTimeoutMs, int retryAfterSeconds, List<String> corsOrigins) {
+                              long shutdownTimeoutMs, int retryAfterSeconds, List<String> corsOrigins,
+                              StoreSettings store) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
@@ -51,7 +53,8 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
     /** The variables read, in the README's order; each maps to one component. */
     public static final List<String> VARIABLES = List.of("HOST", "PORT", "CATALOG_DIR", "MAX_BODY_BYTES",
             "MAX_INLINE_PRODUCTS", "SOLVER_POOL_SIZE", "SOLVER_QUEUE_SIZE", "QUEUE_TIMEOUT_MS", "REQUEST_TIMEOUT_MS",
-            "SHUTDOWN_TIMEOUT_MS", "RETRY_AFTER_SECONDS", "CORS_ORIGINS");
+            "SHUTDOWN_TIMEOUT_MS", "RETRY_AFTER_SECONDS", "CORS_ORIGINS", "MONGODB_URI", "NUTRIPLAN_DATA_DIR",
+            "CATALOG_POLL_MS", "STORE_TIMEOUT_MS");
 
     /** An origin as browsers send it: scheme, host and optional port, nothing after. */
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
@@ -60,6 +63,7 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
     public ServiceSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(catalogDirectory, "catalogDirectory");
+        Objects.requireNonNull(store, "store");
         corsOrigins = List.copyOf(corsOrigins);
     }
 
@@ -68,7 +72,8 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
         int cores = Runtime.getRuntime().availableProcessors();
         return new ServiceSettings("0.0.0.0", DEFAULT_PORT, CatalogDirectory.IN_WORKING_DIRECTORY, DEFAULT_MAX_BODY_BYTES,
                 PlanRequestJson.DEFAULT_MAX_INLINE_PRODUCTS, cores, cores * QUEUE_PER_SOLVER, DEFAULT_QUEUE_TIMEOUT_MS,
-                DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, DEFAULT_RETRY_AFTER_SECONDS, List.of());
+                DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, DEFAULT_RETRY_AFTER_SECONDS, List.of(),
+                StoreSettings.defaults());
     }
 
     /**
@@ -92,39 +97,48 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
                 0, MAX_TIMEOUT_MS);
         int retryAfterSeconds = (int) reader.number("RETRY_AFTER_SECONDS", defaults.retryAfterSeconds(), 1, 3600);
         var corsOrigins = reader.origins("CORS_ORIGINS");
+        var store = new StoreSettings(reader.mongodbUri("MONGODB_URI"),
+                reader.path("NUTRIPLAN_DATA_DIR", defaults.store().dataDirectory()),
+                reader.number("CATALOG_POLL_MS", defaults.store().pollMs(), 100, MAX_TIMEOUT_MS),
+                reader.number("STORE_TIMEOUT_MS", defaults.store().timeoutMs(), 100, MAX_TIMEOUT_MS));
         reader.throwIfInvalid();
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
     }
 
     public ServiceSettings withPort(int newPort) {
         return new ServiceSettings(host, newPort, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
     }
 
     public ServiceSettings withCatalogDirectory(Path newCatalogDirectory) {
         return new ServiceSettings(host, port, newCatalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
     }
 
     public ServiceSettings withLimits(long newMaxBodyBytes, int newMaxInlineProducts) {
         return new ServiceSettings(host, port, catalogDirectory, newMaxBodyBytes, newMaxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
     }
 
     public ServiceSettings withSolverPool(int newPoolSize, int newQueueSize, long newQueueTimeoutMs) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, newPoolSize,
-                newQueueSize, newQueueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins);
+                newQueueSize, newQueueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
     }
 
     public ServiceSettings withTimeouts(long newRequestTimeoutMs, long newShutdownTimeoutMs) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, newRequestTimeoutMs, newShutdownTimeoutMs, retryAfterSeconds, corsOrigins);
+                solverQueueSize, queueTimeoutMs, newRequestTimeoutMs, newShutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
+    }
+
+    public ServiceSettings withStore(StoreSettings newStore) {
+        return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, newStore);
     }
 
     public ServiceSettings withCorsOrigins(List<String> newCorsOrigins) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, newCorsOrigins);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, newCorsOrigins, store);
     }
 
     /** Reads variables, collecting every fault so that one start-up names them all. */
@@ -169,6 +183,22 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
                 } catch (InvalidPathException e) {
                     throw new IllegalArgumentException("is not a path: " + e.getReason());
                 }
+            });
+        }
+
+        /** A MongoDB connection string, or null (the embedded store) when unset. */
+        String mongodbUri(String name) {
+            return parsed(name, null, value -> {
+                if (!value.startsWith("mongodb://") && !value.startsWith("mongodb+srv://")) {
+                    throw new IllegalArgumentException("is not a MongoDB connection string; expected mongodb://host:27017/db"
+                            + " or mongodb+srv://cluster.example.net/db (leave it unset for the embedded store)");
+                }
+                try {
+                    new com.mongodb.ConnectionString(value);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("is not a valid MongoDB connection string: " + e.getMessage());
+                }
+                return value;
             });
         }
 

@@ -33,17 +33,23 @@ class OpenApiDocumentTest {
      * What each route can answer, from the code: the handler's own statuses, plus those of the error table that
      * reach it (every body-reading route: 400, 413, 415; every route: 500).
      */
-    private static final Map<String, List<String>> STATUSES = Map.of(
-            "POST /api/v1/plans", List.of("200", "400", "404", "413", "415", "422", "500", "503"),
-            "GET /api/v1/catalogs", List.of("200", "500"),
-            "GET /api/v1/catalogs/{catalog}/products", List.of("200", "400", "404", "500"),
-            "GET /api/v1/catalogs/{catalog}/products/{id}", List.of("200", "404", "500"),
-            "GET /health", List.of("200", "500"),
-            "GET /ready", List.of("200", "500", "503"),
-            "GET /metrics", List.of("200", "500"),
-            "GET /openapi.json", List.of("200", "500"),
-            "GET /swagger", List.of("200", "500"),
-            "GET /swagger/{file}", List.of("200", "404", "500"));
+    private static final Map<String, List<String>> STATUSES = Map.ofEntries(
+            Map.entry("POST /api/v1/plans", List.of("200", "400", "404", "413", "415", "422", "500", "503")),
+            Map.entry("GET /api/v1/catalogs", List.of("200", "500")),
+            Map.entry("POST /api/v1/catalogs", List.of("201", "400", "409", "413", "415", "500", "503")),
+            Map.entry("GET /api/v1/catalogs/{catalog}/products", List.of("200", "400", "404", "500")),
+            Map.entry("GET /api/v1/catalogs/{catalog}/products/{id}", List.of("200", "404", "500")),
+            Map.entry("PUT /api/v1/catalogs/{catalog}/products/{id}", List.of("200", "400", "404", "409", "413", "415", "500", "503")),
+            Map.entry("DELETE /api/v1/catalogs/{catalog}/products/{id}", List.of("200", "400", "404", "409", "500", "503")),
+            Map.entry("POST /api/v1/catalogs/{catalog}/products:import",
+                    List.of("200", "400", "404", "409", "413", "415", "500", "503")),
+            Map.entry("GET /api/v1/catalogs/{catalog}/export", List.of("200", "404", "500")),
+            Map.entry("GET /health", List.of("200", "500")),
+            Map.entry("GET /ready", List.of("200", "500", "503")),
+            Map.entry("GET /metrics", List.of("200", "500")),
+            Map.entry("GET /openapi.json", List.of("200", "500")),
+            Map.entry("GET /swagger", List.of("200", "500")),
+            Map.entry("GET /swagger/{file}", List.of("200", "404", "500")));
 
     @RegisterExtension
     static final TestService service = TestService.start();

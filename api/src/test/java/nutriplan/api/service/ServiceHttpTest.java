@@ -146,7 +146,7 @@ class ServiceHttpTest {
         assertThat(service.get("/health").body()).isEqualTo("{\"status\":\"ok\"}");
         var ready = service.get("/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).isEqualTo("{\"status\":\"ready\"}");
+        assertThat(ready.body()).isEqualTo("{\"status\":\"ready\",\"store\":\"up\"}");
     }
 
     @Test

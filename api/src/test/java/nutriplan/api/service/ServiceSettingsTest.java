@@ -34,11 +34,17 @@ class ServiceSettingsTest {
                 Map.entry("MAX_BODY_BYTES", "1_048_576"), Map.entry("MAX_INLINE_PRODUCTS", "100"),
                 Map.entry("SOLVER_POOL_SIZE", "3"), Map.entry("SOLVER_QUEUE_SIZE", "0"), Map.entry("QUEUE_TIMEOUT_MS", "250"),
                 Map.entry("REQUEST_TIMEOUT_MS", "5000"), Map.entry("SHUTDOWN_TIMEOUT_MS", "7000"),
-                Map.entry("RETRY_AFTER_SECONDS", "2"), Map.entry("CORS_ORIGINS", "https://plan.example.com, http://localhost:3000")));
+                Map.entry("RETRY_AFTER_SECONDS", "2"), Map.entry("CORS_ORIGINS", "https://plan.example.com, http://localhost:3000"),
+                Map.entry("MONGODB_URI", "mongodb://db.example.net:27017/nutriplan?replicaSet=rs0"),
+                Map.entry("NUTRIPLAN_DATA_DIR", "/var/lib/nutriplan"), Map.entry("CATALOG_POLL_MS", "500"),
+                Map.entry("STORE_TIMEOUT_MS", "3000")));
 
         assertThat(settings).isEqualTo(new ServiceSettings("127.0.0.1", 8080, Path.of("/srv/catalogs"), 1_048_576, 100, 3, 0,
-                250, 5000, 7000, 2, List.of("https://plan.example.com", "http://localhost:3000")));
-        assertThat(ServiceSettings.VARIABLES).hasSize(ServiceSettings.class.getRecordComponents().length);
+                250, 5000, 7000, 2, List.of("https://plan.example.com", "http://localhost:3000"),
+                new StoreSettings("mongodb://db.example.net:27017/nutriplan?replicaSet=rs0", Path.of("/var/lib/nutriplan"), 500, 3000)));
+        // One variable per setting: the store's four, and one for each other component.
+        assertThat(ServiceSettings.VARIABLES).hasSize(ServiceSettings.class.getRecordComponents().length - 1
+                + StoreSettings.class.getRecordComponents().length);
     }
 
     @Test
@@ -50,14 +56,16 @@ class ServiceSettingsTest {
     void every_bad_value_is_named_at_once_with_what_it_takes() {
         var thrown = catchThrowableOfType(InvalidSettingsException.class, () -> ServiceSettings.fromEnvironment(Map.of(
                 "PORT", "seventy", "MAX_BODY_BYTES", "12", "SOLVER_POOL_SIZE", "0", "CORS_ORIGINS", "*",
-                "REQUEST_TIMEOUT_MS", "1.5")));
+                "REQUEST_TIMEOUT_MS", "1.5", "MONGODB_URI", "localhost:27017")));
 
         assertThat(thrown.faults()).containsExactlyInAnyOrder(
                 "PORT=\"seventy\" is not a whole number; expected 0 to 65535",
                 "MAX_BODY_BYTES=\"12\" is out of range; expected 1024 to 1073741824",
                 "SOLVER_POOL_SIZE=\"0\" is out of range; expected 1 to 1024",
                 "REQUEST_TIMEOUT_MS=\"1.5\" is not a whole number; expected 1 to 3600000",
-                "CORS_ORIGINS=\"*\" may not be \"*\": list the origins allowed, such as https://plan.example.com");
+                "CORS_ORIGINS=\"*\" may not be \"*\": list the origins allowed, such as https://plan.example.com",
+                "MONGODB_URI=\"localhost:27017\" is not a MongoDB connection string; expected mongodb://host:27017/db"
+                        + " or mongodb+srv://cluster.example.net/db (leave it unset for the embedded store)");
         assertThat(thrown.getMessage()).startsWith("the service cannot start with these settings:\n  ");
     }
 

@@ -42,11 +42,24 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
         this.app = app.start();
     }
 
-    /** Settings for tests: loopback, random port, otherwise the defaults. */
+    /**
+     * Settings for tests: loopback, random port, an embedded store in a fresh temporary directory (seeded from
+     * {@code data/catalogs} at start), otherwise the defaults.
+     */
     public static ServiceSettings settings() {
         return new ServiceSettings("127.0.0.1", 0, CATALOG_DIRECTORY, ServiceSettings.DEFAULT_MAX_BODY_BYTES, 5000,
                 2, 8, ServiceSettings.DEFAULT_QUEUE_TIMEOUT_MS, ServiceSettings.DEFAULT_REQUEST_TIMEOUT_MS,
-                ServiceSettings.DEFAULT_SHUTDOWN_TIMEOUT_MS, 1, List.of());
+                ServiceSettings.DEFAULT_SHUTDOWN_TIMEOUT_MS, 1, List.of(), StoreSettings.embedded(freshDirectory()));
+    }
+
+    private static Path freshDirectory() {
+        try {
+            var directory = java.nio.file.Files.createTempDirectory("nutriplan-test-store");
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static TestService start() {
@@ -58,7 +71,7 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
     }
 
     public static TestService start(ServiceSettings settings, PlanService planService) {
-        return new TestService(NutriplanApp.create(settings, CATALOGS, planService));
+        return new TestService(NutriplanApp.create(settings, settings.store().open(), planService));
     }
 
     public NutriplanApp app() {

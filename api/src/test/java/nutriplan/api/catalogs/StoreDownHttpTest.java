@@ -1,0 +1,85 @@
+package nutriplan.api.catalogs;
+
+import static nutriplan.api.service.TestService.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nutriplan.api.service.StoreSettings;
+import nutriplan.api.service.TestService;
+import nutriplan.catalog.store.EmbeddedMongo;
+
+/**
+ * The service against a store it did not start, named by {@code MONGODB_URI} as a MongoDB deployment would be
+ * (here a separately started server: no real mongod can be installed on these machines) — and what happens when
+ * that store goes down and comes back.
+ */
+class StoreDownHttpTest {
+
+    private static final String GEL = """
+            {"id": "test-gel", "name": "Test gel", "kind": "gel", "serving": "40 g",
+             "nutrients": {"energy": "100 kcal", "carbohydrate": "25 g"}, "source": "label: test"}""";
+    private static final String PLAN = "{\"targets\": {\"carbohydrate\": {\"min\": \"60 g\"}}}";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void plans_go_on_while_the_store_is_down_changes_get_503_and_all_recovers_without_a_restart() throws Exception {
+        var store = EmbeddedMongo.start(data);
+        int port = store.port();
+        var settings = TestService.settings().withStore(new StoreSettings(store.connectionString(), data, 200, 1000));
+        try (var service = TestService.start(settings)) {
+            assertThat(put(service).statusCode()).isEqualTo(200);
+
+            store.close();
+            awaitReady(service, body -> body.contains("\"store\":\"down\""));
+            long start = System.nanoTime();
+            var refused = put(service);
+            long refusedMs = (System.nanoTime() - start) / 1_000_000;
+            var plan = service.postJson("/api/v1/plans", PLAN);
+
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(json(refused).at("/error").asText()).isEqualTo("busy");
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refusedMs).as("a change fails fast, bounded by STORE_TIMEOUT_MS").isLessThan(5000);
+            assertThat(plan.statusCode()).as("plans use the catalogs held in memory").isEqualTo(200);
+            assertThat(json(plan).at("/catalog/version").asLong()).isEqualTo(2);
+
+            store = EmbeddedMongo.start(data, port);
+            awaitReady(service, body -> body.contains("\"store\":\"up\""));
+            var after = put(service);
+
+            assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+            assertThat(json(after).at("/catalog/version").asLong()).isEqualTo(3);
+        } finally {
+            store.close();
+        }
+    }
+
+    private static HttpResponse<String> put(TestService service) {
+        return service.send(service.request("/api/v1/catalogs/default/products/test-gel")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(GEL, StandardCharsets.UTF_8)).build());
+    }
+
+    private static void awaitReady(TestService service, Predicate<String> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = service.get("/ready").body();
+            if (condition.test(body)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("/ready never turned as expected: " + body);
+    }
+}

@@ -1,0 +1,89 @@
+package nutriplan.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+import nutriplan.catalog.Catalog;
+import nutriplan.catalog.CatalogFiles;
+import nutriplan.catalog.store.EmbeddedMongo;
+import nutriplan.catalog.store.MongoCatalogStore;
+
+/**
+ * The embedded catalog store (issue 6): the latency of one product write (PUT) with the commit that makes it
+ * survive {@code kill -9}, against the same writes without it, measured in the same run; and the data file's size
+ * after those writes and after a clean close. Run with {@code bench/store [--writes 10000]}.
+ */
+public final class StoreBenchmark {
+
+    private static final int WARM_UP = 1000;
+
+    public static void main(String[] args) throws IOException {
+        int writes = 10_000;
+        var data = Path.of("data");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--writes" -> writes = Integer.parseInt(args[i + 1]);
+                case "--data" -> data = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; usage: bench/store [--writes N]");
+            }
+        }
+        var catalog = CatalogFiles.read(data.resolve("catalogs").resolve("default.json")).catalog();
+        System.out.printf(Locale.ROOT, "Embedded store (mongo-java-server + H2 MVStore), %d product writes each, %d warm-up;"
+                + " Java %s, %d cores%n%n", writes, WARM_UP, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        System.out.println("| writes | median ms | p90 ms | p99 ms | max ms | file after writes | file after close |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println(run("committed after each (durable)", catalog, writes, true));
+        System.out.println(run("not committed (MVStore's own ~1 s)", catalog, writes, false));
+    }
+
+    private static String run(String label, Catalog catalog, int writes, boolean commit) throws IOException {
+        var directory = Files.createTempDirectory("nutriplan-store-bench");
+        var server = EmbeddedMongo.start(directory);
+        var store = MongoCatalogStore.connect(server.connectionString(), Duration.ofSeconds(5),
+                commit ? server::commit : () -> { });
+        store.create("bench", catalog.products());
+        var products = catalog.products();
+        var nanos = new long[writes];
+        for (int i = 0; i < WARM_UP + writes; i++) {
+            // Edits of existing products, round the catalog: the common write, which also leaves old revisions behind.
+            var product = products.get(i % products.size());
+            long start = System.nanoTime();
+            store.put("bench", product, OptionalLong.empty());
+            if (i >= WARM_UP) {
+                nanos[i - WARM_UP] = System.nanoTime() - start;
+            }
+        }
+        long sizeAfterWrites = server.fileSize();
+        store.close();
+        server.close();
+        long sizeAfterClose = Files.size(directory.resolve(EmbeddedMongo.FILE_NAME));
+        delete(directory);
+        Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.1f | %s | %s |", label, percentile(nanos, 50),
+                percentile(nanos, 90), percentile(nanos, 99), nanos[nanos.length - 1] / 1e6, mib(sizeAfterWrites),
+                mib(sizeAfterClose));
+    }
+
+    private static double percentile(long[] sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, rank)] / 1e6;
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1024.0 / 1024.0);
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            for (var path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
