@@ -72,10 +72,7 @@ final class Lexicographic {
      */
     private static ChocoModel.Outcome bestObjective(Problem problem, Extra extra, long deadline) {
         if (!extra.excludedProductSets().isEmpty()) {
-            // An alternative: the greedy plans may be among the excluded; Choco searches from scratch.
-            return ChocoModel.build(problem, Goal.OBJECTIVE, extra, -1)
-                    .configureSearch(boundFor(problem, Goal.OBJECTIVE, -1, List.of(), deadline))
-                    .solve(remainingMs(deadline));
+            return bestAlternative(problem, extra, deadline);
         }
         var incumbent = Greedy.solve(problem);
         long incumbentGoal = goal(problem, incumbent);
@@ -96,10 +93,37 @@ final class Lexicographic {
         if (enumerated != null) {
             return enumerated;
         }
+        return searched(problem, extra, incumbent, incumbentGoal, bound, deadline);
+    }
+
+    /**
+     * The best plan whose product set differs from each excluded one. The greedy plans may be among the excluded,
+     * so the first incumbent is the best plan of at most {@link SmallSupports#MAX_SUPPORT} products instead. It is
+     * proven when the bound says so, or when the enumeration was exhaustive and any better plan (or any plan at
+     * all, when none was found) would have had at most that many products.
+     */
+    private static ChocoModel.Outcome bestAlternative(Problem problem, Extra extra, long deadline) {
+        long unbounded = Long.MAX_VALUE / 4;
+        var answer = SmallSupports.leastObjective(problem, unbounded, SmallSupports.MAX_SUPPORT,
+                extra.excludedProductSets(), deadline);
+        var small = answer.plan();
+        long smallGoal = goal(problem, small);
+        boolean exhaustive = answer.decided()
+                && mostProducts(problem, small == null ? unbounded : smallGoal - 1) <= SmallSupports.MAX_SUPPORT;
+        var bound = boundFor(problem, Goal.OBJECTIVE, smallGoal, List.of(), deadline);
+        if (exhaustive || (small != null && smallGoal <= LagrangianPropagator.roundUp(bound.rootBound()))) {
+            return new ChocoModel.Outcome(small, smallGoal, true);
+        }
+        return searched(problem, extra, small, smallGoal, bound, deadline);
+    }
+
+    /** Choco's search for the least objective, from an incumbent (or none) and with the relaxation's bound. */
+    private static ChocoModel.Outcome searched(Problem problem, Extra extra, int[] incumbent, long incumbentGoal,
+                                               LagrangianBound bound, long deadline) {
         var outcome = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal)
                 .configureSearch(bound)
                 .solve(remainingMs(deadline));
-        // Only a rounding corner case leaves the greedy plan unfound: keep it, unproven.
+        // Only a rounding corner case leaves the incumbent unfound: keep it, unproven.
         return outcome.best() == null && incumbent != null
                 ? new ChocoModel.Outcome(incumbent, incumbentGoal, false) : outcome;
     }
@@ -115,7 +139,7 @@ final class Lexicographic {
         if (support > SmallSupports.MAX_SUPPORT) {
             return null;
         }
-        var answer = SmallSupports.leastObjective(problem, better, support, deadlineNanos);
+        var answer = SmallSupports.leastObjective(problem, better, support, List.of(), deadlineNanos);
         if (!answer.decided()) {
             return null;
         }

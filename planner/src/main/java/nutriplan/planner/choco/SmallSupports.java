@@ -112,11 +112,15 @@ final class SmallSupports {
 
     /**
      * The least objective among plans of at most {@code size} products whose scaled objective is at most
-     * {@code objectiveAtMost}; decided (with or without a plan) when the search was exhaustive.
+     * {@code objectiveAtMost} and whose product set is none of {@code excluded}; decided (with or without a plan)
+     * when the search was exhaustive.
      */
-    static Answer leastObjective(Problem problem, long objectiveAtMost, int size, long deadlineNanos) {
-        var search = new SmallSupports(problem, objectiveAtMost, Goal.OBJECTIVE, List.of(), deadlineNanos);
-        return search.run(Math.min(size, MAX_SUPPORT)) ? new Answer(search.best, true) : Answer.UNDECIDED;
+    static Answer leastObjective(Problem problem, long objectiveAtMost, int size, List<Set<Integer>> excluded,
+                                 long deadlineNanos) {
+        var search = new SmallSupports(problem, objectiveAtMost, Goal.OBJECTIVE, excluded, deadlineNanos);
+        // maxProducts is a limit like any other: the search never looks past it.
+        int largest = Math.min(Math.min(size, MAX_SUPPORT), problem.maxProducts());
+        return search.run(largest) ? new Answer(search.best, true) : Answer.UNDECIDED;
     }
 
     /** Searches every plan of at most {@code size} products; false when the budget ran out first. */
