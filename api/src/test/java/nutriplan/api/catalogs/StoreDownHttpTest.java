@@ -50,6 +50,7 @@ class StoreDownHttpTest {
             assertThat(json(refused).at("/error").asText()).isEqualTo("busy");
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             assertThat(refusedMs).as("a change fails fast, bounded by STORE_TIMEOUT_MS").isLessThan(5000);
+            System.out.printf("store down: a change refused with 503 in %d ms (STORE_TIMEOUT_MS 1000)%n", refusedMs);
             assertThat(plan.statusCode()).as("plans use the catalogs held in memory").isEqualTo(200);
             assertThat(json(plan).at("/catalog/version").asLong()).isEqualTo(2);
 
@@ -61,6 +62,30 @@ class StoreDownHttpTest {
             assertThat(json(after).at("/catalog/version").asLong()).isEqualTo(3);
         } finally {
             store.close();
+        }
+    }
+
+    @Test
+    void a_replica_on_the_same_store_plans_with_the_other_replicas_change_within_a_poll() throws Exception {
+        try (var store = EmbeddedMongo.start(data)) {
+            var settings = TestService.settings().withStore(new StoreSettings(store.connectionString(), data, 200, 1000));
+            try (var first = TestService.start(settings); var second = TestService.start(settings)) {
+                assertThat(put(first).statusCode()).isEqualTo(200);
+
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                long seenAfterMs = -1;
+                long start = System.nanoTime();
+                while (System.nanoTime() < deadline) {
+                    if (second.get("/api/v1/catalogs/default/products/test-gel").statusCode() == 200) {
+                        seenAfterMs = (System.nanoTime() - start) / 1_000_000;
+                        break;
+                    }
+                    Thread.sleep(20);
+                }
+
+                assertThat(seenAfterMs).as("the other replica's change is seen within a few polls").isBetween(0L, 5000L);
+                assertThat(json(second.postJson("/api/v1/plans", PLAN)).at("/catalog/version").asLong()).isEqualTo(2);
+            }
         }
     }
 
