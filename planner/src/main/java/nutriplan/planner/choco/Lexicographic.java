@@ -42,28 +42,35 @@ final class Lexicographic {
         if (first.best() == null) {
             return new Result(null, first.complete());
         }
+        return new Result(breakTies(problem, extra, first, deadline - start, deadline), first.complete());
+    }
+
+    /**
+     * With the proven (or best found) objective value fixed, the plan with the fewest products, then the least
+     * overshoot: by enumeration when few products will do, else in one more Choco solve if there is time for one
+     * (building a model of thousands of products alone takes tens of milliseconds). Falls back to {@code first}.
+     */
+    private static int[] breakTies(Problem problem, Extra extra, ChocoModel.Outcome first, long budgetNanos,
+                                   long deadline) {
         var best = first.best();
         int products = productSet(best).size();
         if (products == 0) {
-            return new Result(best, first.complete()); // the empty plan: nothing to break a tie with.
+            return best; // the empty plan: nothing to break a tie with.
         }
-        // Fix the proven (or best found) objective value, then break ties: by enumeration when few products
-        // will do, else in one more Choco solve if there is time for one (building a model of thousands of
-        // products alone takes tens of milliseconds).
         var enumerated = SmallSupports.tieBreak(problem, first.bestGoal(), extra.excludedProductSets(), products,
                 deadline).plan();
         if (enumerated != null) {
-            return new Result(enumerated, first.complete());
+            return enumerated;
         }
-        if (deadline - System.nanoTime() < Math.max(TIE_BREAK_LEAST_MS * 1_000_000, (deadline - start) / 10)) {
-            return new Result(best, first.complete());
+        if (deadline - System.nanoTime() < Math.max(TIE_BREAK_LEAST_MS * 1_000_000, budgetNanos / 10)) {
+            return best;
         }
         long tieBreakGoal = tieBreakGoal(problem, best);
         var tieBreak = ChocoModel.build(problem, Goal.TIE_BREAK, atMost(extra, first.bestGoal()), tieBreakGoal)
                 .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal, objectiveCap(problem, first.bestGoal()),
                         deadline))
                 .solve(remainingMs(deadline));
-        return new Result(tieBreak.best() != null ? tieBreak.best() : best, first.complete());
+        return tieBreak.best() != null ? tieBreak.best() : best;
     }
 
     /**
