@@ -104,24 +104,41 @@ final class Lexicographic {
     }
 
     /**
-     * The best plan whose product set differs from each excluded one. The greedy plans may be among the excluded,
-     * so the first incumbent is the best plan of at most {@link SmallSupports#MAX_SUPPORT} products instead. It is
-     * proven when the bound says so, or when the enumeration was exhaustive and any better plan (or any plan at
-     * all, when none was found) would have had at most that many products.
+     * The best plan whose product set differs from each excluded one. The first incumbent is the best greedy plan
+     * without one product of an excluded set (so never an excluded set itself); it caps an enumeration of the
+     * plans of at most {@link SmallSupports#MAX_SUPPORT} products, whose best is proven when the bound says so, or
+     * when the enumeration was exhaustive and any better plan (or any plan at all, when none was found) would have
+     * had at most that many products.
      */
     private static ChocoModel.Outcome bestAlternative(Problem problem, Extra extra, long deadline) {
-        long unbounded = Long.MAX_VALUE / 4;
-        var answer = SmallSupports.leastObjective(problem, unbounded, SmallSupports.MAX_SUPPORT,
-                extra.excludedProductSets(), deadline);
-        var small = answer.plan();
-        long smallGoal = goal(problem, small);
+        var excluded = extra.excludedProductSets();
+        var incumbent = greedyAlternative(problem, excluded);
+        long cap = incumbent == null ? Long.MAX_VALUE / 4 : goal(problem, incumbent);
+        var answer = SmallSupports.leastObjective(problem, cap, SmallSupports.MAX_SUPPORT, excluded, deadline);
+        var best = answer.plan() != null ? answer.plan() : incumbent;
+        long bestGoal = goal(problem, best);
         boolean exhaustive = answer.decided()
-                && mostProducts(problem, small == null ? unbounded : smallGoal - 1) <= SmallSupports.MAX_SUPPORT;
-        var bound = boundFor(problem, Goal.OBJECTIVE, smallGoal, List.of(), deadline);
-        if (exhaustive || (small != null && smallGoal <= LagrangianPropagator.roundUp(bound.rootBound()))) {
-            return new ChocoModel.Outcome(small, smallGoal, true);
+                && mostProducts(problem, best == null ? cap : bestGoal - 1) <= SmallSupports.MAX_SUPPORT;
+        var bound = boundFor(problem, Goal.OBJECTIVE, bestGoal, List.of(), deadline);
+        if (exhaustive || (best != null && bestGoal <= LagrangianPropagator.roundUp(bound.rootBound()))) {
+            return new ChocoModel.Outcome(best, bestGoal, true);
         }
-        return searched(problem, extra, small, smallGoal, bound, deadline);
+        return searched(problem, extra, best, bestGoal, bound, deadline);
+    }
+
+    /** The cheapest greedy plan among those that leave out one product of an excluded set; null if none. */
+    private static int[] greedyAlternative(Problem problem, List<Set<Integer>> excluded) {
+        int[] best = null;
+        for (var set : excluded) {
+            for (int product : set) {
+                var plan = problem.lower()[product] > 0 ? null : Greedy.solve(problem.without(product));
+                if (plan != null && !excluded.contains(productSet(plan))
+                        && (best == null || problem.value(plan) < problem.value(best))) {
+                    best = plan;
+                }
+            }
+        }
+        return best;
     }
 
     /** Choco's search for the least objective, from an incumbent (or none) and with the relaxation's bound. */

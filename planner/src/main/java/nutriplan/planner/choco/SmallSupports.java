@@ -47,7 +47,9 @@ final class SmallSupports {
     private final IntegerRows rows;
     private final long[] objective;
     private final long objectiveFixed;
-    private final long objectiveAtMost;
+    /** Plans above it are not wanted; when the key is the objective, it falls below each plan found. */
+    private long objectiveLimit;
+    private final boolean keyIsObjective;
     /** What is minimised: key·servings + keyFixed per product used. */
     private final long[] key;
     private final long keyFixed;
@@ -72,7 +74,8 @@ final class SmallSupports {
         this.rows = IntegerRows.of(problem);
         this.objective = ChocoModel.perServingCoefficients(problem, Goal.OBJECTIVE);
         this.objectiveFixed = ChocoModel.fixedCoefficient(problem, Goal.OBJECTIVE);
-        this.objectiveAtMost = objectiveAtMost;
+        this.objectiveLimit = objectiveAtMost;
+        this.keyIsObjective = minimised == Goal.OBJECTIVE;
         this.key = ChocoModel.perServingCoefficients(problem, minimised);
         // The tie-break's per-product weight is constant within a size (sizes are searched in turn): leave it out.
         this.keyFixed = minimised == Goal.OBJECTIVE ? objectiveFixed : 0;
@@ -168,7 +171,7 @@ final class SmallSupports {
         boolean withinBudget = true;
         for (int v = 1; v <= problem.upper()[j] && withinBudget; v++) {
             long objectiveNow = objectiveSoFar + objectiveFixed + objective[j] * v;
-            if (objectiveNow > objectiveAtMost || servingsSoFar + v > problem.maxServings() || !add(j, 1)) {
+            if (objectiveNow > objectiveLimit || servingsSoFar + v > problem.maxServings() || !add(j, 1)) {
                 break; // costs and amounts are never negative: more servings only go further over.
             }
             servings[j] = v;
@@ -189,7 +192,7 @@ final class SmallSupports {
             nodes++;
             int v = fewestServingsMeetingMins(j);
             if (v > problem.upper()[j] || servingsSoFar + v > problem.maxServings()
-                    || objectiveSoFar + objectiveFixed + objective[j] * v > objectiveAtMost) {
+                    || objectiveSoFar + objectiveFixed + objective[j] * v > objectiveLimit) {
                 continue;
             }
             long keyNow = keySoFar + keyFixed + key[j] * v;
@@ -248,7 +251,7 @@ final class SmallSupports {
 
     /** Whether {@code slots} more products of index ≥ i could still lift every min row to its right-hand side. */
     private boolean minsReachable(int i, int slots, long objectiveSoFar, int servingsSoFar) {
-        long objectiveLeft = objectiveAtMost - objectiveSoFar - (slots > 0 ? objectiveFixed : 0);
+        long objectiveLeft = objectiveLimit - objectiveSoFar - (slots > 0 ? objectiveFixed : 0);
         long servingsLeft = (long) problem.maxServings() - servingsSoFar;
         for (int t = 0; t < minTotals.length; t++) {
             long missing = rows.minCoefficients()[t] == null ? 0 : rows.minRight()[t] - minTotals[t];
@@ -275,6 +278,10 @@ final class SmallSupports {
         }
         best = servings.clone();
         bestKey = keySoFar;
+        if (keyIsObjective) {
+            // Only a cheaper plan can be better now: the objective left bounds what the remaining products can add.
+            objectiveLimit = keySoFar - 1;
+        }
         return true;
     }
 

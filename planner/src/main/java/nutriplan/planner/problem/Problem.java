@@ -43,6 +43,13 @@ public record Problem(PlanRequest request, List<Product> products, int[] lower, 
         return request.limits().maxServings();
     }
 
+    /** The same problem with candidate i allowed no serving (it must not be required). */
+    public Problem without(int i) {
+        var newUpper = upper.clone();
+        newUpper[i] = 0;
+        return new Problem(request, products, lower, newUpper, amounts, costs, fixedCosts);
+    }
+
     /** The plan of a servings vector over the candidates. */
     public Plan plan(int[] servings) {
         var items = new java.util.ArrayList<PlanItem>();
