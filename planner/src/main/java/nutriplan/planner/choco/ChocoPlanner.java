@@ -22,6 +22,9 @@ public final class ChocoPlanner implements Planner {
 
     public static final String NAME = "choco";
 
+    /** The least time given to the reported bound's ascent. */
+    private static final long BOUND_LEAST_NANOS = 2_000_000;
+
     /** The share of the time limit kept for the best plan when alternatives are asked for. */
     private static final double MAIN_SHARE_WITH_ALTERNATIVES = 0.5;
 
@@ -100,8 +103,12 @@ public final class ChocoPlanner implements Planner {
         return plan;
     }
 
+    /**
+     * When the reported bound's ascent must stop: the time limit, but never less than a couple of milliseconds from
+     * now — past the limit it would stop at once and report 0, where a few steps give a bound worth reporting.
+     */
     private static long deadline(PlanRequest request, long startNanos) {
-        return startNanos + request.timeLimitMs() * 1_000_000;
+        return Math.max(startNanos + request.timeLimitMs() * 1_000_000, System.nanoTime() + BOUND_LEAST_NANOS);
     }
 
     static long elapsedMs(long startNanos) {
