@@ -26,8 +26,6 @@ import java.util.List;
 public final class LagrangianBound {
 
     private static final int ITERATIONS = 400;
-    /** Iterations run even past the deadline: a few milliseconds at most, and a bound worth reporting. */
-    private static final int LEAST_ITERATIONS = 30;
 
     /**
      * An extra row Σᵢ perServingᵢ·xᵢ + fixedᵢ·[xᵢ &gt; 0] ≤ atMost that every plan the caller searches meets.
@@ -189,8 +187,7 @@ public final class LagrangianBound {
             double bestValue = best.value;
             double step = 2;
             int sinceImprovement = 0;
-            for (int iteration = 0; iteration < ITERATIONS && rows > 0
-                    && (iteration < LEAST_ITERATIONS || System.nanoTime() < deadlineNanos); iteration++) {
+            for (int iteration = 0; iteration < ITERATIONS && rows > 0 && System.nanoTime() < deadlineNanos; iteration++) {
                 var current = evaluate(multipliers);
                 if (current.value > bestValue + 1e-9) {
                     bestValue = current.value;
