@@ -256,6 +256,9 @@ public final class ServiceBenchmark {
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("HOST", "127.0.0.1");
         builder.environment().put("CATALOG_DIR", options.data.resolve("catalogs").toString());
+        // A fresh embedded store, seeded from CATALOG_DIR: the benchmark leaves nothing in the working directory.
+        builder.environment().put("NUTRIPLAN_DATA_DIR", Files.createTempDirectory("nutriplan-service-bench").toString());
+        builder.environment().remove("MONGODB_URI");
         System.out.println("service: " + String.join(" ", builder.command()) + " (log: " + log + ")");
         return builder.start();
     }
