@@ -101,7 +101,8 @@ const state = {
   preset: null, // the preset the form started from, for its description
   version: null, // the catalog version the link records: the last plan's, else the catalog's as loaded
   planned: false, // a plan was asked for: from then on, changes re-plan
-  last: null, // the last plan found {response}, shown as "before" after the next answer
+  last: null, // the last plan found {response, key (its request)}
+  before: null, // the plan shown as "before": the last one found for another request
   inflight: null, // the AbortController of the plan request under way
   presets: [],
   answers: 0, // plan answers shown so far
@@ -176,7 +177,11 @@ async function plan({focusErrors = false} = {}) {
 async function showAnswer(answer, request, focusErrors) {
   const products = await productsOf(answer.body?.catalog ?? {name: request.catalog});
   if (answer.status === 200) {
-    showPlan(view, {response: answer.body, products, previous: state.last}, {
+    // The plan before the last change (of the form or of the catalog): asking again for the same plan keeps
+    // the one before that.
+    const key = `${JSON.stringify(request)} @${answer.body.catalog?.version}`;
+    if (state.last && state.last.key !== key) state.before = state.last;
+    showPlan(view, {response: answer.body, products, previous: state.before}, {
       downloadJson: () => downloadJson(answer.body),
       downloadCsv: () => downloadCsv(answer.body, products),
       moreTime: () => {
@@ -184,13 +189,13 @@ async function showAnswer(answer, request, focusErrors) {
         plan();
       },
     });
-    if (answer.body.status !== 'UNKNOWN') state.last = {response: answer.body};
+    if (answer.body.status !== 'UNKNOWN') state.last = {response: answer.body, key};
     if (answer.body.catalog?.name === request.catalog) state.version = answer.body.catalog.version;
     syncAddress();
     return;
   }
   clearPlans(view);
-  showPrevious(view, state.last, products);
+  showPrevious(view, state.last, products); // no plan now: the last one found is the one to compare with
   if (answer.status === 422) {
     showInfeasible(view.outcome, form, answer.body, relax);
     return;

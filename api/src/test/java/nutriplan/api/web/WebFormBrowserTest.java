@@ -68,6 +68,7 @@ class WebFormBrowserTest {
         assertThat(browser.script("return [...document.querySelectorAll('#plans [data-plan=best] canvas')]"
                 + ".every(canvas => Chart.getChart(canvas) && canvas.width > 0)")).isEqualTo(true);
         assertThat(browser.all(By.cssSelector("#plans article.plan-card"))).hasSize(1 + expected.path("alternatives").size());
+        browser.script("window.scrollTo(0, 0)");
         browser.screenshot("plan");
 
         browser.byId("download-csv").click();
@@ -75,6 +76,24 @@ class WebFormBrowserTest {
         browser.waitFor(driver -> Files.exists(csv));
         assertThat(Files.readString(csv)).startsWith("plan,product,name,servings,serving,carbohydrate (g),fluid (mL),sodium (mg),potassium (mg)")
                 .contains("best," + expected.path("items").get(0).path("product").asText());
+    }
+
+    @Test
+    void banning_a_product_of_the_plan_replans_at_once_and_keeps_the_previous_plan_in_sight() {
+        browser.open(service.uri("/"));
+        planAndAwait(() -> browser.select("preset", "run-60-min"));
+        var before = shownItems("best");
+        var banned = before.get(0).split(" x ")[0];
+
+        planAndAwait(() -> browser.type("pick-exclude-products", banned + "\n"));
+
+        assertThat(browser.all(By.cssSelector("#pickers [data-field='exclude.products'] .chip")))
+                .extracting(chip -> chip.getAttribute("data-value")).containsExactly(banned);
+        assertThat(shownItems("best")).isNotEmpty().noneMatch(item -> item.startsWith(banned + " x "));
+        assertThat(browser.byId("previous").isDisplayed()).isTrue();
+        assertThat(browser.all(By.cssSelector("#previous-plan table.items tbody tr")))
+                .extracting(row -> row.getAttribute("data-product")).contains(banned);
+        assertThat(browser.driver().getCurrentUrl()).contains("exclude.products=" + banned);
     }
 
     @Test
@@ -204,7 +223,9 @@ class WebFormBrowserTest {
                 return [...document.querySelectorAll('input, select, textarea, button')]
                   .filter(control => !(control.labels?.length || control.getAttribute('aria-label') || control.textContent.trim()))
                   .map(control => control.outerHTML)""")).isEqualTo(List.of());
-        browser.screenshot("phone");
+        browser.screenshot("phone-form");
+        browser.find(By.cssSelector("a.to-result")).click();
+        browser.screenshot("phone-plan");
     }
 
     @Test
