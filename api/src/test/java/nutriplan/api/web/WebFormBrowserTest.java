@@ -213,6 +213,47 @@ class WebFormBrowserTest {
     }
 
     @Test
+    void a_product_is_added_then_deleted_and_a_stale_edit_is_refused_not_lost() {
+        createCatalog("lab");
+        browser.open(service.uri("/#catalog"));
+        browser.select("browse-catalog", "lab");
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-status"), "of catalog lab (version 1)"));
+
+        browser.byId("add-product").click();
+        browser.type("p-id", "my-gel");
+        browser.type("p-name", "My gel");
+        browser.select("p-kind", "gel");
+        browser.type("p-serving", "40 g");
+        browser.type("p-n-carbohydrate", "25");
+        browser.type("p-n-sodium", "?");
+        browser.type("p-tags", "caffeine-free, vegan");
+        browser.find(By.cssSelector("#product-form button[type=submit]")).click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-panel"), "Added “My gel”"));
+
+        var stored = json(service.get("/api/v1/catalogs/lab/products/my-gel"));
+        assertThat(stored.path("nutrients").path("carbohydrate").asText()).isEqualTo("25 g");
+        assertThat(stored.path("nutrients").has("sodium")).isTrue();
+        assertThat(stored.path("nutrients").path("sodium").isNull()).isTrue();
+        assertThat(browser.byId("product-panel").getText()).contains("not known", "caffeine-free, vegan");
+
+        // Someone else changes the catalog: an edit based on the old version is refused, and says so.
+        browser.find(By.xpath("//section[@id='product-panel']//button[text()='Edit']")).click();
+        assertThat(service.send(service.request("/api/v1/catalogs/lab/products/banana-medium").DELETE().build()).statusCode()).isEqualTo(200);
+        browser.type("p-name", "My gel, renamed");
+        browser.find(By.cssSelector("#product-form button[type=submit]")).click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-form-status"), "changed since you opened it"));
+        assertThat(json(service.get("/api/v1/catalogs/lab/products/my-gel")).path("name").asText()).isEqualTo("My gel");
+        browser.find(By.cssSelector("#product-form button[type=submit]")).click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-panel"), "Saved “My gel, renamed”"));
+
+        browser.find(By.xpath("//section[@id='product-panel']//button[text()='Delete…']")).click();
+        browser.find(By.xpath("//section[@id='product-panel']//button[text()='Delete my-gel']")).click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-status"), "Deleted “My gel, renamed”"));
+        assertThat(service.get("/api/v1/catalogs/lab/products/my-gel").statusCode()).isEqualTo(404);
+        assertThat(browser.all(By.cssSelector("#product-list tr[data-product=my-gel]"))).isEmpty();
+    }
+
+    @Test
     void at_phone_width_nothing_overflows_and_every_control_is_labelled() {
         browser.open(service.uri("/"));
         browser.driver().manage().window().setSize(new Dimension(390, 844));
