@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
+
+import nutriplan.api.service.WebJars;
 
 /**
  * Swagger UI's files from the WebJar in the jar, served at {@code /swagger}: no outside calls, works offline.
@@ -46,9 +47,6 @@ final class SwaggerUi {
             });
             """;
 
-    private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
-    private static final String WEBJAR_PROPERTIES = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
-
     private final Map<String, Asset> assets;
 
     private SwaggerUi(Map<String, Asset> assets) {
@@ -57,7 +55,7 @@ final class SwaggerUi {
 
     /** Reads the files from the WebJar on the classpath. */
     static SwaggerUi load() {
-        var root = WEBJAR + webjarVersion() + "/";
+        var root = WebJars.root("org.webjars", "swagger-ui");
         var assets = new LinkedHashMap<String, Asset>();
         assets.put("swagger-ui.css", new Asset(resource(root + "swagger-ui.css"), "text/css; charset=utf-8"));
         assets.put("swagger-ui-bundle.js", new Asset(resource(root + "swagger-ui-bundle.js"), "text/javascript; charset=utf-8"));
@@ -69,16 +67,6 @@ final class SwaggerUi {
     /** The file with this name, or null when it is not one of the page's. */
     Asset asset(String name) {
         return assets.get(name);
-    }
-
-    private static String webjarVersion() {
-        var properties = new Properties();
-        try (InputStream in = resourceStream(WEBJAR_PROPERTIES)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + WEBJAR_PROPERTIES, e);
-        }
-        return properties.getProperty("version");
     }
 
     private static byte[] resource(String name) {

@@ -24,6 +24,8 @@ import nutriplan.api.plans.CatalogDirectory;
 import nutriplan.api.plans.PlanRoutes;
 import nutriplan.api.plans.PlanService;
 import nutriplan.api.plans.SolverPool;
+import nutriplan.api.web.PresetRoutes;
+import nutriplan.api.web.WebForm;
 import nutriplan.catalog.json.Json;
 import nutriplan.catalog.store.CatalogStore;
 
@@ -57,6 +59,7 @@ public final class NutriplanApp {
         var health = new HealthRoutes(() -> accepting, catalogs.snapshots()::storeReachable);
         var metricsRoutes = new MetricsRoutes(metrics);
         var docs = new DocsRoutes();
+        var presets = new PresetRoutes();
         var accessLog = new AccessLog(metrics);
         this.javalin = Javalin.create(config -> {
             configureHttp(config);
@@ -66,6 +69,8 @@ public final class NutriplanApp {
             health.register(config.routes);
             metricsRoutes.register(config.routes);
             docs.register(config.routes);
+            presets.register(config.routes);
+            WebForm.serve(config);
             new HttpErrors(settings.maxBodyBytes()).register(config.routes);
             config.requestLogger.http(accessLog::record);
         });

@@ -44,6 +44,7 @@ class OpenApiDocumentTest {
             Map.entry("POST /api/v1/catalogs/{catalog}/products:import",
                     List.of("200", "400", "404", "409", "413", "415", "500", "503")),
             Map.entry("GET /api/v1/catalogs/{catalog}/export", List.of("200", "404", "500")),
+            Map.entry("GET /api/v1/presets", List.of("200", "500")),
             Map.entry("GET /health", List.of("200", "500")),
             Map.entry("GET /ready", List.of("200", "500", "503")),
             Map.entry("GET /metrics", List.of("200", "500")),

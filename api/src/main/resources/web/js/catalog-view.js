@@ -1,0 +1,310 @@
+// The catalog view: browse and search a catalog's products (filters by kind and tag), see a product's facts and
+// source, add, edit and delete products with the service's validation shown at each field, and create an
+// experiment catalog copied from another.
+import {catalogPath, call, get} from './api.js';
+import {byId, debounce, el, replace} from './dom.js';
+import {clearFieldErrors, showFieldErrors} from './fields.js';
+import {NUTRIENTS, quantity} from './nutrients.js';
+
+export const KINDS = ['drink', 'powder', 'gel', 'chew', 'bar', 'shake', 'food', 'supplement'];
+
+/**
+ * @param catalogs the page's catalogs: {list(), refresh(), products(name, {fresh}), changed(name, version)}
+ * @param onPlanAgainst called with a catalog name to plan against it
+ */
+export function createCatalogView(catalogs, onPlanAgainst) {
+  const select = byId('browse-catalog');
+  const q = byId('browse-q');
+  const kind = byId('browse-kind');
+  const tag = byId('browse-tag');
+  const table = byId('product-list');
+  const panel = byId('product-panel');
+  const status = byId('catalog-status');
+  const newCatalog = byId('new-catalog');
+  let version = null; // of the catalog as last listed: the If-Match of a change
+  let listing = null;
+
+  KINDS.forEach((each) => kind.append(new Option(each, each)));
+
+  function fillCatalogSelects() {
+    for (const target of [select, byId('new-catalog-from')]) {
+      const chosen = target.value;
+      replace(target, catalogs.list().map((catalog) => new Option(`${catalog.name} (${catalog.products} products)`, catalog.name)));
+      if (target === byId('new-catalog-from')) target.prepend(new Option('nothing (empty)', ''));
+      target.value = catalogs.list().some((catalog) => catalog.name === chosen) ? chosen : 'default';
+    }
+  }
+
+  async function fillTags() {
+    const {products} = await catalogs.products(select.value);
+    const chosen = tag.value;
+    const tags = [...new Set(products.flatMap((product) => product.tags ?? []))].sort();
+    replace(tag, new Option('any tag', ''), tags.map((each) => new Option(each, each)));
+    tag.value = tags.includes(chosen) ? chosen : '';
+  }
+
+  async function list() {
+    listing?.abort();
+    listing = new AbortController();
+    const params = new URLSearchParams();
+    if (q.value.trim()) params.set('q', q.value.trim());
+    if (kind.value) params.set('kind', kind.value);
+    if (tag.value) params.set('tag', tag.value);
+    clearFieldErrors(byId('catalog-view').querySelector('.catalog-bar'));
+    let answer;
+    try {
+      answer = await get(catalogPath(select.value, `/products?${params}`), {signal: listing.signal});
+    } catch (error) {
+      if (error?.name !== 'AbortError') status.textContent = `Could not reach the service: ${error.message}`;
+      return;
+    }
+    if (answer.status === 400) {
+      const {unplaced} = showFieldErrors(byId('catalog-view').querySelector('.catalog-bar'), answer.body.details);
+      status.textContent = unplaced.map((detail) => detail.message).join(' ');
+      return;
+    }
+    if (answer.status !== 200) {
+      status.textContent = answer.body?.message ?? `The service answered ${answer.status}.`;
+      return;
+    }
+    version = answer.body.catalog.version;
+    status.textContent = `${answer.body.count} of catalog ${answer.body.catalog.name} (version ${version})`;
+    replace(table.tBodies[0], answer.body.products.map((product) => {
+      const open = el('button', {type: 'button', class: 'link'}, product.name);
+      open.addEventListener('click', () => showProduct(product.id));
+      return el('tr', {'data-product': product.id},
+        el('th', {scope: 'row'}, open, el('br'), el('span', {class: 'id'}, product.id)),
+        el('td', {}, product.kind), el('td', {}, product.serving), el('td', {}, (product.tags ?? []).join(', ')));
+    }));
+  }
+
+  // ---- one product: facts, edit, delete --------------------------------------------------------------
+
+  async function showProduct(id, message) {
+    const answer = await get(catalogPath(select.value, `/products/${encodeURIComponent(id)}`));
+    if (answer.status !== 200) {
+      status.textContent = answer.body?.message ?? `The service answered ${answer.status}.`;
+      return;
+    }
+    const product = answer.body;
+    const facts = [
+      ['Brand', product.brand], ['Kind', product.kind], ['Serving', product.serving],
+      ['Most servings in one plan', product.maxServings], ['Price', product.price ? `${product.price.amount} ${product.price.currency}` : null],
+      ['Tags', (product.tags ?? []).join(', ') || null]];
+    const edit = el('button', {type: 'button', class: 'primary'}, 'Edit');
+    edit.addEventListener('click', () => editProduct(product));
+    const remove = el('button', {type: 'button', class: 'danger'}, 'Delete…');
+    remove.addEventListener('click', () => confirmDelete(product));
+    const close = el('button', {type: 'button'}, 'Close');
+    close.addEventListener('click', () => closePanel());
+    openPanel(
+      message ? el('p', {class: 'banner ok', role: 'status'}, message) : null,
+      el('h3', {id: 'product-title'}, product.name),
+      el('p', {class: 'id'}, product.id),
+      el('dl', {class: 'facts'}, facts.filter(([, value]) => value != null && value !== '')
+        .map(([term, value]) => [el('dt', {}, term), el('dd', {}, String(value))])),
+      el('table', {class: 'nutrients'},
+        el('caption', {}, 'Per serving'),
+        el('tbody', {}, NUTRIENTS.map(({name}) => {
+          const value = product.nutrients?.[name];
+          return el('tr', {}, el('th', {scope: 'row'}, name),
+            el('td', {class: value === null ? 'warn' : ''}, value === null ? 'not known' : value ?? 'not listed (0)'));
+        }))),
+      el('p', {class: 'source'}, el('strong', {}, 'Source: '), product.source ?? 'not given'),
+      el('p', {class: 'actions'}, edit, remove, close));
+  }
+
+  function openPanel(...children) {
+    replace(panel, children);
+    panel.hidden = false;
+    panel.querySelector('h3')?.setAttribute('tabindex', '-1');
+    panel.querySelector('h3')?.focus();
+  }
+
+  function closePanel() {
+    panel.hidden = true;
+    replace(panel);
+  }
+
+  function field(path, label, control, hint) {
+    const id = control.id;
+    control.setAttribute('aria-describedby', `${id}-error${hint ? ` ${id}-hint` : ''}`);
+    return el('div', {class: 'field', 'data-field': path},
+      el('label', {for: id}, label), control,
+      hint ? el('p', {class: 'hint', id: `${id}-hint`}, hint) : null,
+      el('p', {class: 'field-error', id: `${id}-error`, 'data-error-for': path}));
+  }
+
+  const text = (id, value) => el('input', {id, autocomplete: 'off', spellcheck: 'false', value: value ?? ''});
+
+  function editProduct(product) {
+    const editing = product != null;
+    const form = el('form', {id: 'product-form', novalidate: true, 'aria-labelledby': 'product-form-title'});
+    const kindSelect = el('select', {id: 'p-kind'}, KINDS.map((each) => new Option(each, each)));
+    kindSelect.value = product?.kind ?? 'drink';
+    const idInput = text('p-id', product?.id);
+    if (editing) idInput.readOnly = true;
+    const save = el('button', {type: 'submit', class: 'primary'}, editing ? 'Save' : 'Add');
+    const cancel = el('button', {type: 'button'}, 'Cancel');
+    cancel.addEventListener('click', () => (editing ? showProduct(product.id) : closePanel()));
+    const formStatus = el('p', {class: 'field-error', id: 'product-form-status', role: 'alert'});
+    const nutrientFields = NUTRIENTS.map(({name, unit}) => {
+      const value = product?.nutrients?.[name];
+      return field(`nutrients.${name}`, `${name} (${unit})`, text(`p-n-${name}`, value === null ? '?' : value));
+    });
+    form.append(
+      el('h3', {id: 'product-form-title'}, editing ? `Edit ${product.name}` : 'Add a product'),
+      el('p', {class: 'hint'}, `Changes go to catalog ${select.value}.`),
+      el('div', {class: 'form-grid'},
+        field('id', 'Id', idInput, editing ? 'the id cannot change' : 'lowercase letters, digits and -'),
+        field('name', 'Name', text('p-name', product?.name)),
+        field('brand', 'Brand', text('p-brand', product?.brand)),
+        field('kind', 'Kind', kindSelect),
+        field('serving', 'Serving', text('p-serving', product?.serving), 'a mass or a volume: 40 g, 500 mL'),
+        field('maxServings', 'Most servings in one plan', text('p-maxServings', product?.maxServings)),
+        field('price.amount', 'Price', text('p-price', product?.price?.amount)),
+        field('price.currency', 'Currency', text('p-currency', product?.price?.currency ?? (editing ? '' : 'USD'))),
+        field('tags', 'Tags', text('p-tags', (product?.tags ?? []).join(', ')), 'comma-separated: caffeine-free, vegan')),
+      el('fieldset', {class: 'nutrient-fields', 'data-field': 'nutrients'},
+        el('legend', {}, 'Per serving'),
+        el('p', {class: 'hint'}, 'A plain number is in the unit shown. Empty: none (0). ', el('kbd', {}, '?'), ': not known.'),
+        el('p', {class: 'field-error', id: 'p-nutrients-error', 'data-error-for': 'nutrients'}),
+        el('div', {class: 'form-grid'}, nutrientFields)),
+      field('source', 'Source', el('textarea', {id: 'p-source', rows: 3}, product?.source ?? '')),
+      formStatus,
+      el('p', {class: 'actions'}, save, cancel));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      await saveProduct(form, formStatus, editing);
+    });
+    openPanel(form);
+  }
+
+  function readProduct() {
+    const value = (id) => byId(id).value.trim();
+    const product = {id: value('p-id'), name: value('p-name'), kind: byId('p-kind').value, serving: value('p-serving'), nutrients: {}};
+    if (value('p-brand')) product.brand = value('p-brand');
+    for (const {name} of NUTRIENTS) {
+      const typed = value(`p-n-${name}`);
+      if (typed === '?') product.nutrients[name] = null;
+      else if (typed !== '') product.nutrients[name] = quantity(typed);
+    }
+    const tags = value('p-tags').split(/[,\s]+/).map((each) => each.trim()).filter(Boolean);
+    if (tags.length > 0) product.tags = tags;
+    if (value('p-maxServings')) product.maxServings = quantity(value('p-maxServings'));
+    if (value('p-price')) product.price = {amount: quantity(value('p-price')), currency: value('p-currency')};
+    if (value('p-source')) product.source = value('p-source');
+    return product;
+  }
+
+  async function saveProduct(form, formStatus, editing) {
+    clearFieldErrors(form);
+    formStatus.textContent = '';
+    const product = readProduct();
+    if (!product.id) {
+      showFieldErrors(form, [{field: 'id', message: 'an id is needed: lowercase letters, digits and -, such as my-gel'}]);
+      byId('p-id').focus();
+      return;
+    }
+    const catalog = select.value;
+    const answer = await call('PUT', catalogPath(catalog, `/products/${encodeURIComponent(product.id)}`),
+      {body: product, ifMatch: version, onBusy: (seconds) => { formStatus.textContent = `The store is busy, retrying in ${seconds} s…`; }});
+    if (answer.status === 200) {
+      version = answer.body.catalog.version;
+      catalogs.changed(catalog, version);
+      await list();
+      await showProduct(product.id, `${editing ? 'Saved' : 'Added'} “${product.name}”: catalog ${catalog} is at version ${version} now.`);
+      return;
+    }
+    if (answer.status === 400) {
+      const {unplaced, first} = showFieldErrors(form, answer.body.details);
+      formStatus.textContent = unplaced.length ? unplaced.map((detail) => detail.message).join(' ') : 'Nothing was saved: fix the fields marked.';
+      first?.focus();
+    } else if (answer.status === 409) {
+      const current = await get(catalogPath(catalog, '/products'));
+      version = current.body?.catalog?.version ?? version;
+      formStatus.textContent = `Nothing was saved: catalog ${catalog} changed since you opened it (it is at version ${version} now).`
+        + ' Save again to put your edit over the current product, or Cancel.';
+    } else {
+      formStatus.textContent = `Nothing was saved: ${answer.body?.message ?? `the service answered ${answer.status}`}`;
+    }
+  }
+
+  function confirmDelete(product) {
+    const yes = el('button', {type: 'button', class: 'danger'}, `Delete ${product.id}`);
+    const no = el('button', {type: 'button'}, 'Keep it');
+    const message = el('p', {class: 'field-error', role: 'alert'});
+    yes.addEventListener('click', async () => {
+      const catalog = select.value;
+      const answer = await call('DELETE', catalogPath(catalog, `/products/${encodeURIComponent(product.id)}`), {ifMatch: version});
+      if (answer.status === 200) {
+        version = answer.body.catalog.version;
+        catalogs.changed(catalog, version);
+        closePanel();
+        await list();
+        status.textContent = `Deleted “${product.name}”: catalog ${catalog} is at version ${version} now.`;
+      } else {
+        message.textContent = `Not deleted: ${answer.body?.message ?? `the service answered ${answer.status}`}`;
+      }
+    });
+    no.addEventListener('click', () => showProduct(product.id));
+    openPanel(el('h3', {}, `Delete ${product.name}?`),
+      el('p', {}, `It leaves catalog ${select.value} for good; plans made from this catalog will no longer use it.`),
+      message, el('p', {class: 'actions'}, yes, no));
+    no.focus();
+  }
+
+  // ---- a new catalog ----------------------------------------------------------------------------------
+
+  newCatalog.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldErrors(newCatalog);
+    const statusLine = byId('new-catalog-status');
+    const name = byId('new-catalog-name').value.trim();
+    const from = byId('new-catalog-from').value;
+    const body = from ? {name, from} : {name};
+    const answer = await call('POST', '/api/v1/catalogs', {body, onBusy: (seconds) => {
+      statusLine.textContent = `The store is busy, retrying in ${seconds} s…`;
+    }});
+    if (answer.status === 201) {
+      await catalogs.refresh();
+      select.value = name;
+      await chooseCatalog();
+      const plan = el('button', {type: 'button', class: 'primary', id: 'plan-against'}, `Plan against ${name}`);
+      plan.addEventListener('click', () => onPlanAgainst(name));
+      replace(statusLine, `Created catalog ${name}${from ? `, a copy of ${from}` : ''} with ${answer.body.catalog.products} products. `, plan);
+      return;
+    }
+    replace(statusLine);
+    if (answer.status === 409) {
+      showFieldErrors(newCatalog, [{field: 'name', message: answer.body.message}]);
+    } else {
+      const {unplaced} = showFieldErrors(newCatalog, answer.body?.details ?? []);
+      statusLine.textContent = unplaced.map((detail) => detail.message).join(' ') || (answer.status === 400 ? '' : answer.body?.message ?? '');
+    }
+  });
+
+  async function chooseCatalog() {
+    closePanel();
+    await fillTags();
+    await list();
+  }
+
+  const relist = debounce(list, 250);
+  q.addEventListener('input', relist);
+  kind.addEventListener('change', list);
+  tag.addEventListener('change', list);
+  select.addEventListener('change', chooseCatalog);
+  byId('add-product').addEventListener('click', () => editProduct(null));
+
+  return {
+    /** Fills the view; `catalog` is the one to show first. */
+    async open(catalog) {
+      fillCatalogSelects();
+      if (catalog && catalogs.list().some((each) => each.name === catalog) && !select.dataset.chosen) select.value = catalog;
+      select.dataset.chosen = 'yes';
+      await chooseCatalog();
+    },
+    catalogsChanged: fillCatalogSelects,
+  };
+}

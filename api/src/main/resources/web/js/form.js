@@ -1,0 +1,109 @@
+// The plan form as a plan request, and the plan request as the page's address: every field of the form is
+// in the query string, so a link reproduces the form, and with it the plan.
+import {byId} from './dom.js';
+import {quantity} from './nutrients.js';
+import {fillTargets, readTargets} from './targets.js';
+
+const LIMITS = ['maxServingsPerProduct', 'maxProducts', 'maxServings'];
+const OPTIONS = ['objective', 'solver', 'timeLimitMs', 'alternatives'];
+const NUMBERS = new Set(['timeLimitMs', 'alternatives', ...LIMITS]);
+const LISTS = ['include.products', 'include.tags', 'exclude.products', 'exclude.tags', 'require'];
+const DEFAULTS = {objective: 'servings', solver: 'auto', timeLimitMs: '2000', alternatives: '2'};
+
+/** A count as typed: a number when it is one, else the text, for the service to reject with its reason. */
+const count = (text) => {
+  const value = quantity(text);
+  return value === '' ? undefined : value;
+};
+
+/** The plan request the form describes. */
+export function readForm(pickers) {
+  const request = {targets: readTargets(), catalog: byId('catalog').value || 'default', ...pickers.read()};
+  const limits = {};
+  for (const name of LIMITS) {
+    const value = count(byId(name).value);
+    if (value !== undefined) limits[name] = value;
+  }
+  if (Object.keys(limits).length > 0) request.limits = limits;
+  for (const name of OPTIONS) {
+    const value = NUMBERS.has(name) ? count(byId(name).value) : byId(name).value;
+    if (value !== undefined && value !== '') request[name] = value;
+  }
+  return request;
+}
+
+/** Shows a plan request (a preset's, or a link's); what it leaves out gets the form's defaults. */
+export function fillForm(request, pickers) {
+  fillTargets(request.targets);
+  setSelect(byId('catalog'), request.catalog ?? 'default');
+  pickers.fill(request);
+  for (const name of LIMITS) byId(name).value = request.limits?.[name] ?? '';
+  for (const name of OPTIONS) {
+    const value = request[name] ?? DEFAULTS[name];
+    if (byId(name).tagName === 'SELECT') setSelect(byId(name), value);
+    else byId(name).value = value;
+  }
+}
+
+/** Selects a value, adding it as an option when the list lacks it (a link naming a catalog not loaded yet). */
+function setSelect(select, value) {
+  if (![...select.options].some((option) => option.value === String(value))) {
+    select.append(new Option(String(value), String(value)));
+  }
+  select.value = String(value);
+}
+
+/**
+ * The query string of a request: sodium.min=500 mg, exclude.tags=caffeine (repeated), objective=servings, ...
+ * plus the preset it started from and the catalog version the plan was made with.
+ */
+export function toQuery(request, {preset, version} = {}) {
+  const params = new URLSearchParams();
+  if (preset) params.set('preset', preset);
+  for (const [nutrient, target] of Object.entries(request.targets ?? {})) {
+    for (const bound of ['min', 'max']) {
+      if (target[bound] != null) params.set(`${nutrient}.${bound}`, String(target[bound]));
+    }
+  }
+  params.set('catalog', request.catalog ?? 'default');
+  if (version != null) params.set('version', String(version));
+  for (const list of LISTS) {
+    const [group, kind] = list.split('.');
+    const values = kind ? request[group]?.[kind] : request[group];
+    (values ?? []).forEach((value) => params.append(list, value));
+  }
+  for (const name of LIMITS) {
+    if (request.limits?.[name] != null) params.set(name, String(request.limits[name]));
+  }
+  for (const name of OPTIONS) {
+    if (request[name] != null) params.set(name, String(request[name]));
+  }
+  return params.toString();
+}
+
+/** The request, preset and version of a query string; null when it holds no target (no form to restore). */
+export function fromQuery(search) {
+  const params = new URLSearchParams(search);
+  const request = {targets: {}};
+  for (const [key, value] of params) {
+    const match = /^([a-z]+)\.(min|max)$/.exec(key);
+    if (match) (request.targets[match[1]] ??= {})[match[2]] = quantity(value);
+  }
+  if (Object.keys(request.targets).length === 0) return null;
+  request.catalog = params.get('catalog') ?? 'default';
+  for (const list of LISTS) {
+    const values = params.getAll(list);
+    if (values.length === 0) continue;
+    const [group, kind] = list.split('.');
+    if (kind) (request[group] ??= {})[kind] = values;
+    else request[group] = values;
+  }
+  for (const name of LIMITS) {
+    if (params.has(name)) (request.limits ??= {})[name] = quantity(params.get(name));
+  }
+  for (const name of OPTIONS) {
+    if (params.has(name)) request[name] = NUMBERS.has(name) ? quantity(params.get(name)) : params.get(name);
+  }
+  const version = params.has('version') ? Number(params.get('version')) : null;
+  return {request, preset: params.get('preset'), version: Number.isInteger(version) ? version : null};
+}
