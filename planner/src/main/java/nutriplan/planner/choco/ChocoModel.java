@@ -12,8 +12,10 @@ import org.chocosolver.solver.search.strategy.selectors.variables.VariableSelect
 import org.chocosolver.solver.variables.BoolVar;
 import org.chocosolver.solver.variables.IntVar;
 
+import nutriplan.planner.problem.IntegerRows;
 import nutriplan.planner.problem.LagrangianBound;
 import nutriplan.planner.problem.Problem;
+import nutriplan.planner.problem.Scaling;
 import nutriplan.planner.request.Objective;
 
 /**
@@ -239,7 +241,7 @@ final class ChocoModel {
     static long[] perServingCoefficients(Problem problem, Goal goal) {
         int n = problem.size();
         var coefficients = new long[n];
-        double objectiveScale = objectiveScale(problem);
+        double objectiveScale = Scaling.objectiveScale(problem);
         double tieBreakScale = goal == Goal.TIE_BREAK ? tieBreakScale(problem) : 0;
         for (int i = 0; i < n; i++) {
             coefficients[i] = switch (goal) {
@@ -255,20 +257,6 @@ final class ChocoModel {
             case OBJECTIVE -> problem.objective() == Objective.PRODUCTS ? 1 : 0;
             case TIE_BREAK -> tieBreakProduct(problem);
         };
-    }
-
-    /** Servings and products count in whole units; mass in 0.01 g and cost in 0.0001, coarser only for huge catalogs. */
-    private static double objectiveScale(Problem problem) {
-        double preferred = switch (problem.objective()) {
-            case SERVINGS, PRODUCTS -> 1;
-            case MASS -> Scaling.MASS;
-            case COST -> Scaling.COST;
-        };
-        double reachable = 0;
-        for (int i = 0; i < problem.size(); i++) {
-            reachable += problem.costs()[i] * problem.upper()[i];
-        }
-        return Scaling.fit(preferred, reachable);
     }
 
     /** The weight of one product in the tie-break goal (overshoot stays below it): 10⁶, less for huge catalogs. */
