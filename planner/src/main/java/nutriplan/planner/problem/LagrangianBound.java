@@ -3,6 +3,8 @@ package nutriplan.planner.problem;
 import java.util.Arrays;
 import java.util.List;
 
+import nutriplan.planner.request.Objective;
+
 /**
  * A lower bound on the objective from the linear relaxation, by Lagrangian duality.
  *
@@ -63,6 +65,18 @@ public final class LagrangianBound {
     public static LagrangianBound compute(Problem problem, double[] costs, double[] fixedCosts, double upperBound,
                                           List<Cap> caps, long deadlineNanos) {
         return new Ascent(problem, costs, fixedCosts, upperBound, caps).run(deadlineNanos);
+    }
+
+    /**
+     * The linear relaxation's bound on the request's own objective, in its real units; rounded up where values
+     * are whole (servings, products). Weaker if the deadline cuts its ascent short, never wrong.
+     */
+    public static double requestBound(Problem problem, long deadlineNanos) {
+        double bound = compute(problem, problem.costs(), problem.fixedCosts(), Double.POSITIVE_INFINITY, List.of(),
+                deadlineNanos).rootBound();
+        boolean whole = problem.objective() == Objective.SERVINGS || problem.objective() == Objective.PRODUCTS;
+        bound = Math.max(0, bound);
+        return whole ? Math.ceil(bound - 1e-6) : bound;
     }
 
     /** The bound at the root boxes. */
