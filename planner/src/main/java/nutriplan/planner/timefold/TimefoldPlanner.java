@@ -7,12 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import ai.timefold.solver.core.api.score.BendableScore;
-import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
-import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
-import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
@@ -32,6 +28,7 @@ import nutriplan.planner.problem.ProblemBuilder;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.timefold.domain.ProductServings;
 import nutriplan.planner.timefold.domain.ServingsPlan;
+import nutriplan.planner.timefold.solver.BrokenRules;
 import nutriplan.planner.timefold.solver.ServingsConstraintProvider;
 import nutriplan.planner.timefold.solver.ServingsMoveFactory;
 
@@ -99,7 +96,6 @@ public final class TimefoldPlanner implements Planner {
     }
 
     private final SolverFactory<ServingsPlan> solverFactory;
-    private final SolutionManager<ServingsPlan, BendableScore> solutionManager;
 
     public TimefoldPlanner() {
         this(EnvironmentMode.NO_ASSERT);
@@ -108,7 +104,6 @@ public final class TimefoldPlanner implements Planner {
     /** With another environment mode: tests run FULL_ASSERT to check every move's score against a full recount. */
     TimefoldPlanner(EnvironmentMode environmentMode) {
         this.solverFactory = SolverFactory.create(solverConfig(environmentMode));
-        this.solutionManager = SolutionManager.create(solverFactory);
     }
 
     static SolverConfig solverConfig(EnvironmentMode environmentMode) {
@@ -281,23 +276,12 @@ public final class TimefoldPlanner implements Planner {
         }
     }
 
-    /**
-     * What the best attempt still breaks, one sentence per broken target or limit, from Timefold's score
-     * analysis: the explanation of an UNKNOWN answer.
-     */
-    List<String> explain(ServingsPlan plan) {
-        ScoreAnalysis<BendableScore> analysis = solutionManager.analyze(plan, ScoreAnalysisFetchPolicy.FETCH_ALL);
+    /** What the best attempt still breaks, one sentence per broken target or limit: the explanation of UNKNOWN. */
+    static List<String> explain(ServingsPlan plan) {
         var sentences = new ArrayList<String>();
         sentences.add("no plan meeting every target and limit was found within the time limit; the best attempt"
                 + " misses by:");
-        for (var constraint : analysis.constraintAnalyses()) {
-            if (constraint.score().hardScore(0) == 0) {
-                continue;
-            }
-            for (var match : constraint.matches()) {
-                sentences.add(constraint.constraintRef().id() + ": " + match.justification());
-            }
-        }
+        sentences.addAll(BrokenRules.of(plan));
         return sentences;
     }
 

@@ -34,6 +34,13 @@ import nutriplan.planner.timefold.solver.justifications.SameProducts;
  */
 public final class ServingsConstraintProvider implements ConstraintProvider {
 
+    // The hard rules' names, shared with BrokenRules, which explains a plan by them.
+    public static final String BELOW_MINIMUM = "Below a minimum";
+    public static final String ABOVE_MAXIMUM = "Above a maximum";
+    public static final String TOO_MANY_SERVINGS = "Too many servings";
+    public static final String TOO_MANY_PRODUCTS = "Too many products";
+    public static final String SAME_PRODUCTS = "Same products as an earlier plan";
+
     static final BendableScore HARD = BendableScore.ofHard(ServingsPlan.HARD_LEVELS, ServingsPlan.SOFT_LEVELS, 0, 1);
     static final BendableScore OBJECTIVE = soft(ServingsPlan.OBJECTIVE_LEVEL);
     static final BendableScore PRODUCTS = soft(ServingsPlan.PRODUCTS_LEVEL);
@@ -69,7 +76,7 @@ public final class ServingsConstraintProvider implements ConstraintProvider {
                 .filter((row, total) -> row.shortfall(total) > 0)
                 .penalize(HARD, NutrientRow::shortfall)
                 .justifyWith((row, total, score) -> BoundMissed.below(row, total))
-                .asConstraint("Below a minimum");
+                .asConstraint(BELOW_MINIMUM);
     }
 
     /** A nutrient's total stays within its maximum; an excess is penalised relative to the maximum. */
@@ -81,7 +88,7 @@ public final class ServingsConstraintProvider implements ConstraintProvider {
                 .filter((row, total) -> row.excess(total) > 0)
                 .penalize(HARD, NutrientRow::excess)
                 .justifyWith((row, total, score) -> BoundMissed.above(row, total))
-                .asConstraint("Above a maximum");
+                .asConstraint(ABOVE_MAXIMUM);
     }
 
     /** The plan holds at most maxServings servings in total. */
@@ -93,7 +100,7 @@ public final class ServingsConstraintProvider implements ConstraintProvider {
                 .filter((servings, limits) -> servings > limits.maxServings())
                 .penalize(HARD, (servings, limits) -> PlanLimits.excess(servings, limits.maxServings()))
                 .justifyWith((servings, limits, score) -> new LimitExceeded("maxServings", servings, limits.maxServings()))
-                .asConstraint("Too many servings");
+                .asConstraint(TOO_MANY_SERVINGS);
     }
 
     /** The plan uses at most maxProducts distinct products. */
@@ -105,7 +112,7 @@ public final class ServingsConstraintProvider implements ConstraintProvider {
                 .filter((products, limits) -> products > limits.maxProducts())
                 .penalize(HARD, (products, limits) -> PlanLimits.excess(products, limits.maxProducts()))
                 .justifyWith((products, limits, score) -> new LimitExceeded("maxProducts", products, limits.maxProducts()))
-                .asConstraint("Too many products");
+                .asConstraint(TOO_MANY_PRODUCTS);
     }
 
     /** An alternative uses a set of products different from every plan given before it. */
@@ -116,7 +123,7 @@ public final class ServingsConstraintProvider implements ConstraintProvider {
                 .join(EarlierPlan.class, filtering((products, earlier) -> earlier.products().equals(products)))
                 .penalize(HARD, (products, earlier) -> NutrientRow.PER_WHOLE_BOUND)
                 .justifyWith((products, earlier, score) -> new SameProducts(earlier.rank()))
-                .asConstraint("Same products as an earlier plan");
+                .asConstraint(SAME_PRODUCTS);
     }
 
     /** The request's objective (servings, products, mass or cost), in the exact engine's integer units. */
