@@ -83,7 +83,7 @@ public final class LagrangianBound {
     public static double inRequestUnits(Objective objective, double rootBound) {
         boolean whole = objective == Objective.SERVINGS || objective == Objective.PRODUCTS;
         double bound = Math.max(0, rootBound);
-        return whole ? Math.ceil(bound - 1e-6) : bound;
+        return whole ? Math.ceil(bound - 1e-6) + 0.0 : bound; // + 0.0: never a −0
     }
 
     /** The bound at the root boxes. */

@@ -40,7 +40,8 @@ import nutriplan.planner.timefold.solver.ServingsMoveFactory;
  *
  * <p>The steps: the same candidates and tightened caps as the exact engine ({@link ProblemBuilder}); a start
  * from a greedy plan (or a given one, e.g. Choco's incumbent); the relaxation's bound, whose reduced costs also
- * rank the candidates moves add; then local search with moves for integer counts ({@code ServingsMoveFactory})
+ * rank the candidates moves add (on catalogs of thousands, only the products on some candidate list are searched:
+ * {@code ServingsPlans.working}); then local search with moves for integer counts ({@code ServingsMoveFactory})
  * under late acceptance, until the time limit or until the best plan has not improved for a share of it.
  * Every plan is checked with {@link Plan#violations} before it is returned.
  *
@@ -169,13 +170,15 @@ public final class TimefoldPlanner implements Planner {
             long mainBudget = request.alternatives() == 0 ? remainingMs()
                     : (long) (remainingMs() * MAIN_SHARE_WITH_ALTERNATIVES);
             var initial = first != null ? first : searched.lower().clone();
-            var best = solve(ServingsPlans.of(searched, initial, relaxation, List.of()), searched, mainBudget);
-            var plan = searched.plan(best.servings());
+            var working = ServingsPlans.working(searched, relaxation, initial);
+            var best = solve(ServingsPlans.of(working, ServingsPlans.restrict(working, initial), List.of()),
+                    working.problem(), mainBudget);
+            var plan = working.problem().plan(best.servings());
             if (!best.getScore().isFeasible() || !plan.violations(request).isEmpty()) {
                 return unknown(explain(best));
             }
             double value = plan.value(request.objective());
-            var alternatives = alternatives(searched, relaxation, best.servings());
+            var alternatives = alternatives(working, best.servings());
             var status = value <= bound + tolerance(bound) ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
             return new PlanResult(status, NAME, request.objective(), value, Math.min(bound, value), plan, alternatives,
                     Warnings.of(request, plan, alternatives), elapsedMs(), null);
@@ -212,7 +215,8 @@ public final class TimefoldPlanner implements Planner {
         }
 
         /** Each further plan uses a set of products different from every plan before it (a hard rule). */
-        private List<Plan> alternatives(Problem problem, LagrangianBound relaxation, int[] best) {
+        private List<Plan> alternatives(ServingsPlans.Working working, int[] best) {
+            var problem = working.problem();
             var plans = new ArrayList<Plan>();
             var earlier = new ArrayList<Set<Integer>>();
             earlier.add(productSet(best));
@@ -222,7 +226,7 @@ public final class TimefoldPlanner implements Planner {
                 if (budget <= 5) {
                     break;
                 }
-                var found = solve(ServingsPlans.of(problem, from, relaxation, earlier), problem, budget);
+                var found = solve(ServingsPlans.of(working, from, earlier), problem, budget);
                 var plan = problem.plan(found.servings());
                 var products = productSet(found.servings());
                 if (!found.getScore().isFeasible() || earlier.contains(products) || !plan.violations(request).isEmpty()) {

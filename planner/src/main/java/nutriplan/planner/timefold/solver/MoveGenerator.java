@@ -378,19 +378,7 @@ final class MoveGenerator implements Iterator<SetServings> {
 
         /** One serving more of product i breaks no max, no limit and no cap. */
         boolean canAdd(int i) {
-            var product = products.get(i);
-            int current = value(i);
-            if (current >= product.upper() || servingsTotal >= limits.maxServings()
-                    || (current == 0 && productCount >= limits.maxProducts())) {
-                return false;
-            }
-            for (int t = 0; t < targets; t++) {
-                var row = rows.get(t);
-                if (row.hasMax() && product.maxAmount(t) > 0 && maxTotal[t] + product.maxAmount(t) > row.max()) {
-                    return false;
-                }
-            }
-            return true;
+            return canAdd(i, 1);
         }
 
         /** While a max or a limit is broken: one serving less of the product in the plan that adds most to it. */
@@ -435,7 +423,11 @@ final class MoveGenerator implements Iterator<SetServings> {
             // a heavy drink that brings the fluid everyone needs anyway is not judged by its weight alone), else by
             // the share of each shortfall covered.
             boolean priced = candidates.hasPrices() && random.nextBoolean();
+            boolean close = random.nextBoolean();
             for (int guard = 0; guard < 256 && hasShortfall(); guard++) {
+                if (close && closeWithOne(candidateList)) {
+                    return;
+                }
                 int best = -1;
                 int second = -1;
                 double bestScore = 0;
@@ -461,6 +453,68 @@ final class MoveGenerator implements Iterator<SetServings> {
                 int pick = second >= 0 && random.nextDouble() < 0.2 ? second : best;
                 set(pick, value(pick) + 1);
             }
+        }
+
+        /**
+         * Closes every shortfall at once with servings of one candidate, the cheapest that can (within its cap, the
+         * max targets and the limits): the last step a greedy fill takes piece by piece, and often less well.
+         */
+        private boolean closeWithOne(int[] candidateList) {
+            int best = -1;
+            int bestServings = 0;
+            double bestCost = Double.POSITIVE_INFINITY;
+            for (int j : candidateList) {
+                int needed = servingsToClose(j);
+                if (needed <= 0 || !canAdd(j, needed)) {
+                    continue;
+                }
+                var product = products.get(j);
+                double cost = product.cost() * (double) needed + (value(j) == 0 ? product.fixedCost() : 0);
+                if (cost < bestCost) {
+                    best = j;
+                    bestServings = needed;
+                    bestCost = cost;
+                }
+            }
+            if (best < 0) {
+                return false;
+            }
+            set(best, value(best) + bestServings);
+            return true;
+        }
+
+        /** The servings of product j that close every shortfall, or 0 when it lacks a nutrient that is short. */
+        private int servingsToClose(int j) {
+            var product = products.get(j);
+            long needed = 0;
+            for (int t = 0; t < targets; t++) {
+                var row = rows.get(t);
+                long missing = row.hasMin() ? row.min() - minTotal[t] : 0;
+                if (missing > 0) {
+                    if (product.minAmount(t) <= 0) {
+                        return 0;
+                    }
+                    needed = Math.max(needed, (missing + product.minAmount(t) - 1) / product.minAmount(t));
+                }
+            }
+            return (int) Math.min(needed, Integer.MAX_VALUE);
+        }
+
+        /** {@code count} servings more of product i break no max, no limit and no cap. */
+        private boolean canAdd(int i, int count) {
+            var product = products.get(i);
+            int current = value(i);
+            if (current + (long) count > product.upper() || servingsTotal + count > limits.maxServings()
+                    || (current == 0 && productCount >= limits.maxProducts())) {
+                return false;
+            }
+            for (int t = 0; t < targets; t++) {
+                var row = rows.get(t);
+                if (row.hasMax() && product.maxAmount(t) > 0 && maxTotal[t] + product.maxAmount(t) * count > row.max()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean hasShortfall() {
