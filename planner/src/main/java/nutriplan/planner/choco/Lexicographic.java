@@ -22,8 +22,14 @@ final class Lexicographic {
     private static final double OBJECTIVE_SHARE = 0.7;
     /** Greedy restarts from a forced first product when the plain greedy plan is not proven optimal. */
     private static final int GREEDY_SEEDS = 32;
-    /** A Choco tie-break is not started with less time left than this, or a tenth of the budget. */
+    /** A Choco tie-break is not started with less time left than this, or a tenth of the budget… */
     private static final long TIE_BREAK_LEAST_MS = 10;
+    /**
+     * …or than building its model and propagating it once take, about this much per product and row (measured on 2
+     * shared cores: some 400 ms on 10,000 products and 7 targets, which blew a 1 s limit by that much). Nor is the
+     * objective's model started then, when a greedy plan is at hand.
+     */
+    private static final long SETUP_NANOS_PER_TERM = 5_000;
 
     /**
      * @param servings  the best plan found, or null
@@ -55,7 +61,8 @@ final class Lexicographic {
         if (enumerated != null) {
             return new Result(enumerated, first.complete());
         }
-        if (deadline - System.nanoTime() < Math.max(TIE_BREAK_LEAST_MS * 1_000_000, (deadline - start) / 10)) {
+        if (deadline - System.nanoTime() < Math.max(Math.max(TIE_BREAK_LEAST_MS * 1_000_000, (deadline - start) / 10),
+                setupNanos(problem))) {
             return new Result(best, first.complete());
         }
         long tieBreakGoal = tieBreakGoal(problem, best);
@@ -96,6 +103,9 @@ final class Lexicographic {
         if (enumerated != null) {
             return enumerated;
         }
+        if (incumbent != null && deadline - System.nanoTime() < setupNanos(problem)) {
+            return new ChocoModel.Outcome(incumbent, incumbentGoal, false); // no time to build a model this large
+        }
         var outcome = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal)
                 .configureSearch(bound)
                 .solve(remainingMs(deadline));
@@ -135,6 +145,11 @@ final class Lexicographic {
         }
         long most = leastPerProduct <= 0 ? Long.MAX_VALUE : objectiveAtMost / leastPerProduct;
         return (int) Math.min(most, problem.maxProducts());
+    }
+
+    /** About how long building a Choco model of this problem and propagating it once take. */
+    private static long setupNanos(Problem problem) {
+        return SETUP_NANOS_PER_TERM * problem.size() * (problem.targets().size() + 2L);
     }
 
     private static long goal(Problem problem, int[] plan) {
