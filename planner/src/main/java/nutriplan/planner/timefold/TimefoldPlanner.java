@@ -54,7 +54,7 @@ public final class TimefoldPlanner implements Planner {
     /** The share of the time limit for the best plan when alternatives are asked for (as the exact engine). */
     private static final double MAIN_SHARE_WITH_ALTERNATIVES = 0.5;
     /** The search stops when the best plan has not improved for this share of its budget… */
-    private static final double UNIMPROVED_SHARE = 0.25;
+    private static final double UNIMPROVED_SHARE = 0.5;
     /** …but never sooner than this. */
     private static final long UNIMPROVED_LEAST_MS = 50;
     /** The relaxation's ascent gets at most this share of the budget (it is what ranks the candidates). */
