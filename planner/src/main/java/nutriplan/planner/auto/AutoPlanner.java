@@ -59,6 +59,10 @@ public final class AutoPlanner implements Planner {
         this.rule = Objects.requireNonNull(rule, "rule");
     }
 
+    public Rule rule() {
+        return rule;
+    }
+
     /** Which engine the rule starts with for this request. */
     public String firstEngine(PlanRequest request) {
         return request.allowedProducts().size() > rule.largestForExact() ? TimefoldPlanner.NAME : ChocoPlanner.NAME;
