@@ -27,7 +27,7 @@ final class Lexicographic {
     /**
      * …or than building its model and propagating it once take, about this much per product and row (measured on 2
      * shared cores: some 400 ms on 10,000 products and 7 targets, which blew a 1 s limit by that much). Nor is the
-     * objective's model started then, when a greedy plan is at hand.
+     * objective's model started then.
      */
     private static final long SETUP_NANOS_PER_TERM = 5_000;
 
@@ -91,7 +91,7 @@ final class Lexicographic {
         if (incumbent != null && incumbentGoal <= lowest) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
         }
-        var seeded = Greedy.solveSeeded(problem, GREEDY_SEEDS);
+        var seeded = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
         if (seeded != null && (incumbent == null || goal(problem, seeded) < incumbentGoal)) {
             incumbent = seeded;
             incumbentGoal = goal(problem, seeded);
@@ -103,8 +103,9 @@ final class Lexicographic {
         if (enumerated != null) {
             return enumerated;
         }
-        if (incumbent != null && deadline - System.nanoTime() < setupNanos(problem)) {
-            return new ChocoModel.Outcome(incumbent, incumbentGoal, false); // no time to build a model this large
+        if (deadline - System.nanoTime() < setupNanos(problem)) {
+            // No time to build a model this large: the greedy plan, if any, unproven.
+            return new ChocoModel.Outcome(incumbent, incumbentGoal, false);
         }
         var outcome = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal)
                 .configureSearch(bound)
