@@ -151,17 +151,6 @@ final class ServingsPlans {
         return problem.fixedCosts().length > 0 && problem.fixedCosts()[0] > 0 ? 1 : 0;
     }
 
-    /** The objective in the score's integer units. */
-    static long scaledObjective(Problem problem, int[] servings) {
-        var costs = objectiveCoefficients(problem);
-        long fixed = fixedCoefficient(problem);
-        long value = 0;
-        for (int i = 0; i < servings.length; i++) {
-            value += servings[i] > 0 ? costs[i] * servings[i] + fixed : 0;
-        }
-        return value;
-    }
-
     private static long[] column(int[][] coefficients, int i) {
         var column = new long[coefficients.length];
         for (int t = 0; t < coefficients.length; t++) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
@@ -59,6 +58,8 @@ public final class TimefoldPlanner implements Planner {
     private static final long UNIMPROVED_LEAST_MS = 50;
     /** The relaxation's ascent gets at most this share of the budget (it is what ranks the candidates). */
     private static final double BOUND_SHARE = 0.1;
+    /** Greedy restarts for a start when the plain greedy plan gets stuck. */
+    private static final int SEEDS = 8;
     /** Late acceptance compares a move with the score this many steps ago. */
     private static final int LATE_ACCEPTANCE_SIZE = 100;
 
@@ -137,7 +138,8 @@ public final class TimefoldPlanner implements Planner {
         private final Options options;
         private final long start = System.nanoTime();
         private final long deadline;
-        private final AtomicLong bestReported = new AtomicLong(Long.MAX_VALUE);
+        /** The objective of the last plan told to the progress listener (the solver calls back on this thread). */
+        private double bestReported = Double.POSITIVE_INFINITY;
 
         Solve(PlanRequest request, Options options) {
             this.request = request;
@@ -167,12 +169,11 @@ public final class TimefoldPlanner implements Planner {
             if (searched.size() == 0) {
                 return emptyCatalog(searched, bound);
             }
+            var working = ServingsPlans.working(searched, relaxation, first);
+            var initial = first != null ? ServingsPlans.restrict(working, first) : seededStart(working.problem());
             long mainBudget = request.alternatives() == 0 ? remainingMs()
                     : (long) (remainingMs() * MAIN_SHARE_WITH_ALTERNATIVES);
-            var initial = first != null ? first : searched.lower().clone();
-            var working = ServingsPlans.working(searched, relaxation, initial);
-            var best = solve(ServingsPlans.of(working, ServingsPlans.restrict(working, initial), List.of()),
-                    working.problem(), mainBudget);
+            var best = solve(ServingsPlans.of(working, initial, List.of()), working.problem(), mainBudget);
             var plan = working.problem().plan(best.servings());
             if (!best.getScore().isFeasible() || !plan.violations(request).isEmpty()) {
                 return unknown(explain(best));
@@ -184,7 +185,7 @@ public final class TimefoldPlanner implements Planner {
                     Warnings.of(request, plan, alternatives), elapsedMs(), null);
         }
 
-        /** The given start when it fits the candidates and meets the request, else the best greedy plan, else null. */
+        /** The given start when it fits the candidates and meets the request, else the greedy plan, else null. */
         private int[] startingServings(Problem problem) {
             if (options.start() != null) {
                 var given = servingsOf(problem, options.start());
@@ -192,8 +193,21 @@ public final class TimefoldPlanner implements Planner {
                     return given;
                 }
             }
-            var greedy = Greedy.solve(problem);
-            return greedy != null ? greedy : Greedy.solveSeeded(problem, 8);
+            return Greedy.solve(problem);
+        }
+
+        /**
+         * When the plain greedy plan gets stuck: greedy restarts from the products covering the most (over the working
+         * products only, and within a share of the budget), else the least servings allowed, for the search to repair.
+         */
+        private int[] seededStart(Problem problem) {
+            var seeded = Greedy.solveSeeded(problem, SEEDS,
+                    Math.min(deadline, System.nanoTime() + (long) (request.timeLimitMs() * BOUND_SHARE * 1e6)));
+            if (seeded != null) {
+                report(problem, seeded);
+                return seeded;
+            }
+            return problem.lower().clone();
         }
 
         private ServingsPlan solve(ServingsPlan initial, Problem problem, long budgetMs) {
@@ -242,8 +256,8 @@ public final class TimefoldPlanner implements Planner {
         /** Tells the progress listener of a plan better than the last one told; returns its objective value. */
         private double report(Problem problem, int[] servings) {
             double value = problem.value(servings);
-            long scaled = ServingsPlans.scaledObjective(problem, servings);
-            if (options.progress() != null && bestReported.getAndAccumulate(scaled, Math::min) > scaled) {
+            if (options.progress() != null && value < bestReported - tolerance(value)) {
+                bestReported = value;
                 options.progress().feasiblePlan(System.nanoTime() - start, value);
             }
             return value;
