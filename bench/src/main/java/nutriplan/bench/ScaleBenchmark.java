@@ -42,7 +42,7 @@ public final class ScaleBenchmark {
               --instances   instances per set (a size, or the IFCT table)
               --seed        seed of the generated instances
               --no-ifct     leave out the real food composition table (IFCT 2017, 542 foods)
-              --engines     which engines, in this order
+              --engines     which engines, in this order; auto:SHARE[:LARGEST] is auto with another rule
               --auto-share  the share of the budget auto gives Choco before Timefold (its rule's, by default)
               --auto-largest the most products auto gives Choco at all (its rule's, by default)
               --verbose     one line per instance and engine on stderr
@@ -69,9 +69,17 @@ public final class ScaleBenchmark {
                 case "timefold" -> timefold;
                 case "auto" -> auto;
                 case "cp-sat" -> new CpSatPlanner();
-                default -> throw new IllegalArgumentException("unknown engine " + name + ".");
+                default -> variant(name);
             });
         }
+    }
+
+    /** "auto:SHARE" or "auto:SHARE:LARGEST": auto with another rule, to compare rules in the same run. */
+    private AutoPlanner variant(String name) {
+        var parts = name.split(":");
+        var measured = AutoPlanner.Rule.MEASURED;
+        return new AutoPlanner(new ChocoPlanner(), timefold, new AutoPlanner.Rule(Double.parseDouble(parts[1]),
+                parts.length > 2 ? Integer.parseInt(parts[2]) : measured.largestForExact()));
     }
 
     public static void main(String[] args) {
@@ -179,8 +187,8 @@ public final class ScaleBenchmark {
             PlanResult result;
             if (planner == timefold) {
                 result = timefold.plan(request, progress);
-            } else if (planner == auto) {
-                result = auto.plan(request, progress);
+            } else if (planner instanceof AutoPlanner rule) {
+                result = rule.plan(request, progress);
             } else {
                 result = planner.plan(request);
             }
@@ -321,8 +329,10 @@ public final class ScaleBenchmark {
             }
             var engines = List.of(values.getOrDefault("--engines", "choco,timefold,auto,cp-sat").split(","));
             for (var engine : engines) {
-                if (!List.of("choco", "timefold", "auto", "cp-sat").contains(engine)) {
-                    throw new IllegalArgumentException("unknown engine " + engine + " in --engines.");
+                if (!List.of("choco", "timefold", "auto", "cp-sat").contains(engine)
+                        && !engine.matches("auto:(0?\\.\\d+|1(\\.0*)?)(:\\d+)?")) {
+                    throw new IllegalArgumentException("unknown engine " + engine + " in --engines (auto:SHARE[:LARGEST]"
+                            + " is auto with another rule).");
                 }
             }
             double share = values.containsKey("--auto-share") ? Double.parseDouble(values.get("--auto-share")) : Double.NaN;
