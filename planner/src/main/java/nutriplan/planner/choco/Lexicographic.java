@@ -66,7 +66,12 @@ final class Lexicographic {
             return new Result(best, first.complete());
         }
         long tieBreakGoal = tieBreakGoal(problem, best);
-        var tieBreak = ChocoModel.build(problem, Goal.TIE_BREAK, atMost(extra, first.bestGoal()), tieBreakGoal)
+        long building = System.nanoTime();
+        var model = ChocoModel.build(problem, Goal.TIE_BREAK, atMost(extra, first.bestGoal()), tieBreakGoal, deadline);
+        if (model == null || deadline - System.nanoTime() < System.nanoTime() - building) {
+            return new Result(best, first.complete());
+        }
+        var tieBreak = model
                 .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal, objectiveCap(problem, first.bestGoal()),
                         deadline))
                 .solve(remainingMs(deadline));
@@ -107,9 +112,13 @@ final class Lexicographic {
             // No time to build a model this large: the greedy plan, if any, unproven.
             return new ChocoModel.Outcome(incumbent, incumbentGoal, false);
         }
-        var outcome = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal)
-                .configureSearch(bound)
-                .solve(remainingMs(deadline));
+        long building = System.nanoTime();
+        var model = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal, deadline);
+        // Propagating a model once takes about as long as building it: not begun without that much time left.
+        if (model == null || deadline - System.nanoTime() < System.nanoTime() - building) {
+            return new ChocoModel.Outcome(incumbent, incumbentGoal, false);
+        }
+        var outcome = model.configureSearch(bound).solve(remainingMs(deadline));
         // Only a rounding corner case leaves the greedy plan unfound: keep it, unproven.
         return outcome.best() == null && incumbent != null
                 ? new ChocoModel.Outcome(incumbent, incumbentGoal, false) : outcome;
