@@ -55,6 +55,8 @@ final class MoveGenerator implements Iterator<SetServings> {
     private final long servings;
     private final int[] shortRows;
     private final boolean feasible;
+    /** 1/min per target with a minimum: a unit's share of its minimum. */
+    private final double[] shareWeights;
 
     MoveGenerator(ServingsPlan plan, PlanningVariableMetaModel<ServingsPlan, ProductServings, Integer> variable,
                   RandomGenerator random) {
@@ -99,6 +101,11 @@ final class MoveGenerator implements Iterator<SetServings> {
         }
         this.shortRows = Arrays.copyOf(shorts, shortCount);
         this.feasible = shortCount == 0 && !over;
+        this.shareWeights = new double[targets];
+        for (int t = 0; t < targets; t++) {
+            var row = rows.get(t);
+            shareWeights[t] = row.hasMin() && row.min() > 0 ? 1.0 / row.min() : 0;
+        }
     }
 
     @Override
@@ -436,7 +443,7 @@ final class MoveGenerator implements Iterator<SetServings> {
                     if (j == best || j == second || !canAdd(j)) {
                         continue;
                     }
-                    double score = (priced ? pricedGain(j) : gain(j)) / cost(j);
+                    double score = gain(j, priced ? candidates.prices() : shareWeights) / cost(j);
                     if (score > bestScore) {
                         second = best;
                         secondScore = bestScore;
@@ -526,27 +533,15 @@ final class MoveGenerator implements Iterator<SetServings> {
             return false;
         }
 
-        private double gain(int j) {
+        /** What one serving of j adds to the minimums still short, each unit weighted (by 1/min, or by its price). */
+        private double gain(int j, double[] weights) {
             var product = products.get(j);
             double gain = 0;
             for (int t = 0; t < targets; t++) {
                 var row = rows.get(t);
                 long missing = row.hasMin() ? row.min() - minTotal[t] : 0;
                 if (missing > 0) {
-                    gain += (double) Math.min(product.minAmount(t), missing) / row.min();
-                }
-            }
-            return gain;
-        }
-
-        private double pricedGain(int j) {
-            var product = products.get(j);
-            double gain = 0;
-            for (int t = 0; t < targets; t++) {
-                var row = rows.get(t);
-                long missing = row.hasMin() ? row.min() - minTotal[t] : 0;
-                if (missing > 0) {
-                    gain += candidates.prices()[t] * Math.min(product.minAmount(t), missing);
+                    gain += weights[t] * Math.min(product.minAmount(t), missing);
                 }
             }
             return gain;
