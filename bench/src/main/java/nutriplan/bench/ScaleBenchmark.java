@@ -2,8 +2,6 @@ package nutriplan.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,20 +81,10 @@ public final class ScaleBenchmark {
     }
 
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
+        var options = Bench.optionsOrExit(args, Options::parse, Options::help, USAGE);
+        if (options != null) {
+            new ScaleBenchmark(options).run();
         }
-        if (options.help()) {
-            System.out.print(USAGE);
-            return;
-        }
-        new ScaleBenchmark(options).run();
     }
 
     private void run() {
@@ -269,9 +257,17 @@ public final class ScaleBenchmark {
         }
         return String.format(Locale.ROOT, "| %s | %,d ms | %s | %d/%d | %d | %s | %s | %s | %s | %s | %d |", set, budget,
                 engine, plans, runs.size(), proven, withBest == 0 ? "–" : best + "/" + withBest,
-                meanMax(gapsToCpSat), meanMax(gapsToBound), ms(percentile(times, 50)),
-                firstPlans.isEmpty() ? "–" : ms(percentile(firstPlans, 50)) + " / " + ms(percentile(firstPlans, 100)),
+                meanMax(gapsToCpSat), meanMax(gapsToBound), Bench.ms(median(times)),
+                firstPlans.isEmpty() ? "–" : Bench.ms(median(firstPlans)) + " / " + Bench.ms(max(firstPlans)),
                 violations);
+    }
+
+    private static double median(List<Double> values) {
+        return Bench.percentile(values.stream().mapToDouble(Double::doubleValue).toArray(), 50);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     private static boolean equal(double a, double b) {
@@ -291,19 +287,6 @@ public final class ScaleBenchmark {
         return String.format(Locale.ROOT, "%+.2f %% / %+.2f %% (%d)", 100 * mean, 100 * max, gaps.size());
     }
 
-    private static double percentile(List<Double> values, int percent) {
-        var sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
-    }
-
-    private static String ms(double ms) {
-        return Double.isNaN(ms) ? "–" : ms < 10 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
-    }
-
     record InstanceSet(String name, List<Instance> instances) {
     }
 
@@ -312,21 +295,10 @@ public final class ScaleBenchmark {
                    double autoShare, int autoLargest, boolean verbose, boolean help) {
 
         static Options parse(String[] args) {
-            var values = new HashMap<String, String>();
-            var flags = new HashSet<String>();
-            for (int i = 0; i < args.length; i++) {
-                var arg = args[i];
-                switch (arg) {
-                    case "--no-ifct", "--verbose", "--help", "-h" -> flags.add(arg);
-                    case "--sizes", "--budgets", "--instances", "--seed", "--engines", "--auto-share", "--auto-largest" -> {
-                        if (i + 1 == args.length) {
-                            throw new IllegalArgumentException(arg + " needs a value.");
-                        }
-                        values.put(arg, args[++i]);
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + arg + ".");
-                }
-            }
+            var arguments = Bench.Arguments.of(args, List.of("--no-ifct", "--verbose", "--help", "-h"),
+                    List.of("--sizes", "--budgets", "--instances", "--seed", "--engines", "--auto-share", "--auto-largest"));
+            var values = arguments.values();
+            var flags = arguments.flags();
             var engines = List.of(values.getOrDefault("--engines", "choco,timefold,auto,cp-sat").split(","));
             for (var engine : engines) {
                 if (!List.of("choco", "timefold", "auto", "cp-sat").contains(engine)

@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -67,20 +65,10 @@ public final class SolverBenchmark {
             ScaleBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
+        var options = Bench.optionsOrExit(args, Options::parse, Options::help, USAGE);
+        if (options != null) {
+            new SolverBenchmark(options).run();
         }
-        if (options.help()) {
-            System.out.print(USAGE);
-            return;
-        }
-        new SolverBenchmark(options).run();
     }
 
     private void run() {
@@ -334,12 +322,7 @@ public final class SolverBenchmark {
         }
 
         private static double percentile(Stream<Run> runs, int percent) {
-            double[] sorted = runs.mapToDouble(Run::ms).sorted().toArray();
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-            return sorted[Math.max(0, rank - 1)];
+            return Bench.percentile(runs.mapToDouble(Run::ms).toArray(), percent);
         }
 
         private static String share(long part, long whole) {
@@ -347,8 +330,7 @@ public final class SolverBenchmark {
         }
 
         private static String ms(double ms) {
-            return Double.isNaN(ms) ? "–" : ms < 10 ? String.format(Locale.ROOT, "%.2f", ms)
-                    : ms < 100 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
+            return Bench.ms(ms);
         }
     }
 
@@ -360,22 +342,11 @@ public final class SolverBenchmark {
                    String cpSatParameters, Path dataDirectory, boolean examples, boolean verbose, boolean help) {
 
         static Options parse(String[] args) {
-            var values = new HashMap<String, String>();
-            var flags = new HashSet<String>();
-            for (int i = 0; i < args.length; i++) {
-                var arg = args[i];
-                switch (arg) {
-                    case "--no-examples", "--verbose", "--help", "-h" -> flags.add(arg);
-                    case "--sizes", "--instances", "--time-limit-ms", "--seed", "--warmup", "--repeats", "--cpsat-workers",
-                         "--cpsat-params", "--data" -> {
-                        if (i + 1 == args.length) {
-                            throw new IllegalArgumentException(arg + " needs a value.");
-                        }
-                        values.put(arg, args[++i]);
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + arg + ".");
-                }
-            }
+            var arguments = Bench.Arguments.of(args, List.of("--no-examples", "--verbose", "--help", "-h"),
+                    List.of("--sizes", "--instances", "--time-limit-ms", "--seed", "--warmup", "--repeats", "--cpsat-workers",
+                            "--cpsat-params", "--data"));
+            var values = arguments.values();
+            var flags = arguments.flags();
             int[] sizes = Arrays.stream(values.getOrDefault("--sizes", "10,50,200,1000,5000").split(","))
                     .map(String::trim).mapToInt(size -> positive("--sizes", size)).toArray();
             var data = values.containsKey("--data") ? Path.of(values.get("--data"))
