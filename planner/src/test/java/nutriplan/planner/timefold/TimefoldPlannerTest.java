@@ -134,6 +134,24 @@ class TimefoldPlannerTest extends PlannerContractTest {
     }
 
     @Test
+    void plans_on_generated_catalogs_of_thousands_within_its_limit_from_a_quick_first_plan() {
+        for (int size : new int[] {1000, 5000, 10_000}) {
+            var request = RandomInstances.instance(size, size, 5, Objective.SERVINGS, false).withTimeLimitMs(500);
+            var firstPlanNanos = new ArrayList<Long>();
+
+            var result = PLANNER.plan(request,
+                    TimefoldPlanner.Options.NONE.withProgress((nanos, value) -> firstPlanNanos.add(nanos)));
+
+            assertThat(result.hasPlan()).as("%d products", size).isTrue();
+            assertThat(result.plan().violations(request)).as("%d products", size).isEmpty();
+            // Lenient on a shared machine: the benchmark measures; here, no runaway.
+            assertThat(result.timeMs()).as("%d products", size).isLessThan(3 * request.timeLimitMs());
+            assertThat(firstPlanNanos.getFirst() / 1_000_000).as("first plan, %d products", size)
+                    .isLessThan(request.timeLimitMs());
+        }
+    }
+
+    @Test
     void plans_on_the_real_food_table_never_break_the_request_nor_beat_a_proven_optimum() {
         var choco = new ChocoPlanner();
         for (var instance : RandomInstances.suite(5, "ifct2017", FoodTables.ifct(), 8, Objective.SERVINGS,
