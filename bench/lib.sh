@@ -30,6 +30,7 @@ run_benchmark() { # CLASS [ARGS...]: builds bench and what it depends on, then r
   local java
   java="$(find_java)"
   cd "$root"
-  exec "$java" -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
+  exec "$java" -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED \
+    -Dorg.slf4j.simpleLogger.log.ai.timefold=warn ${BENCH_JAVA_OPTS:-} \
     -cp "$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")" "$@"
 }

@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -32,7 +30,9 @@ import nutriplan.planner.request.PlanRequest;
 public final class SolverBenchmark {
 
     private static final String USAGE = """
-            Usage: bench/run [--sizes 10,50,200,1000,5000] [--instances 10] [--time-limit-ms 5000] [--seed 1]
+            Usage: bench/run --scale [OPTIONS]   Choco, Timefold, auto and CP-SAT on 1,000-10,000 products and IFCT
+                                                 (bench/run --scale --help)
+                   bench/run [--sizes 10,50,200,1000,5000] [--instances 10] [--time-limit-ms 5000] [--seed 1]
                              [--warmup 30] [--repeats 5] [--cpsat-workers 1] [--cpsat-params TEXT] [--data DIR]
                              [--no-examples] [--verbose]
               --sizes          catalog sizes of the generated instances (products)
@@ -61,20 +61,14 @@ public final class SolverBenchmark {
     }
 
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
+        if (args.length > 0 && args[0].equals("--scale")) {
+            ScaleBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        if (options.help()) {
-            System.out.print(USAGE);
-            return;
+        var options = Bench.optionsOrExit(args, Options::parse, Options::help, USAGE);
+        if (options != null) {
+            new SolverBenchmark(options).run();
         }
-        new SolverBenchmark(options).run();
     }
 
     private void run() {
@@ -328,12 +322,7 @@ public final class SolverBenchmark {
         }
 
         private static double percentile(Stream<Run> runs, int percent) {
-            double[] sorted = runs.mapToDouble(Run::ms).sorted().toArray();
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-            return sorted[Math.max(0, rank - 1)];
+            return Bench.percentile(runs.mapToDouble(Run::ms).toArray(), percent);
         }
 
         private static String share(long part, long whole) {
@@ -341,8 +330,7 @@ public final class SolverBenchmark {
         }
 
         private static String ms(double ms) {
-            return Double.isNaN(ms) ? "–" : ms < 10 ? String.format(Locale.ROOT, "%.2f", ms)
-                    : ms < 100 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
+            return Bench.ms(ms);
         }
     }
 
@@ -354,22 +342,11 @@ public final class SolverBenchmark {
                    String cpSatParameters, Path dataDirectory, boolean examples, boolean verbose, boolean help) {
 
         static Options parse(String[] args) {
-            var values = new HashMap<String, String>();
-            var flags = new HashSet<String>();
-            for (int i = 0; i < args.length; i++) {
-                var arg = args[i];
-                switch (arg) {
-                    case "--no-examples", "--verbose", "--help", "-h" -> flags.add(arg);
-                    case "--sizes", "--instances", "--time-limit-ms", "--seed", "--warmup", "--repeats", "--cpsat-workers",
-                         "--cpsat-params", "--data" -> {
-                        if (i + 1 == args.length) {
-                            throw new IllegalArgumentException(arg + " needs a value.");
-                        }
-                        values.put(arg, args[++i]);
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + arg + ".");
-                }
-            }
+            var arguments = Bench.Arguments.of(args, List.of("--no-examples", "--verbose", "--help", "-h"),
+                    List.of("--sizes", "--instances", "--time-limit-ms", "--seed", "--warmup", "--repeats", "--cpsat-workers",
+                            "--cpsat-params", "--data"));
+            var values = arguments.values();
+            var flags = arguments.flags();
             int[] sizes = Arrays.stream(values.getOrDefault("--sizes", "10,50,200,1000,5000").split(","))
                     .map(String::trim).mapToInt(size -> positive("--sizes", size)).toArray();
             var data = values.containsKey("--data") ? Path.of(values.get("--data"))

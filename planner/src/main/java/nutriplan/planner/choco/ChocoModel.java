@@ -12,8 +12,10 @@ import org.chocosolver.solver.search.strategy.selectors.variables.VariableSelect
 import org.chocosolver.solver.variables.BoolVar;
 import org.chocosolver.solver.variables.IntVar;
 
+import nutriplan.planner.problem.IntegerRows;
 import nutriplan.planner.problem.LagrangianBound;
 import nutriplan.planner.problem.Problem;
+import nutriplan.planner.problem.Scaling;
 import nutriplan.planner.request.Objective;
 
 /**
@@ -87,10 +89,18 @@ final class ChocoModel {
 
     /** Builds the model of a goal, whose value must stay at most {@code goalAtMost} (−1: no cap). */
     static ChocoModel build(Problem problem, Goal goal, Extra extra, long goalAtMost) {
+        return build(problem, goal, extra, goalAtMost, Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, or null when the deadline (on {@link System#nanoTime()}'s clock) passes while building: a model of
+     * 10,000 products takes hundreds of milliseconds to build, and a time limit is a promise.
+     */
+    static ChocoModel build(Problem problem, Goal goal, Extra extra, long goalAtMost, long deadlineNanos) {
         boolean objectiveCountsProducts = problem.objective() == Objective.PRODUCTS
                 && (goal == Goal.OBJECTIVE || extra.objectiveAtMost() >= 0);
         return assemble(problem, goal, perServingCoefficients(problem, goal), fixedCoefficient(problem, goal), extra,
-                goalAtMost, goal == Goal.TIE_BREAK || objectiveCountsProducts, false);
+                goalAtMost, goal == Goal.TIE_BREAK || objectiveCountsProducts, false, deadlineNanos);
     }
 
     /**
@@ -98,11 +108,12 @@ final class ChocoModel {
      * of infeasibility ask "how much sodium at least", "how few products at most".
      */
     static ChocoModel buildLinear(Problem problem, long[] perServing, long fixed, boolean maximise) {
-        return assemble(problem, Goal.OBJECTIVE, perServing, fixed, Extra.NONE, -1, fixed != 0, maximise);
+        return assemble(problem, Goal.OBJECTIVE, perServing, fixed, Extra.NONE, -1, fixed != 0, maximise, Long.MAX_VALUE);
     }
 
     private static ChocoModel assemble(Problem problem, Goal goal, long[] coefficients, long fixed, Extra extra,
-                                       long goalAtMost, boolean goalCountsProducts, boolean maximise) {
+                                       long goalAtMost, boolean goalCountsProducts, boolean maximise,
+                                       long deadlineNanos) {
         int n = problem.size();
         var model = new Model("nutriplan-" + goal.name().toLowerCase(java.util.Locale.ROOT), Settings.init());
         var servings = new IntVar[n];
@@ -114,7 +125,9 @@ final class ChocoModel {
                 || extra.productsAtMost() >= 0 || !extra.excludedProductSets().isEmpty()
                 || (extra.objectiveAtMost() >= 0 && problem.objective() == Objective.PRODUCTS);
         var used = countsProducts ? usedFlags(model, problem, servings) : null;
-        postTargets(model, problem, servings);
+        if (System.nanoTime() >= deadlineNanos || !postTargets(model, problem, servings, deadlineNanos)) {
+            return null;
+        }
         postLimits(model, problem, servings, used);
         postExtra(model, problem, servings, used, extra);
         long maximum = fixed * n;
@@ -138,9 +151,13 @@ final class ChocoModel {
         return used;
     }
 
-    private static void postTargets(Model model, Problem problem, IntVar[] servings) {
+    /** Posts every target's rows; false when the deadline passed before all were posted. */
+    private static boolean postTargets(Model model, Problem problem, IntVar[] servings, long deadlineNanos) {
         var rows = IntegerRows.of(problem);
         for (int t = 0; t < rows.targets(); t++) {
+            if (System.nanoTime() >= deadlineNanos) {
+                return false;
+            }
             if (servings.length == 0) {
                 // No candidate at all (Choco's scalar wants variables): the total is 0.
                 if (rows.minCoefficients()[t] != null) {
@@ -155,6 +172,7 @@ final class ChocoModel {
                 model.scalar(servings, rows.maxCoefficients()[t], "<=", (int) rows.maxRight()[t]).post();
             }
         }
+        return true;
     }
 
     private static void postLimits(Model model, Problem problem, IntVar[] servings, BoolVar[] used) {
@@ -239,7 +257,7 @@ final class ChocoModel {
     static long[] perServingCoefficients(Problem problem, Goal goal) {
         int n = problem.size();
         var coefficients = new long[n];
-        double objectiveScale = objectiveScale(problem);
+        double objectiveScale = Scaling.objectiveScale(problem);
         double tieBreakScale = goal == Goal.TIE_BREAK ? tieBreakScale(problem) : 0;
         for (int i = 0; i < n; i++) {
             coefficients[i] = switch (goal) {
@@ -255,20 +273,6 @@ final class ChocoModel {
             case OBJECTIVE -> problem.objective() == Objective.PRODUCTS ? 1 : 0;
             case TIE_BREAK -> tieBreakProduct(problem);
         };
-    }
-
-    /** Servings and products count in whole units; mass in 0.01 g and cost in 0.0001, coarser only for huge catalogs. */
-    private static double objectiveScale(Problem problem) {
-        double preferred = switch (problem.objective()) {
-            case SERVINGS, PRODUCTS -> 1;
-            case MASS -> Scaling.MASS;
-            case COST -> Scaling.COST;
-        };
-        double reachable = 0;
-        for (int i = 0; i < problem.size(); i++) {
-            reachable += problem.costs()[i] * problem.upper()[i];
-        }
-        return Scaling.fit(preferred, reachable);
     }
 
     /** The weight of one product in the tie-break goal (overshoot stays below it): 10⁶, less for huge catalogs. */

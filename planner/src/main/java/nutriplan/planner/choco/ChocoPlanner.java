@@ -8,10 +8,10 @@ import nutriplan.planner.choco.ChocoModel.Extra;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
+import nutriplan.planner.plan.Warnings;
 import nutriplan.planner.problem.LagrangianBound;
 import nutriplan.planner.problem.Problem;
 import nutriplan.planner.problem.ProblemBuilder;
-import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
 
 /**
@@ -42,13 +42,13 @@ public final class ChocoPlanner implements Planner {
         var main = Lexicographic.solve(searched, Extra.NONE, mainBudget);
         if (main.servings() == null) {
             return main.proven() ? infeasible(request, problem, start)
-                    : result(request, PlanStatus.UNKNOWN, null, Double.NaN, relaxationBound(problem, deadline(request, start)), List.of(), start);
+                    : result(request, PlanStatus.UNKNOWN, null, Double.NaN, LagrangianBound.requestBound(problem, deadline(request, start)), List.of(), start);
         }
         var plan = checked(request, searched.plan(main.servings()));
         var alternatives = alternatives(request, searched, main.servings(), start);
         double value = plan.value(request.objective());
         var status = main.proven() ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
-        double bound = main.proven() ? value : Math.min(value, relaxationBound(problem, deadline(request, start)));
+        double bound = main.proven() ? value : Math.min(value, LagrangianBound.requestBound(problem, deadline(request, start)));
         return result(request, status, plan, value, bound, alternatives, start);
     }
 
@@ -68,18 +68,6 @@ public final class ChocoPlanner implements Planner {
             extra = extra.withExcluded(Lexicographic.productSet(next.servings()));
         }
         return plans;
-    }
-
-    /**
-     * The linear relaxation's bound on the request objective, in its real units; rounded up where values are
-     * whole. Weaker if the deadline cuts its ascent short, never wrong.
-     */
-    static double relaxationBound(Problem problem, long deadlineNanos) {
-        double bound = LagrangianBound.compute(problem, problem.costs(), problem.fixedCosts(), Double.POSITIVE_INFINITY,
-                List.of(), deadlineNanos).rootBound();
-        boolean whole = problem.objective() == Objective.SERVINGS || problem.objective() == Objective.PRODUCTS;
-        bound = Math.max(0, bound);
-        return whole ? Math.ceil(bound - 1e-6) : bound;
     }
 
     private static PlanResult infeasible(PlanRequest request, Problem problem, long start) {

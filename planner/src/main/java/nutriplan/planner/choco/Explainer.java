@@ -15,6 +15,7 @@ import nutriplan.planner.plan.NutrientReach;
 import nutriplan.planner.plan.Relaxation;
 import nutriplan.planner.problem.Problem;
 import nutriplan.planner.problem.ProblemBuilder;
+import nutriplan.planner.problem.Scaling;
 import nutriplan.planner.request.Limits;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Selection;

@@ -22,8 +22,14 @@ final class Lexicographic {
     private static final double OBJECTIVE_SHARE = 0.7;
     /** Greedy restarts from a forced first product when the plain greedy plan is not proven optimal. */
     private static final int GREEDY_SEEDS = 32;
-    /** A Choco tie-break is not started with less time left than this, or a tenth of the budget. */
+    /** A Choco tie-break is not started with less time left than this, or a tenth of the budget… */
     private static final long TIE_BREAK_LEAST_MS = 10;
+    /**
+     * …or than building its model and propagating it once take, about this much per product and row (measured on 2
+     * shared cores: some 400 ms on 10,000 products and 7 targets, which blew a 1 s limit by that much). Nor is the
+     * objective's model started then.
+     */
+    private static final long SETUP_NANOS_PER_TERM = 5_000;
 
     /**
      * @param servings  the best plan found, or null
@@ -62,11 +68,17 @@ final class Lexicographic {
         if (enumerated != null) {
             return enumerated;
         }
-        if (deadline - System.nanoTime() < Math.max(TIE_BREAK_LEAST_MS * 1_000_000, budgetNanos / 10)) {
+        if (deadline - System.nanoTime() < Math.max(Math.max(TIE_BREAK_LEAST_MS * 1_000_000, budgetNanos / 10),
+                setupNanos(problem))) {
             return best;
         }
         long tieBreakGoal = tieBreakGoal(problem, best);
-        var tieBreak = ChocoModel.build(problem, Goal.TIE_BREAK, atMost(extra, first.bestGoal()), tieBreakGoal)
+        long building = System.nanoTime();
+        var model = ChocoModel.build(problem, Goal.TIE_BREAK, atMost(extra, first.bestGoal()), tieBreakGoal, deadline);
+        if (model == null || deadline - System.nanoTime() < System.nanoTime() - building) {
+            return best;
+        }
+        var tieBreak = model
                 .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal, objectiveCap(problem, first.bestGoal()),
                         deadline))
                 .solve(remainingMs(deadline));
@@ -88,7 +100,7 @@ final class Lexicographic {
         if (incumbent != null && incumbentGoal <= lowest) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
         }
-        var seeded = Greedy.solveSeeded(problem, GREEDY_SEEDS);
+        var seeded = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
         if (seeded != null && (incumbent == null || goal(problem, seeded) < incumbentGoal)) {
             incumbent = seeded;
             incumbentGoal = goal(problem, seeded);
@@ -144,9 +156,17 @@ final class Lexicographic {
     /** Choco's search for the least objective, from an incumbent (or none) and with the relaxation's bound. */
     private static ChocoModel.Outcome searched(Problem problem, Extra extra, int[] incumbent, long incumbentGoal,
                                                LagrangianBound bound, long deadline) {
-        var outcome = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal)
-                .configureSearch(bound)
-                .solve(remainingMs(deadline));
+        if (deadline - System.nanoTime() < setupNanos(problem)) {
+            // No time to build a model this large: the incumbent, if any, unproven.
+            return new ChocoModel.Outcome(incumbent, incumbentGoal, false);
+        }
+        long building = System.nanoTime();
+        var model = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal, deadline);
+        // Propagating a model once takes about as long as building it: not begun without that much time left.
+        if (model == null || deadline - System.nanoTime() < System.nanoTime() - building) {
+            return new ChocoModel.Outcome(incumbent, incumbentGoal, false);
+        }
+        var outcome = model.configureSearch(bound).solve(remainingMs(deadline));
         // Only a rounding corner case leaves the incumbent unfound: keep it, unproven.
         return outcome.best() == null && incumbent != null
                 ? new ChocoModel.Outcome(incumbent, incumbentGoal, false) : outcome;
@@ -183,6 +203,11 @@ final class Lexicographic {
         }
         long most = leastPerProduct <= 0 ? Long.MAX_VALUE : objectiveAtMost / leastPerProduct;
         return (int) Math.min(most, problem.maxProducts());
+    }
+
+    /** About how long building a Choco model of this problem and propagating it once take. */
+    private static long setupNanos(Problem problem) {
+        return SETUP_NANOS_PER_TERM * problem.size() * (problem.targets().size() + 2L);
     }
 
     private static long goal(Problem problem, int[] plan) {

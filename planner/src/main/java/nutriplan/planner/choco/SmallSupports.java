@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import nutriplan.planner.choco.ChocoModel.Goal;
+import nutriplan.planner.problem.IntegerRows;
 import nutriplan.planner.problem.Problem;
 
 /**

@@ -25,8 +25,16 @@ public final class Greedy {
      * maxProducts is tight — and a seed puts it in first. Returns null when every run gets stuck.
      */
     public static int[] solveSeeded(Problem problem, int seeds) {
+        return solveSeeded(problem, seeds, Long.MAX_VALUE);
+    }
+
+    /** The same, with no restart begun after the deadline (on {@link System#nanoTime()}'s clock). */
+    public static int[] solveSeeded(Problem problem, int seeds, long deadlineNanos) {
         var best = solve(problem);
         for (int seed : seedOrder(problem, seeds)) {
+            if (System.nanoTime() >= deadlineNanos) {
+                break;
+            }
             var start = problem.lower().clone();
             start[seed] = 1;
             var plan = solve(problem, start);

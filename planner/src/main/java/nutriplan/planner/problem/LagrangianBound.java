@@ -3,6 +3,8 @@ package nutriplan.planner.problem;
 import java.util.Arrays;
 import java.util.List;
 
+import nutriplan.planner.request.Objective;
+
 /**
  * A lower bound on the objective from the linear relaxation, by Lagrangian duality.
  *
@@ -38,12 +40,15 @@ public final class LagrangianBound {
     private final double[] reducedCosts;
     private final double[] fixedCosts;
     private final double rootBound;
+    private final double[] minPrices;
 
-    private LagrangianBound(double constant, double[] reducedCosts, double[] fixedCosts, double rootBound) {
+    private LagrangianBound(double constant, double[] reducedCosts, double[] fixedCosts, double rootBound,
+                            double[] minPrices) {
         this.constant = constant;
         this.reducedCosts = reducedCosts;
         this.fixedCosts = fixedCosts;
         this.rootBound = rootBound;
+        this.minPrices = minPrices;
     }
 
     /**
@@ -65,9 +70,33 @@ public final class LagrangianBound {
         return new Ascent(problem, costs, fixedCosts, upperBound, caps).run(deadlineNanos);
     }
 
+    /**
+     * The linear relaxation's bound on the request's own objective, in its real units; rounded up where values
+     * are whole (servings, products). Weaker if the deadline cuts its ascent short, never wrong.
+     */
+    public static double requestBound(Problem problem, long deadlineNanos) {
+        return inRequestUnits(problem.objective(), compute(problem, problem.costs(), problem.fixedCosts(),
+                Double.POSITIVE_INFINITY, List.of(), deadlineNanos).rootBound());
+    }
+
+    /** A bound on the objective in real units, as a response states it: at least 0, rounded up where values are whole. */
+    public static double inRequestUnits(Objective objective, double rootBound) {
+        boolean whole = objective == Objective.SERVINGS || objective == Objective.PRODUCTS;
+        double bound = Math.max(0, rootBound);
+        return whole ? Math.ceil(bound - 1e-6) + 0.0 : bound; // + 0.0: never a −0
+    }
+
     /** The bound at the root boxes. */
     public double rootBound() {
         return rootBound;
+    }
+
+    /**
+     * The multiplier of target t's minimum per canonical unit of its nutrient (0 without a minimum): what one more
+     * unit of the nutrient is worth to the objective at the relaxation's optimum. A heuristic's price, not a bound.
+     */
+    public double minPrice(int target) {
+        return minPrices[target];
     }
 
     public double reducedCost(int product) {
@@ -287,7 +316,17 @@ public final class LagrangianBound {
             for (int i = 0; i < n; i++) {
                 root += bestContribution(reduced[i], reducedFixed[i], problem.lower()[i], problem.upper()[i]);
             }
-            return new LagrangianBound(constant, reduced, reducedFixed, root);
+            // The first rows are each target's min (if any) then max (if any), normalised by the right-hand side.
+            var targets = problem.targets();
+            var minPrices = new double[targets.size()];
+            int row = 0;
+            for (int t = 0; t < targets.size(); t++) {
+                if (targets.get(t).hasMin()) {
+                    minPrices[t] = multipliers[row++] / targets.get(t).min();
+                }
+                row += targets.get(t).hasMax() ? 1 : 0;
+            }
+            return new LagrangianBound(constant, reduced, reducedFixed, root, minPrices);
         }
     }
 }

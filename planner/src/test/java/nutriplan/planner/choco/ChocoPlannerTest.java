@@ -1,6 +1,5 @@
 package nutriplan.planner.choco;
 
-import static nutriplan.catalog.nutrient.Nutrient.CAFFEINE;
 import static nutriplan.catalog.nutrient.Nutrient.CARBOHYDRATE;
 import static nutriplan.catalog.nutrient.Nutrient.FLUID;
 import static nutriplan.catalog.nutrient.Nutrient.SODIUM;
@@ -14,11 +13,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import nutriplan.catalog.nutrient.Amount;
-import nutriplan.catalog.nutrient.Nutrient;
-import nutriplan.catalog.product.Kind;
-import nutriplan.catalog.product.Price;
 import nutriplan.catalog.product.Product;
+import nutriplan.planner.Planner;
+import nutriplan.planner.PlannerContractTest;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
 import nutriplan.planner.plan.Relaxation;
@@ -28,53 +25,13 @@ import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Selection;
 import nutriplan.planner.request.Target;
 
-class ChocoPlannerTest {
-
-    // A small catalog with known answers.
-    static final Product DRINK = product("drink", 500, Map.of(CARBOHYDRATE, 30.0, FLUID, 500.0, SODIUM, 250.0), List.of("caffeine-free"), 1.5);
-    static final Product GEL = product("gel", 40, Map.of(CARBOHYDRATE, 25.0, SODIUM, 50.0), List.of("caffeine-free"), 2.0);
-    static final Product CAF_GEL = product("caf-gel", 40, Map.of(CARBOHYDRATE, 25.0, SODIUM, 50.0, CAFFEINE, 100.0), List.of("caffeine"), 2.5);
-    static final Product WATER = product("water", 500, Map.of(FLUID, 500.0), List.of("caffeine-free"), 0.5);
-    static final Product SALT = product("salt", 1, Map.of(SODIUM, 388.0), List.of("salty"), 0.05);
-    static final List<Product> CATALOG = List.of(DRINK, GEL, CAF_GEL, WATER, SALT);
+class ChocoPlannerTest extends PlannerContractTest {
 
     private final ChocoPlanner planner = new ChocoPlanner();
 
-    static Product product(String id, double grams, Map<Nutrient, Double> nutrients, List<String> tags, double price) {
-        return new Product(id, id, null, Kind.FOOD, Amount.grams(grams), nutrients, tags, null, new Price(price, "USD"), "test");
-    }
-
-    static PlanRequest request(Target... targets) {
-        return PlanRequest.of(List.of(targets), CATALOG);
-    }
-
-    @Test
-    void finds_the_fewest_servings_and_proves_it() {
-        var result = planner.plan(request(Target.atLeast(CARBOHYDRATE, 60), Target.atLeast(FLUID, 1000)));
-
-        assertThat(result.status()).isEqualTo(PlanStatus.OPTIMAL);
-        assertThat(result.value()).isEqualTo(2);
-        assertThat(result.bound()).isEqualTo(2);
-        assertThat(result.plan().servingsOf("drink")).isEqualTo(2);
-    }
-
-    @Test
-    void max_targets_hold() {
-        var result = planner.plan(request(Target.atLeast(CARBOHYDRATE, 60), Target.atMost(FLUID, 500)));
-
-        assertThat(result.plan().total(FLUID)).isLessThanOrEqualTo(500);
-        assertThat(result.plan().total(CARBOHYDRATE)).isGreaterThanOrEqualTo(60);
-        assertThat(result.value()).isEqualTo(3); // one drink + one gel gives 55 g: a third serving is needed
-    }
-
-    @Test
-    void exclusions_and_inclusions_restrict_the_products() {
-        var base = request(Target.atLeast(CARBOHYDRATE, 50));
-        var noGels = base.withSelection(new Selection(Set.of(), Set.of(), Set.of("gel"), Set.of("caffeine")));
-        var onlyGels = base.withSelection(new Selection(Set.of("gel"), Set.of(), Set.of(), Set.of()));
-
-        assertThat(planner.plan(noGels).plan().productIds()).containsExactly("drink");
-        assertThat(planner.plan(onlyGels).plan().productIds()).containsExactly("gel");
+    @Override
+    protected Planner planner() {
+        return planner;
     }
 
     @Test

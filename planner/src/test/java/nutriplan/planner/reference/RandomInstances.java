@@ -62,7 +62,19 @@ public final class RandomInstances {
             throw new IllegalArgumentException("products (" + products + ") must be positive and nutrients ("
                     + nutrients + ") between 1 and " + Nutrient.values().length + ".");
         }
-        var catalog = products(seed, products);
+        return instance(seed, products(seed, products), nutrients, objective, withMaxProducts);
+    }
+
+    /**
+     * One request over a given catalog (a real food composition table, say): targets around a hidden plan of its
+     * products, as for a generated catalog.
+     */
+    public static PlanRequest instance(long seed, List<Product> catalog, int nutrients, Objective objective,
+                                       boolean withMaxProducts) {
+        if (catalog.isEmpty() || nutrients < 1 || nutrients > Nutrient.values().length) {
+            throw new IllegalArgumentException("the catalog (" + catalog.size() + " products) must not be empty and"
+                    + " nutrients (" + nutrients + ") must be between 1 and " + Nutrient.values().length + ".");
+        }
         var random = new SplittableRandom(mix(seed, 0x5eed));
 
         var hidden = hiddenPlan(random, catalog, objective);
@@ -104,18 +116,41 @@ public final class RandomInstances {
      * has the same seed in every suite of the same seed and size.
      */
     public static List<Instance> suite(long seed, int products, int count, Objective... objectives) {
+        return suite(seed, products, count, objectives, "products=" + products,
+                (instanceSeed, nutrients, objective, withMaxProducts) ->
+                        instance(instanceSeed, products, nutrients, objective, withMaxProducts));
+    }
+
+    /**
+     * {@code count} requests over one given catalog, mixed as {@link #suite(long, int, int, Objective...)} mixes
+     * them; {@code catalogName} names the catalog in each instance's name.
+     */
+    public static List<Instance> suite(long seed, String catalogName, List<Product> catalog, int count,
+                                       Objective... objectives) {
+        return suite(seed, catalog.size(), count, objectives, "catalog=" + catalogName,
+                (instanceSeed, nutrients, objective, withMaxProducts) ->
+                        instance(instanceSeed, catalog, nutrients, objective, withMaxProducts));
+    }
+
+    /** One request of a suite. */
+    private interface Generator {
+        PlanRequest instance(long seed, int nutrients, Objective objective, boolean withMaxProducts);
+    }
+
+    private static List<Instance> suite(long seed, int size, int count, Objective[] objectives, String catalogLabel,
+                                        Generator generator) {
         if (objectives.length == 0) {
             throw new IllegalArgumentException("objectives must name at least one objective.");
         }
         var instances = new ArrayList<Instance>(count);
         for (int i = 0; i < count; i++) {
-            long instanceSeed = mix(seed, products * 1_000_003L + i);
+            long instanceSeed = mix(seed, size * 1_000_003L + i);
             int nutrients = 3 + i % 5;
             var objective = objectives[i % objectives.length];
             boolean withMaxProducts = i % 3 == 2;
-            var name = "seed=" + instanceSeed + " products=" + products + " nutrients=" + nutrients
+            var name = "seed=" + instanceSeed + " " + catalogLabel + " nutrients=" + nutrients
                     + " objective=" + objective + (withMaxProducts ? " maxProducts" : "");
-            instances.add(new Instance(name, instance(instanceSeed, products, nutrients, objective, withMaxProducts)));
+            instances.add(new Instance(name, generator.instance(instanceSeed, nutrients, objective, withMaxProducts)));
         }
         return instances;
     }

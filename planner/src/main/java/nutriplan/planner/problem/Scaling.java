@@ -1,8 +1,8 @@
-package nutriplan.planner.choco;
+package nutriplan.planner.problem;
 
 /**
- * Choco's linear constraints take int coefficients, so amounts are scaled to integers once, in a way that
- * can never let a plan break a real bound:
+ * Choco's linear constraints take int coefficients (and the Timefold score sums the same integer rows), so
+ * amounts are scaled to integers once, in a way that can never let a plan break a real bound:
  * <ul>
  * <li>a min row uses ⌊a·s⌋ per serving and ⌈min·s⌉ on the right: the scaled total never exceeds the real one,
  * so meeting the scaled min meets the real min;</li>
@@ -11,17 +11,17 @@ package nutriplan.planner.choco;
  * The price is that a plan sitting within 1/s of a bound may be missed; with s = 1000 that is 0.001 g or mg or
  * mL, below any label's precision. Plans are checked again in doubles before they are returned.
  */
-final class Scaling {
+public final class Scaling {
 
     /** Units of 0.001 canonical unit: 0.001 g, 0.001 mg, 0.001 mL, 0.001 kcal. */
-    static final double AMOUNT = 1000;
+    public static final double AMOUNT = 1000;
     /** Mass objective in 0.01 g; cost objective in 0.0001 of the currency. */
-    static final double MASS = 100;
-    static final double COST = 10_000;
+    public static final double MASS = 100;
+    public static final double COST = 10_000;
 
     private static final double NOISE = 1e-9;
     /** Every scaled sum stays below this, far from int overflow in Choco's linear constraints. */
-    static final double SUM_LIMIT = 1 << 30;
+    public static final double SUM_LIMIT = 1 << 30;
 
     private Scaling() {
     }
@@ -30,7 +30,7 @@ final class Scaling {
      * The scale for target t: {@link #AMOUNT}, or a smaller power of ten when the catalog is so large that the
      * scaled total of every product at its cap would come near int overflow (coarser, but still sound).
      */
-    static double amountScale(nutriplan.planner.problem.Problem problem, int t) {
+    public static double amountScale(Problem problem, int t) {
         double reachable = 0;
         var amounts = problem.amounts()[t];
         for (int i = 0; i < amounts.length; i++) {
@@ -41,8 +41,22 @@ final class Scaling {
         return fit(AMOUNT, reachable);
     }
 
+    /** Servings and products count in whole units; mass in 0.01 g and cost in 0.0001, coarser only for huge catalogs. */
+    public static double objectiveScale(Problem problem) {
+        double preferred = switch (problem.objective()) {
+            case SERVINGS, PRODUCTS -> 1;
+            case MASS -> MASS;
+            case COST -> COST;
+        };
+        double reachable = 0;
+        for (int i = 0; i < problem.size(); i++) {
+            reachable += problem.costs()[i] * problem.upper()[i];
+        }
+        return fit(preferred, reachable);
+    }
+
     /** The largest power of ten up to {@code preferred} that keeps {@code reachable × scale} under the sum limit. */
-    static double fit(double preferred, double reachable) {
+    public static double fit(double preferred, double reachable) {
         double scale = preferred;
         while (scale > 1e-6 && reachable * scale > SUM_LIMIT) {
             scale /= 10;
@@ -50,17 +64,17 @@ final class Scaling {
         return scale;
     }
 
-    static int down(double value, double scale) {
+    public static int down(double value, double scale) {
         double scaled = value * scale;
         return toInt(Math.floor(scaled + NOISE * Math.max(1, Math.abs(scaled))));
     }
 
-    static int up(double value, double scale) {
+    public static int up(double value, double scale) {
         double scaled = value * scale;
         return toInt(Math.ceil(scaled - NOISE * Math.max(1, Math.abs(scaled))));
     }
 
-    static int nearest(double value, double scale) {
+    public static int nearest(double value, double scale) {
         return toInt(Math.rint(value * scale));
     }
 

@@ -1,19 +1,18 @@
-package nutriplan.planner.choco;
+package nutriplan.planner.plan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import nutriplan.planner.plan.Plan;
 import nutriplan.planner.request.PlanRequest;
 
 /** What a caller should know about a plan: targeted nutrients that a product used does not state. */
-final class Warnings {
+public final class Warnings {
 
     private Warnings() {
     }
 
-    static List<String> of(PlanRequest request, Plan plan, List<Plan> alternatives) {
+    public static List<String> of(PlanRequest request, Plan plan, List<Plan> alternatives) {
         var warnings = new LinkedHashSet<String>();
         var plans = new ArrayList<Plan>();
         if (plan != null) {

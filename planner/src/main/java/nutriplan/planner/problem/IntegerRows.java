@@ -1,16 +1,14 @@
-package nutriplan.planner.choco;
-
-import nutriplan.planner.problem.Problem;
+package nutriplan.planner.problem;
 
 /**
  * The targets of a {@link Problem} as the integer rows every exact search here decides: per target, the min
  * row Σᵢ minCoefficients·xᵢ ≥ minRight and the max row Σᵢ maxCoefficients·xᵢ ≤ maxRight, scaled soundly by
- * {@link Scaling}. A row that the target does not have is null. Computed once, shared by the Choco model and
- * {@link SmallSupports}, so both decide exactly the same question.
+ * {@link Scaling}. A row that the target does not have is null. Computed once, shared by the Choco model, its
+ * small-support search and the Timefold score, so all decide exactly the same question.
  */
-record IntegerRows(int[][] minCoefficients, long[] minRight, int[][] maxCoefficients, long[] maxRight) {
+public record IntegerRows(int[][] minCoefficients, long[] minRight, int[][] maxCoefficients, long[] maxRight) {
 
-    static IntegerRows of(Problem problem) {
+    public static IntegerRows of(Problem problem) {
         int targets = problem.targets().size();
         var minCoefficients = new int[targets][];
         var minRight = new long[targets];
@@ -32,7 +30,7 @@ record IntegerRows(int[][] minCoefficients, long[] minRight, int[][] maxCoeffici
         return new IntegerRows(minCoefficients, minRight, maxCoefficients, maxRight);
     }
 
-    int targets() {
+    public int targets() {
         return minRight.length;
     }
 
