@@ -44,7 +44,7 @@ public final class ServiceBenchmark {
               --overload-clients  concurrent clients in the overload phase
               --seconds           length of each phase
               --max-requests      most requests of a phase, whatever its length
-              --rounds            in-process solves of each example for the solver ceiling (after 3 warm-up rounds)
+              --rounds            in-process solves of each example for the solver ceiling (after 5 s of warm-up)
               --heap              the service's -Xmx
               --service-opts      more JVM options for the service, e.g. "-Dorg.slf4j.simpleLogger.log.nutriplan.access=warn"
               --only              post only these files of data/requests (e.g. run-60-min.json,marathon.json)
@@ -218,7 +218,10 @@ public final class ServiceBenchmark {
         var service = new PlanService();
         var requests = new TreeMap<String, PlanRequest>();
         bodies.forEach((name, body) -> requests.put(name, PlanRequestJson.read(body, catalogs)));
-        for (int round = 0; round < 3; round++) {
+        // Warm like the service is after its warm-up phase: at least 3 rounds and 5 s of solving, so the JIT has
+        // compiled the solvers' loops before they are timed.
+        long warmUntil = System.nanoTime() + 5_000_000_000L;
+        for (int round = 0; round < 3 || System.nanoTime() < warmUntil; round++) {
             requests.values().forEach(service::plan);
         }
         var times = new ArrayList<Double>();
