@@ -64,15 +64,10 @@ public final class StoreBenchmark {
         server.close();
         long sizeAfterClose = Files.size(directory.resolve(EmbeddedMongo.FILE_NAME));
         delete(directory);
-        Arrays.sort(nanos);
-        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.1f | %s | %s |", label, percentile(nanos, 50),
-                percentile(nanos, 90), percentile(nanos, 99), nanos[nanos.length - 1] / 1e6, mib(sizeAfterWrites),
+        var ms = Arrays.stream(nanos).mapToDouble(n -> n / 1e6).toArray();
+        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.1f | %s | %s |", label, Bench.percentile(ms, 50),
+                Bench.percentile(ms, 90), Bench.percentile(ms, 99), Bench.percentile(ms, 100), mib(sizeAfterWrites),
                 mib(sizeAfterClose));
-    }
-
-    private static double percentile(long[] sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, rank)] / 1e6;
     }
 
     private static String mib(long bytes) {

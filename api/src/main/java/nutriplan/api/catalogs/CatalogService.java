@@ -118,11 +118,10 @@ public final class CatalogService {
         return snapshots.refresh(info.name());
     }
 
+    /** Every error at once; the error table words the 400's message from them. */
     private static void throwIfInvalid(Findings findings, String consequence) {
-        var errors = findings.all().stream().filter(nutriplan.catalog.json.Finding::isError).toList();
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; "
-                    + consequence, errors);
+        if (findings.hasErrors()) {
+            throw new InvalidInputException(consequence, findings.all());
         }
     }
 

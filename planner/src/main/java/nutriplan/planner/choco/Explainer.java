@@ -13,6 +13,7 @@ import nutriplan.planner.choco.ChocoModel.Goal;
 import nutriplan.planner.plan.Infeasibility;
 import nutriplan.planner.plan.NutrientReach;
 import nutriplan.planner.plan.Relaxation;
+import nutriplan.planner.problem.IntegerRows;
 import nutriplan.planner.problem.Problem;
 import nutriplan.planner.problem.ProblemBuilder;
 import nutriplan.planner.problem.Scaling;
@@ -300,13 +301,7 @@ final class Explainer {
 
     /** Amounts scaled as the model does: down (a min, what is surely reached) or up (a max, what is surely needed). */
     private static long[] amounts(Problem problem, int target, boolean up) {
-        var amounts = problem.amounts()[target];
-        double scale = Scaling.amountScale(problem, target);
-        var scaled = new long[amounts.length];
-        for (int i = 0; i < amounts.length; i++) {
-            scaled[i] = up ? Scaling.up(amounts[i], scale) : Scaling.down(amounts[i], scale);
-        }
-        return scaled;
+        return java.util.Arrays.stream(IntegerRows.scaledAmounts(problem, target, up)).asLongStream().toArray();
     }
 
     private static long[] ones(int n) {

@@ -16,14 +16,13 @@ public record IntegerRows(int[][] minCoefficients, long[] minRight, int[][] maxC
         var maxRight = new long[targets];
         for (int t = 0; t < targets; t++) {
             var target = problem.targets().get(t);
-            var amounts = problem.amounts()[t];
             double scale = Scaling.amountScale(problem, t);
             if (target.hasMin()) {
-                minCoefficients[t] = scaled(amounts, scale, false);
+                minCoefficients[t] = scaledAmounts(problem, t, false);
                 minRight[t] = Scaling.up(target.min(), scale);
             }
             if (target.hasMax()) {
-                maxCoefficients[t] = scaled(amounts, scale, true);
+                maxCoefficients[t] = scaledAmounts(problem, t, true);
                 maxRight[t] = Scaling.down(target.max(), scale);
             }
         }
@@ -34,8 +33,10 @@ public record IntegerRows(int[][] minCoefficients, long[] minRight, int[][] maxC
         return minRight.length;
     }
 
-    /** Amounts scaled down (what a min surely gets) or up (what a max surely takes). */
-    private static int[] scaled(double[] amounts, double scale, boolean up) {
+    /** Target t's amounts per serving, scaled down (what a min surely gets) or up (what a max surely takes). */
+    public static int[] scaledAmounts(Problem problem, int t, boolean up) {
+        var amounts = problem.amounts()[t];
+        double scale = Scaling.amountScale(problem, t);
         var scaled = new int[amounts.length];
         for (int i = 0; i < amounts.length; i++) {
             scaled[i] = up ? Scaling.up(amounts[i], scale) : Scaling.down(amounts[i], scale);
