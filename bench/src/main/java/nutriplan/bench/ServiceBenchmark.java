@@ -2,6 +2,7 @@ package nutriplan.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
 
 import nutriplan.api.plans.CatalogDirectory;
 import nutriplan.api.plans.PlanRequestJson;
+import nutriplan.api.plans.PlanRoutes;
 import nutriplan.api.plans.PlanService;
 import nutriplan.planner.request.PlanRequest;
 
@@ -38,21 +40,25 @@ import nutriplan.planner.request.PlanRequest;
 public final class ServiceBenchmark {
 
     private static final String USAGE = """
-            Usage: bench/service [--clients 8] [--overload-clients 64] [--seconds 10] [--max-requests 200000]
+            Usage: bench/service [--clients 2,4,8] [--overload-clients 64] [--seconds 10] [--warm-up 20] [--max-requests 200000]
                                  [--rounds 5] [--heap 256m] [--service-opts "JVM OPTIONS"] [--only FILE,FILE] [--data DIR]
-              --clients           concurrent clients in the moderate phase (and for /health)
+              --clients           concurrent clients of the moderate phases, one phase each (the most also warm up
+                                  and call /health)
               --overload-clients  concurrent clients in the overload phase
               --seconds           length of each phase
+              --warm-up           seconds of posting plans before anything is timed, in-process and over HTTP,
+                                  so that both JVMs have compiled the hot code
               --max-requests      most requests of a phase, whatever its length
               --rounds            in-process solves of each example for the solver ceiling (after 5 s of warm-up)
               --heap              the service's -Xmx
-              --service-opts      more JVM options for the service, e.g. "-Dorg.slf4j.simpleLogger.log.nutriplan.access=warn"
+              --service-opts      JVM options for the service in place of ./nutriplan's default (-XX:+UseParallelGC),
+                                  e.g. "-XX:+UseG1GC" or "-XX:+UseParallelGC -Dorg.slf4j.simpleLogger.log.nutriplan.access=warn"
               --only              post only these files of data/requests (e.g. run-60-min.json,marathon.json)
               --data              the data directory holding requests/ and catalogs/ (default: data or ../data)
             """;
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} (\\S+)$", Pattern.MULTILINE);
 
-    private record Options(int clients, int overloadClients, int seconds, int maxRequests, int rounds, String heap,
+    private record Options(List<Integer> clients, int overloadClients, int seconds, int warmUp, int maxRequests, int rounds, String heap,
                            List<String> serviceOptions, List<String> only, Path data) {
 
         /** The options, or null for --help. */
@@ -67,8 +73,9 @@ public final class ServiceBenchmark {
                 }
                 values.put(args[i], args[++i]);
             }
-            var options = new Options(count(values.remove("--clients"), 8), count(values.remove("--overload-clients"), 64),
-                    count(values.remove("--seconds"), 10), count(values.remove("--max-requests"), 200_000),
+            var options = new Options(counts(values.remove("--clients"), "2,4,8"), count(values.remove("--overload-clients"), 64),
+                    count(values.remove("--seconds"), 10), count(values.remove("--warm-up"), 20),
+                    count(values.remove("--max-requests"), 200_000),
                     count(values.remove("--rounds"), 5), values.getOrDefault("--heap", "256m"),
                     values.containsKey("--service-opts") ? List.of(values.get("--service-opts").trim().split("\\s+")) : List.of(),
                     values.containsKey("--only") ? List.of(values.get("--only").split(",")) : List.of(),
@@ -79,6 +86,10 @@ public final class ServiceBenchmark {
                 throw new IllegalArgumentException("unknown options " + values.keySet());
             }
             return options;
+        }
+
+        private static List<Integer> counts(String value, String fallback) {
+            return Arrays.stream((value == null ? fallback : value).split(",")).map(count -> count(count.trim(), 0)).toList();
         }
 
         private static int count(String value, int fallback) {
@@ -164,24 +175,38 @@ public final class ServiceBenchmark {
             var base = "http://127.0.0.1:" + port;
             awaitReady(base);
             var sampler = Thread.ofPlatform().daemon().start(() -> sampleHeap(base));
-            load("warm-up", base, posted, options.clients, Math.min(5, options.seconds), server);
-            var health = load("GET /health", base, null, options.clients, options.seconds, server);
-            var plans = load("POST /api/v1/plans", base, posted, options.clients, options.seconds, server);
-            var overload = load("POST /api/v1/plans, overload", base, posted, options.overloadClients, options.seconds, server);
+            var address = new InetSocketAddress("127.0.0.1", port);
+            var posts = posted.stream().map(body -> LoadConnection.postJson(address, PlanRoutes.PLANS, body)).toList();
+            int most = options.clients.stream().max(Integer::compare).orElseThrow();
+            load("warm-up", address, posts, most, options.warmUp, server);
+            var plans = new ArrayList<Phase>();
+            for (int clients : options.clients) {
+                plans.add(load("POST /api/v1/plans", address, posts, clients, options.seconds, server));
+            }
+            var health = load("GET /health", address, List.of(LoadConnection.get(address, "/health")), most, options.seconds, server);
+            var overload = load("POST /api/v1/plans, overload", address, posts, options.overloadClients, options.seconds, server);
             sampler.interrupt();
 
             System.out.println("| phase | clients | answers | answers/s | 200s/s | p50 ms | p99 ms | service CPU ms/answer | statuses |");
             System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             System.out.println(health.row());
-            System.out.println(plans.row());
+            plans.forEach(phase -> System.out.println(phase.row()));
             System.out.println(overload.row());
             System.out.println();
-            System.out.printf(Locale.ROOT, "HTTP ceiling (GET /health): %.0f requests/s (client and service share the cores)%n", health.throughput());
-            System.out.printf(Locale.ROOT, "solver ceiling: %d cores ÷ %.2f ms median in-process solve = %.0f plans/s;"
-                    + " plans served over HTTP (200s) reach %.0f %% of it%n", cores, solves.medianMs(), solverCeiling, 100 * plans.served() / solverCeiling);
+            System.out.printf(Locale.ROOT, "HTTP ceiling (GET /health): %.0f requests/s (client and service share the cores)%n%n", health.throughput());
             double meanCeiling = cores / (solves.meanMs() / 1000);
-            System.out.printf(Locale.ROOT, "  (by the mean solve, %.2f ms, what this round-robin mix can reach: %.0f plans/s; %.0f %% of it)%n",
-                    solves.meanMs(), meanCeiling, 100 * plans.served() / meanCeiling);
+            System.out.printf(Locale.ROOT, "solver ceilings: %d cores ÷ %.2f ms median in-process solve = %.0f plans/s;"
+                    + " by the mean solve (%.2f ms, what a round-robin mix can reach) %.0f plans/s; measured with %d threads"
+                    + " in-process %.0f plans/s. Plans served over HTTP (200s/s) reach:%n",
+                    cores, solves.medianMs(), solverCeiling, solves.meanMs(), meanCeiling, cores, solves.parallelPlansPerSecond());
+            System.out.println("| clients | 200s/s | of the median ceiling | of the mean ceiling | of the measured ceiling |");
+            System.out.println("| --- | --- | --- | --- | --- |");
+            for (var phase : plans) {
+                System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f %% | %.0f %% | %.0f %% |%n", phase.clients(), phase.served(),
+                        100 * phase.served() / solverCeiling, 100 * phase.served() / meanCeiling,
+                        100 * phase.served() / solves.parallelPlansPerSecond());
+            }
+            System.out.println();
             System.out.printf(Locale.ROOT, "service: peak RSS %.0f MiB, peak heap used %.0f MiB (-Xmx%s)%n",
                     peakRssBytes(server) / 1048576.0, peakHeap.get() / 1048576.0, options.heap);
         } finally {
@@ -210,7 +235,7 @@ public final class ServiceBenchmark {
     }
 
     /** In-process solve times of the examples, warm: what the cores can do without HTTP. */
-    private record SolveTimes(double medianMs, double meanMs) {
+    private record SolveTimes(double medianMs, double meanMs, double parallelPlansPerSecond) {
     }
 
     private SolveTimes solveTimes(Map<String, byte[]> bodies) {
@@ -218,9 +243,9 @@ public final class ServiceBenchmark {
         var service = new PlanService();
         var requests = new TreeMap<String, PlanRequest>();
         bodies.forEach((name, body) -> requests.put(name, PlanRequestJson.read(body, catalogs)));
-        // Warm like the service is after its warm-up phase: at least 3 rounds and 5 s of solving, so the JIT has
-        // compiled the solvers' loops before they are timed.
-        long warmUntil = System.nanoTime() + 5_000_000_000L;
+        // Warm like the service is after its warm-up phase: at least 3 rounds and --warm-up seconds of solving, so
+        // the JIT has compiled the solvers' loops before they are timed.
+        long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmUp);
         for (int round = 0; round < 3 || System.nanoTime() < warmUntil; round++) {
             requests.values().forEach(service::plan);
         }
@@ -239,8 +264,40 @@ public final class ServiceBenchmark {
             System.out.printf(Locale.ROOT, "| %s | %s | %.2f |%n", name, status, median(mine));
         });
         double mean = times.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        System.out.printf(Locale.ROOT, "%nin-process solves: median %.2f ms, mean %.2f ms%n%n", median(times), mean);
-        return new SolveTimes(median(times), mean);
+        System.out.printf(Locale.ROOT, "%nin-process solves: median %.2f ms, mean %.2f ms%n", median(times), mean);
+        int cores = Runtime.getRuntime().availableProcessors();
+        double parallel = parallelThroughput(List.copyOf(requests.values()), service, cores);
+        System.out.printf(Locale.ROOT, "in-process, %d threads solving the examples round-robin for %d s: %.0f plans/s%n%n",
+                cores, options.seconds, parallel);
+        return new SolveTimes(median(times), mean, parallel);
+    }
+
+    /** Plans a second when {@code threads} threads solve the requests round-robin, with no HTTP at all. */
+    private double parallelThroughput(List<PlanRequest> requests, PlanService service, int threads) {
+        var solved = new LongAdder();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(options.seconds);
+        var workers = new ArrayList<Thread>();
+        for (int t = 0; t < threads; t++) {
+            int first = t * requests.size() / threads;
+            workers.add(Thread.ofPlatform().start(() -> {
+                for (int i = first; System.nanoTime() < end; i++) {
+                    service.plan(requests.get(i % requests.size()));
+                    solved.increment();
+                }
+            }));
+        }
+        workers.forEach(ServiceBenchmark::join);
+        return solved.sum() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static double median(List<Double> values) {
@@ -248,21 +305,30 @@ public final class ServiceBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
+    /**
+     * Starts the service the way the README does, with {@code ./nutriplan serve} and its default JVM options, which
+     * {@code --service-opts} replaces (through {@code NUTRIPLAN_JAVA_OPTS}); the heap limit comes on top through
+     * {@code JDK_JAVA_OPTIONS}, which the {@code java} launcher reads.
+     */
     private Process startService(int port) throws IOException {
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var jar = options.data.resolveSibling("api").resolve("target").resolve("nutriplan.jar");
+        var launcher = options.data.toAbsolutePath().resolveSibling("nutriplan");
         var log = Path.of(System.getProperty("java.io.tmpdir"), "nutriplan-service-bench.log");
-        var command = new ArrayList<String>(List.of(java, "-Xmx" + options.heap));
-        command.addAll(options.serviceOptions);
-        command.addAll(List.of("-jar", jar.toString()));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        var builder = new ProcessBuilder(launcher.toString(), "serve").redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JDK_JAVA_OPTIONS", "-Xmx" + options.heap);
+        if (options.serviceOptions.isEmpty()) {
+            builder.environment().remove("NUTRIPLAN_JAVA_OPTS");
+        } else {
+            builder.environment().put("NUTRIPLAN_JAVA_OPTS", String.join(" ", options.serviceOptions));
+        }
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("HOST", "127.0.0.1");
         builder.environment().put("CATALOG_DIR", options.data.resolve("catalogs").toString());
         // A fresh embedded store, seeded from CATALOG_DIR: the benchmark leaves nothing in the working directory.
         builder.environment().put("NUTRIPLAN_DATA_DIR", Files.createTempDirectory("nutriplan-service-bench").toString());
         builder.environment().remove("MONGODB_URI");
-        System.out.println("service: " + String.join(" ", builder.command()) + " (log: " + log + ")");
+        System.out.println("service: JDK_JAVA_OPTIONS=" + builder.environment().get("JDK_JAVA_OPTIONS")
+                + (options.serviceOptions.isEmpty() ? "" : " NUTRIPLAN_JAVA_OPTS=\"" + String.join(" ", options.serviceOptions) + "\"")
+                + " " + launcher + " serve (log: " + log + ")");
         return builder.start();
     }
 
@@ -281,8 +347,8 @@ public final class ServiceBenchmark {
         throw new IllegalStateException("the service did not become ready in 30 s");
     }
 
-    /** Clients post the bodies round-robin (or GET /health when bodies is null) until the time or the count is up. */
-    private Phase load(String name, String base, List<byte[]> bodies, int clients, int seconds, Process server)
+    /** Clients send the requests round-robin, each on its own keep-alive connection, until the time or the count is up. */
+    private Phase load(String name, InetSocketAddress address, List<byte[]> requests, int clients, int seconds, Process server)
             throws InterruptedException {
         double cpuBefore = cpuMs(server);
         var statuses = new ConcurrentHashMap<String, LongAdder>();
@@ -297,23 +363,19 @@ public final class ServiceBenchmark {
             var mine = new long[options.maxRequests];
             latencies.add(mine);
             threads.add(Thread.ofPlatform().start(() -> {
-                int i = client;
-                while (System.nanoTime() < end && issued.incrementAndGet() <= options.maxRequests) {
-                    var request = bodies == null
-                            ? HttpRequest.newBuilder(URI.create(base + "/health")).build()
-                            : HttpRequest.newBuilder(URI.create(base + "/api/v1/plans")).header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i++ % bodies.size()))).build();
-                    long sent = System.nanoTime();
-                    String status;
-                    try {
-                        status = Integer.toString(this.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
-                    } catch (IOException e) {
-                        status = e.getClass().getSimpleName();
-                    } catch (InterruptedException e) {
-                        return;
+                try (var connection = new LoadConnection(address)) {
+                    int i = client;
+                    while (System.nanoTime() < end && issued.incrementAndGet() <= options.maxRequests) {
+                        long sent = System.nanoTime();
+                        String status;
+                        try {
+                            status = Integer.toString(connection.exchange(requests.get(i++ % requests.size())));
+                        } catch (IOException e) {
+                            status = e.getClass().getSimpleName();
+                        }
+                        mine[counts[client]++] = System.nanoTime() - sent;
+                        statuses.computeIfAbsent(status, key -> new LongAdder()).increment();
                     }
-                    mine[counts[client]++] = System.nanoTime() - sent;
-                    statuses.computeIfAbsent(status, key -> new LongAdder()).increment();
                 }
             }));
         }
