@@ -55,6 +55,9 @@ final class LoadConnection implements AutoCloseable {
             out.write(request);
             out.flush();
             return readResponse();
+        } catch (NumberFormatException e) {
+            close();
+            throw new IOException("a malformed answer: " + e.getMessage(), e);
         } catch (IOException e) {
             close();
             throw e;
