@@ -72,6 +72,28 @@ final class Bench {
         return sorted[Math.max(0, rank - 1)];
     }
 
+    /** The nearest-rank median (the lower of the two middle values of an even count); NaN when there are none. */
+    static double median(List<Double> values) {
+        return percentile(values.stream().mapToDouble(Double::doubleValue).toArray(), 50);
+    }
+
+    /** A whole-number option that must be at least 1. */
+    static int positive(String option, String text) {
+        long value = number(option, text);
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(option + " must be positive, got " + text + ".");
+        }
+        return (int) value;
+    }
+
+    static long number(String option, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, got \"" + text + "\".");
+        }
+    }
+
     /** Milliseconds to 3 significant digits or so; "–" for NaN. */
     static String ms(double ms) {
         return Double.isNaN(ms) ? "–" : ms < 10 ? String.format(Locale.ROOT, "%.2f", ms)

@@ -257,14 +257,11 @@ public final class ScaleBenchmark {
         }
         return String.format(Locale.ROOT, "| %s | %,d ms | %s | %d/%d | %d | %s | %s | %s | %s | %s | %d |", set, budget,
                 engine, plans, runs.size(), proven, withBest == 0 ? "–" : best + "/" + withBest,
-                meanMax(gapsToCpSat), meanMax(gapsToBound), Bench.ms(median(times)),
-                firstPlans.isEmpty() ? "–" : Bench.ms(median(firstPlans)) + " / " + Bench.ms(max(firstPlans)),
+                meanMax(gapsToCpSat), meanMax(gapsToBound), Bench.ms(Bench.median(times)),
+                firstPlans.isEmpty() ? "–" : Bench.ms(Bench.median(firstPlans)) + " / " + Bench.ms(max(firstPlans)),
                 violations);
     }
 
-    private static double median(List<Double> values) {
-        return Bench.percentile(values.stream().mapToDouble(Double::doubleValue).toArray(), 50);
-    }
 
     private static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);

@@ -42,14 +42,14 @@ public final class ServiceBenchmark {
     private static final String USAGE = """
             Usage: bench/service [--clients 2,4,8] [--overload-clients 64] [--seconds 10] [--warm-up 30] [--max-requests 200000]
                                  [--rounds 5] [--heap 256m] [--service-opts "JVM OPTIONS"] [--only FILE,FILE] [--data DIR]
-              --clients           concurrent clients of the moderate phases, one phase each (the most also warm up
-                                  and call /health)
+              --clients           concurrent clients of the moderate phases, one phase each (the most also call
+                                  /health)
               --overload-clients  concurrent clients in the overload phase
               --seconds           length of each phase
               --warm-up           seconds of solving before anything is timed, in-process and over HTTP (shared
                                   by the client counts), so that both JVMs have compiled the hot code
               --max-requests      most requests of a phase, whatever its length
-              --rounds            in-process solves of each example for the solver ceiling (after 5 s of warm-up)
+              --rounds            in-process solves of each example for the solver ceiling (after the warm-up)
               --heap              the service's -Xmx
               --service-opts      JVM options for the service in place of ./nutriplan's default (-XX:+UseParallelGC),
                                   e.g. "-XX:+UseG1GC" or "-XX:+UseParallelGC -Dorg.slf4j.simpleLogger.log.nutriplan.access=warn"
@@ -59,45 +59,24 @@ public final class ServiceBenchmark {
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} (\\S+)$", Pattern.MULTILINE);
 
     private record Options(List<Integer> clients, int overloadClients, int seconds, int warmUp, int maxRequests, int rounds, String heap,
-                           List<String> serviceOptions, List<String> only, Path data) {
+                           List<String> serviceOptions, List<String> only, Path data, boolean help) {
 
-        /** The options, or null for --help. */
         static Options parse(String[] args) {
-            var values = new TreeMap<String, String>();
-            for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--help")) {
-                    return null;
-                }
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("expected --option value, got " + args[i]);
-                }
-                values.put(args[i], args[++i]);
-            }
-            var options = new Options(counts(values.remove("--clients"), "2,4,8"), count(values.remove("--overload-clients"), 64),
-                    count(values.remove("--seconds"), 10), count(values.remove("--warm-up"), 30),
-                    count(values.remove("--max-requests"), 200_000),
-                    count(values.remove("--rounds"), 5), values.getOrDefault("--heap", "256m"),
+            var arguments = Bench.Arguments.of(args, List.of("--help", "-h"), List.of("--clients", "--overload-clients",
+                    "--seconds", "--warm-up", "--max-requests", "--rounds", "--heap", "--service-opts", "--only", "--data"));
+            var values = arguments.values();
+            var clients = Arrays.stream(values.getOrDefault("--clients", "2,4,8").split(","))
+                    .map(count -> Bench.positive("--clients", count.trim())).toList();
+            return new Options(clients, Bench.positive("--overload-clients", values.getOrDefault("--overload-clients", "64")),
+                    Bench.positive("--seconds", values.getOrDefault("--seconds", "10")),
+                    Bench.positive("--warm-up", values.getOrDefault("--warm-up", "30")),
+                    Bench.positive("--max-requests", values.getOrDefault("--max-requests", "200000")),
+                    Bench.positive("--rounds", values.getOrDefault("--rounds", "5")), values.getOrDefault("--heap", "256m"),
                     values.containsKey("--service-opts") ? List.of(values.get("--service-opts").trim().split("\\s+")) : List.of(),
                     values.containsKey("--only") ? List.of(values.get("--only").split(",")) : List.of(),
                     values.containsKey("--data") ? Path.of(values.get("--data"))
-                            : Files.isDirectory(Path.of("data")) ? Path.of("data") : Path.of("..", "data"));
-            values.keySet().removeAll(List.of("--heap", "--service-opts", "--only", "--data"));
-            if (!values.isEmpty()) {
-                throw new IllegalArgumentException("unknown options " + values.keySet());
-            }
-            return options;
-        }
-
-        private static List<Integer> counts(String value, String fallback) {
-            return Arrays.stream((value == null ? fallback : value).split(",")).map(count -> count(count.trim(), 0)).toList();
-        }
-
-        private static int count(String value, int fallback) {
-            int count = value == null ? fallback : Integer.parseInt(value);
-            if (count < 1) {
-                throw new IllegalArgumentException("counts must be positive, got " + value);
-            }
-            return count;
+                            : Files.isDirectory(Path.of("data")) ? Path.of("data") : Path.of("..", "data"),
+                    arguments.flags().contains("--help") || arguments.flags().contains("-h"));
         }
     }
 
@@ -119,19 +98,14 @@ public final class ServiceBenchmark {
             return statuses.getOrDefault("200", 0L) / seconds;
         }
 
-        double percentileMs(double p) {
-            if (latencies.length == 0) {
-                return Double.NaN;
-            }
-            var sorted = latencies.clone();
-            Arrays.sort(sorted);
-            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+        double percentileMs(int percent) {
+            return Bench.percentile(Arrays.stream(latencies).mapToDouble(nanos -> nanos / 1e6).toArray(), percent);
         }
 
         String row() {
             int answers = Math.max(1, latencies.length);
             return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.2f | %.2f | %.3f | %.3f | %s |", name, clients, latencies.length,
-                    throughput(), served(), percentileMs(0.50), percentileMs(0.99), serviceCpuMs / answers, clientCpuMs / answers, statuses);
+                    throughput(), served(), percentileMs(50), percentileMs(99), serviceCpuMs / answers, clientCpuMs / answers, statuses);
         }
     }
 
@@ -145,20 +119,10 @@ public final class ServiceBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (RuntimeException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
+        var options = Bench.optionsOrExit(args, Options::parse, Options::help, USAGE);
+        if (options != null) {
+            new ServiceBenchmark(options).run();
         }
-        if (options == null) {
-            System.out.print(USAGE);
-            return;
-        }
-        new ServiceBenchmark(options).run();
     }
 
     private void run() throws Exception {
@@ -274,15 +238,15 @@ public final class ServiceBenchmark {
                 mine.add((System.nanoTime() - start) / 1e6);
             }
             times.addAll(mine);
-            System.out.printf(Locale.ROOT, "| %s | %s | %.2f |%n", name, status, median(mine));
+            System.out.printf(Locale.ROOT, "| %s | %s | %.2f |%n", name, status, Bench.median(mine));
         });
         double mean = times.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        System.out.printf(Locale.ROOT, "%nin-process solves: median %.2f ms, mean %.2f ms%n", median(times), mean);
+        System.out.printf(Locale.ROOT, "%nin-process solves: median %.2f ms, mean %.2f ms%n", Bench.median(times), mean);
         int cores = Runtime.getRuntime().availableProcessors();
         double parallel = parallelThroughput(List.copyOf(requests.values()), service, cores);
         System.out.printf(Locale.ROOT, "in-process, %d threads solving the examples round-robin for %d s: %.0f plans/s%n%n",
                 cores, options.seconds, parallel);
-        return new SolveTimes(median(times), mean, parallel, List.copyOf(requests.values()), service);
+        return new SolveTimes(Bench.median(times), mean, parallel, List.copyOf(requests.values()), service);
     }
 
     /** Plans a second when {@code threads} threads solve the requests round-robin, with no HTTP at all. */
@@ -311,11 +275,6 @@ public final class ServiceBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    private static double median(List<Double> values) {
-        var sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
     }
 
     /**

@@ -348,33 +348,17 @@ public final class SolverBenchmark {
             var values = arguments.values();
             var flags = arguments.flags();
             int[] sizes = Arrays.stream(values.getOrDefault("--sizes", "10,50,200,1000,5000").split(","))
-                    .map(String::trim).mapToInt(size -> positive("--sizes", size)).toArray();
+                    .map(String::trim).mapToInt(size -> Bench.positive("--sizes", size)).toArray();
             var data = values.containsKey("--data") ? Path.of(values.get("--data"))
                     : Files.isDirectory(Path.of("data", "requests")) ? Path.of("data") : Path.of("..", "data");
-            return new Options(sizes, positive("--instances", values.getOrDefault("--instances", "10")),
-                    positive("--time-limit-ms", values.getOrDefault("--time-limit-ms", "5000")),
-                    number("--seed", values.getOrDefault("--seed", "1")),
-                    (int) number("--warmup", values.getOrDefault("--warmup", "30")),
-                    positive("--repeats", values.getOrDefault("--repeats", "5")),
-                    (int) number("--cpsat-workers", values.getOrDefault("--cpsat-workers", "1")),
+            return new Options(sizes, Bench.positive("--instances", values.getOrDefault("--instances", "10")),
+                    Bench.positive("--time-limit-ms", values.getOrDefault("--time-limit-ms", "5000")),
+                    Bench.number("--seed", values.getOrDefault("--seed", "1")),
+                    (int) Bench.number("--warmup", values.getOrDefault("--warmup", "30")),
+                    Bench.positive("--repeats", values.getOrDefault("--repeats", "5")),
+                    (int) Bench.number("--cpsat-workers", values.getOrDefault("--cpsat-workers", "1")),
                     values.getOrDefault("--cpsat-params", ""), data, !flags.contains("--no-examples"),
                     flags.contains("--verbose"), flags.contains("--help") || flags.contains("-h"));
-        }
-
-        private static int positive(String option, String text) {
-            long value = number(option, text);
-            if (value < 1 || value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(option + " must be positive, got " + text + ".");
-            }
-            return (int) value;
-        }
-
-        private static long number(String option, String text) {
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " needs a whole number, got \"" + text + "\".");
-            }
         }
     }
 }
