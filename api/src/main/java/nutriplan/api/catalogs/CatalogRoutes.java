@@ -71,6 +71,12 @@ public final class CatalogRoutes {
             {"error": "conflict", "message": "a catalog named \\"trial\\" already exists",
              "details": [{"field": "If-Match", "message": "a catalog named \\"trial\\" already exists"}]}""";
     private static final String CHANGED_EXAMPLE = "{\"catalog\": {\"name\": \"trial\", \"version\": 3, \"products\": 60}}";
+    /** Descriptions of the answers that several changes share. */
+    private static final String CHANGED = "the catalog's new version (also the ETag)";
+    private static final String CONFLICT = "conflict: If-Match names a version that is not the current one; nothing changed";
+    private static final String TOO_LARGE = "too_large: the body is over the limit";
+    private static final String UNSUPPORTED = "unsupported_media_type: the body is not sent as JSON";
+    private static final String STORE_DOWN = "busy: the catalog store cannot take changes now; Retry-After is set";
     private static final String IF_MATCH_DESCRIPTION = "the catalog version (ETag) the change is based on; 409 when the catalog"
             + " has moved on. Left out: change whatever the version is.";
 
@@ -111,11 +117,11 @@ public final class CatalogRoutes {
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_NAME_EXAMPLE)),
                 @OpenApiResponse(status = "409", description = "conflict: a catalog of that name exists",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = EXISTS_EXAMPLE)),
-                @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
+                @OpenApiResponse(status = "413", description = TOO_LARGE,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TOO_LARGE_EXAMPLE)),
-                @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
+                @OpenApiResponse(status = "415", description = UNSUPPORTED,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED_EXAMPLE)),
-                @OpenApiResponse(status = "503", description = "busy: the catalog store cannot take changes now; Retry-After is set",
+                @OpenApiResponse(status = "503", description = STORE_DOWN,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void create(Context ctx) {
         var catalog = catalogs.create(JsonRequests.body(ctx));
@@ -172,25 +178,24 @@ public final class CatalogRoutes {
             headers = @OpenApiParam(name = "If-Match", description = IF_MATCH_DESCRIPTION, example = "\"2\""),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = CatalogSchemas.Product.class)),
             responses = {
-                @OpenApiResponse(status = "200", description = "the catalog's new version (also the ETag)",
+                @OpenApiResponse(status = "200", description = CHANGED,
                         content = @OpenApiContent(from = CatalogSchemas.CatalogChange.class, example = CHANGED_EXAMPLE)),
                 @OpenApiResponse(status = "400", description = "invalid_request: every fault of the product, each with its field;"
                         + " an id other than the path's; a malformed If-Match",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_PRODUCT_EXAMPLE)),
                 @OpenApiResponse(status = "404", description = "not_found: no catalog of that name",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
-                @OpenApiResponse(status = "409", description = "conflict: If-Match names a version that is not the current one; nothing changed",
+                @OpenApiResponse(status = "409", description = CONFLICT,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = CONFLICT_EXAMPLE)),
-                @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
+                @OpenApiResponse(status = "413", description = TOO_LARGE,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TOO_LARGE_EXAMPLE)),
-                @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
+                @OpenApiResponse(status = "415", description = UNSUPPORTED,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED_EXAMPLE)),
-                @OpenApiResponse(status = "503", description = "busy: the catalog store cannot take changes now; Retry-After is set",
+                @OpenApiResponse(status = "503", description = STORE_DOWN,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void put(Context ctx) {
         var catalog = catalogs.put(ctx.pathParam("catalog"), ctx.pathParam("id"), JsonRequests.body(ctx), Versions.expected(ctx));
-        Versions.tag(ctx, catalog);
-        ctx.json(CatalogJson.changed(catalog));
+        answerChange(ctx, catalog);
     }
 
     @OpenApi(path = PRODUCT, methods = HttpMethod.DELETE, operationId = "deleteProduct", tags = "catalogs",
@@ -200,20 +205,19 @@ public final class CatalogRoutes {
                 @OpenApiParam(name = "id", required = true, description = "the product's id", example = "my-gel")},
             headers = @OpenApiParam(name = "If-Match", description = IF_MATCH_DESCRIPTION, example = "\"3\""),
             responses = {
-                @OpenApiResponse(status = "200", description = "the catalog's new version (also the ETag)",
+                @OpenApiResponse(status = "200", description = CHANGED,
                         content = @OpenApiContent(from = CatalogSchemas.CatalogChange.class, example = CHANGED_EXAMPLE)),
                 @OpenApiResponse(status = "400", description = "invalid_request: a malformed If-Match",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_IF_MATCH_EXAMPLE)),
                 @OpenApiResponse(status = "404", description = "not_found: no catalog of that name, or no such product in it",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
-                @OpenApiResponse(status = "409", description = "conflict: If-Match names a version that is not the current one; nothing changed",
+                @OpenApiResponse(status = "409", description = CONFLICT,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = CONFLICT_EXAMPLE)),
-                @OpenApiResponse(status = "503", description = "busy: the catalog store cannot take changes now; Retry-After is set",
+                @OpenApiResponse(status = "503", description = STORE_DOWN,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void delete(Context ctx) {
         var catalog = catalogs.delete(ctx.pathParam("catalog"), ctx.pathParam("id"), Versions.expected(ctx));
-        Versions.tag(ctx, catalog);
-        ctx.json(CatalogJson.changed(catalog));
+        answerChange(ctx, catalog);
     }
 
     @OpenApi(path = IMPORT, methods = HttpMethod.POST, operationId = "importProducts", tags = "catalogs",
@@ -230,18 +234,17 @@ public final class CatalogRoutes {
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_PRODUCT_EXAMPLE)),
                 @OpenApiResponse(status = "404", description = "not_found: no catalog of that name",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
-                @OpenApiResponse(status = "409", description = "conflict: If-Match names a version that is not the current one; nothing changed",
+                @OpenApiResponse(status = "409", description = CONFLICT,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = CONFLICT_EXAMPLE)),
-                @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
+                @OpenApiResponse(status = "413", description = TOO_LARGE,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TOO_LARGE_EXAMPLE)),
-                @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
+                @OpenApiResponse(status = "415", description = UNSUPPORTED,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED_EXAMPLE)),
-                @OpenApiResponse(status = "503", description = "busy: the catalog store cannot take changes now; Retry-After is set",
+                @OpenApiResponse(status = "503", description = STORE_DOWN,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void importProducts(Context ctx) {
         var catalog = catalogs.importProducts(ctx.pathParam("catalog"), JsonRequests.body(ctx), Versions.expected(ctx));
-        Versions.tag(ctx, catalog);
-        ctx.json(CatalogJson.changed(catalog));
+        answerChange(ctx, catalog);
     }
 
     @OpenApi(path = EXPORT, methods = HttpMethod.GET, operationId = "exportCatalog", tags = "catalogs",
@@ -259,6 +262,12 @@ public final class CatalogRoutes {
         Versions.tag(ctx, catalog);
         ctx.header("Content-Disposition", "attachment; filename=\"" + catalog.name() + ".json\"");
         ctx.contentType("application/json").result(catalogs.export(name));
+    }
+
+    /** A change's answer: the catalog's new version, in the body and as the ETag. */
+    private static void answerChange(Context ctx, Catalog catalog) {
+        Versions.tag(ctx, catalog);
+        ctx.json(CatalogJson.changed(catalog));
     }
 
     private static Product product(Catalog catalog, String id) {
