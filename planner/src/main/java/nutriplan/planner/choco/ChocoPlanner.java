@@ -39,20 +39,22 @@ public final class ChocoPlanner implements Planner {
         long mainBudget = request.alternatives() == 0 ? request.timeLimitMs()
                 : (long) (request.timeLimitMs() * MAIN_SHARE_WITH_ALTERNATIVES);
         var searched = ProblemBuilder.withUsefulCaps(problem);
-        var main = Lexicographic.solve(searched, Extra.NONE, mainBudget);
+        var search = new Lexicographic(searched);
+        var main = search.solve(Extra.NONE, mainBudget);
         if (main.servings() == null) {
             return main.proven() ? infeasible(request, problem, start)
                     : result(request, PlanStatus.UNKNOWN, null, Double.NaN, LagrangianBound.requestBound(problem, deadline(request, start)), List.of(), start);
         }
         var plan = checked(request, searched.plan(main.servings()));
-        var alternatives = alternatives(request, searched, main.servings(), start);
+        var alternatives = alternatives(request, searched, search, main.servings(), start);
         double value = plan.value(request.objective());
         var status = main.proven() ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
         double bound = main.proven() ? value : Math.min(value, LagrangianBound.requestBound(problem, deadline(request, start)));
         return result(request, status, plan, value, bound, alternatives, start);
     }
 
-    private static List<Plan> alternatives(PlanRequest request, Problem problem, int[] best, long start) {
+    private static List<Plan> alternatives(PlanRequest request, Problem problem, Lexicographic search, int[] best,
+                                           long start) {
         var plans = new ArrayList<Plan>();
         var extra = Extra.NONE.withExcluded(Lexicographic.productSet(best));
         for (int k = 0; k < request.alternatives(); k++) {
@@ -60,7 +62,7 @@ public final class ChocoPlanner implements Planner {
             if (left <= 5) {
                 break;
             }
-            var next = Lexicographic.solve(problem, extra, left / (request.alternatives() - k));
+            var next = search.solve(extra, left / (request.alternatives() - k));
             if (next.servings() == null) {
                 break;
             }

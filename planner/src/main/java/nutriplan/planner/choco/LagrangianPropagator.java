@@ -66,6 +66,11 @@ final class LagrangianPropagator extends Propagator<IntVar> {
         return Math.ceil(value - EPSILON * (1 + Math.abs(value)));
     }
 
+    /** A bound value that {@link #roundUp} takes to at least {@code goal}, a little above the least such value. */
+    static double leastProving(long goal) {
+        return goal - 1 + 4 * EPSILON * (1 + Math.abs(goal));
+    }
+
     /** Keeps only the servings v of product i with gᵢ(v) ≤ limit (bounds only: domains are intervals). */
     private void filter(int i, double limit) throws ContradictionException {
         var servings = vars[i];

@@ -14,7 +14,8 @@ import nutriplan.planner.problem.Problem;
 /**
  * The best plan under API.md's order: the objective first, then fewer distinct products, then smaller
  * overshoot. Each level is its own solve with the levels before it fixed, so a lower level can never
- * trade against a higher one (a weighted sum could).
+ * trade against a higher one (a weighted sum could). One instance serves a request's best plan and then its
+ * alternatives, which share the problem and so the relaxation's bound on the objective.
  */
 final class Lexicographic {
 
@@ -38,13 +39,22 @@ final class Lexicographic {
     record Result(int[] servings, boolean proven) {
     }
 
-    private Lexicographic() {
+    private final Problem problem;
+    /**
+     * The relaxation's bound on the objective, computed once: every search of this problem (the best plan, then
+     * each alternative) has the same relaxation, since excluded product sets are not part of it.
+     */
+    private LagrangianBound objectiveBound;
+
+    Lexicographic(Problem problem) {
+        this.problem = problem;
     }
 
-    static Result solve(Problem problem, Extra extra, long budgetMs) {
+    /** The best plan whose product set is none of {@code extra}'s excluded sets, within the budget. */
+    Result solve(Extra extra, long budgetMs) {
         long start = System.nanoTime();
         long deadline = start + budgetMs * 1_000_000;
-        var first = bestObjective(problem, extra, start + (long) (budgetMs * OBJECTIVE_SHARE * 1e6));
+        var first = bestObjective(extra, start + (long) (budgetMs * OBJECTIVE_SHARE * 1e6));
         if (first.best() == null) {
             return new Result(null, first.complete());
         }
@@ -89,13 +99,13 @@ final class Lexicographic {
      * The least objective: a greedy plan when the relaxation bound already proves it optimal (most requests on a
      * real catalog), else by small supports, else Choco's search started from the best greedy plan.
      */
-    private static ChocoModel.Outcome bestObjective(Problem problem, Extra extra, long deadline) {
+    private ChocoModel.Outcome bestObjective(Extra extra, long deadline) {
         if (!extra.excludedProductSets().isEmpty()) {
-            return bestAlternative(problem, extra, deadline);
+            return bestAlternative(extra, deadline);
         }
         var incumbent = Greedy.solve(problem);
         long incumbentGoal = goal(problem, incumbent);
-        var bound = boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of(), deadline);
+        var bound = objectiveBound(incumbentGoal, deadline);
         long lowest = (long) LagrangianPropagator.roundUp(bound.rootBound());
         if (incumbent != null && incumbentGoal <= lowest) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
@@ -122,7 +132,7 @@ final class Lexicographic {
      * when the enumeration was exhaustive and any better plan (or any plan at all, when none was found) would have
      * had at most that many products.
      */
-    private static ChocoModel.Outcome bestAlternative(Problem problem, Extra extra, long deadline) {
+    private ChocoModel.Outcome bestAlternative(Extra extra, long deadline) {
         var excluded = extra.excludedProductSets();
         var incumbent = greedyAlternative(problem, excluded);
         long cap = incumbent == null ? Long.MAX_VALUE / 4 : goal(problem, incumbent);
@@ -131,7 +141,7 @@ final class Lexicographic {
         long bestGoal = goal(problem, best);
         boolean exhaustive = answer.decided()
                 && mostProducts(problem, best == null ? cap : bestGoal - 1) <= SmallSupports.MAX_SUPPORT;
-        var bound = boundFor(problem, Goal.OBJECTIVE, bestGoal, List.of(), deadline);
+        var bound = objectiveBound(bestGoal, deadline);
         if (exhaustive || (best != null && bestGoal <= LagrangianPropagator.roundUp(bound.rootBound()))) {
             return new ChocoModel.Outcome(best, bestGoal, true);
         }
@@ -212,6 +222,22 @@ final class Lexicographic {
 
     private static long goal(Problem problem, int[] plan) {
         return plan == null ? -1 : ChocoModel.scaledObjective(problem, plan);
+    }
+
+    /**
+     * The relaxation's bound on the objective, from the first call on. Its ascent stops once the bound proves the
+     * first caller's plan optimal, which is all a later caller can use too: the relaxation's optimum is at most
+     * the best plan's objective, so no bound proves an alternative that costs more.
+     */
+    private LagrangianBound objectiveBound(long incumbentGoal, long deadline) {
+        if (objectiveBound == null) {
+            objectiveBound = LagrangianBound.compute(problem,
+                    toDoubles(ChocoModel.perServingCoefficients(problem, Goal.OBJECTIVE)),
+                    filled(problem.size(), ChocoModel.fixedCoefficient(problem, Goal.OBJECTIVE)),
+                    incumbentGoal < 0 ? Double.POSITIVE_INFINITY : incumbentGoal, List.of(), deadline,
+                    incumbentGoal < 0 ? Double.POSITIVE_INFINITY : LagrangianPropagator.leastProving(incumbentGoal));
+        }
+        return objectiveBound;
     }
 
     /** The relaxation bound of a goal; {@code upperBound} (a known plan's goal value, or −1) guides its ascent. */

@@ -67,7 +67,17 @@ public final class LagrangianBound {
      */
     public static LagrangianBound compute(Problem problem, double[] costs, double[] fixedCosts, double upperBound,
                                           List<Cap> caps, long deadlineNanos) {
-        return new Ascent(problem, costs, fixedCosts, upperBound, caps).run(deadlineNanos);
+        return compute(problem, costs, fixedCosts, upperBound, caps, deadlineNanos, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The same, stopping as soon as the bound reaches {@code enough}: a caller that only needs the bound to prove a
+     * known plan optimal has no use for further steps (on the 59-product catalog the full ascent is a third of a
+     * millisecond, most of a plan's time when the greedy plan is optimal).
+     */
+    public static LagrangianBound compute(Problem problem, double[] costs, double[] fixedCosts, double upperBound,
+                                          List<Cap> caps, long deadlineNanos, double enough) {
+        return new Ascent(problem, costs, fixedCosts, upperBound, caps).run(deadlineNanos, enough);
     }
 
     /**
@@ -209,14 +219,15 @@ public final class LagrangianBound {
             return normalised;
         }
 
-        LagrangianBound run(long deadlineNanos) {
+        LagrangianBound run(long deadlineNanos, double enough) {
             var multipliers = new double[rows];
             var best = evaluate(multipliers);
             var bestMultipliers = multipliers.clone();
             double bestValue = best.value;
             double step = 2;
             int sinceImprovement = 0;
-            for (int iteration = 0; iteration < ITERATIONS && rows > 0 && System.nanoTime() < deadlineNanos; iteration++) {
+            for (int iteration = 0; iteration < ITERATIONS && rows > 0 && bestValue < enough
+                    && System.nanoTime() < deadlineNanos; iteration++) {
                 var current = evaluate(multipliers);
                 if (current.value > bestValue + 1e-9) {
                     bestValue = current.value;
