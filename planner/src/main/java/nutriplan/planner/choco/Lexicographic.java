@@ -9,6 +9,7 @@ import nutriplan.planner.choco.ChocoModel.Goal;
 import nutriplan.planner.problem.Greedy;
 import nutriplan.planner.problem.LagrangianBound;
 import nutriplan.planner.problem.LagrangianBound.Cap;
+import nutriplan.planner.problem.LagrangianBound.Stop;
 import nutriplan.planner.problem.Problem;
 
 /**
@@ -31,6 +32,11 @@ final class Lexicographic {
      * objective's model started then.
      */
     private static final long SETUP_NANOS_PER_TERM = 5_000;
+    /**
+     * The relaxation's steps when the bound serves only to prove a greedy plan optimal, and an enumeration decides
+     * otherwise: the examples' proofs took 1–43 steps, where an ascent that cannot prove runs all 400.
+     */
+    private static final int PROOF_STEPS = 100;
 
     /**
      * @param servings  the best plan found, or null
@@ -45,6 +51,8 @@ final class Lexicographic {
      * each alternative) has the same relaxation, since excluded product sets are not part of it.
      */
     private LagrangianBound objectiveBound;
+    /** Whether {@link #objectiveBound}'s ascent was cut to {@link #PROOF_STEPS}: too weak to guide Choco. */
+    private boolean objectiveBoundCut;
 
     Lexicographic(Problem problem) {
         this.problem = problem;
@@ -90,7 +98,7 @@ final class Lexicographic {
         }
         var tieBreak = model
                 .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal, objectiveCap(problem, first.bestGoal()),
-                        deadline))
+                        Stop.at(deadline)))
                 .solve(remainingMs(deadline));
         return tieBreak.best() != null ? tieBreak.best() : best;
     }
@@ -104,13 +112,20 @@ final class Lexicographic {
             return bestAlternative(extra, deadline);
         }
         var incumbent = Greedy.solve(problem);
+        boolean seededYet = incumbent == null;
+        if (seededYet) {
+            // Without a plan the bound has nothing to prove, and its ascent would run to the end: seek one first.
+            incumbent = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
+        }
         long incumbentGoal = goal(problem, incumbent);
-        var bound = objectiveBound(incumbentGoal, deadline);
+        boolean enumerable = mostProducts(problem, incumbent == null ? Long.MAX_VALUE / 4 : incumbentGoal - 1)
+                <= SmallSupports.MAX_SUPPORT;
+        var bound = objectiveBound(incumbentGoal, enumerable, deadline);
         long lowest = (long) LagrangianPropagator.roundUp(bound.rootBound());
         if (incumbent != null && incumbentGoal <= lowest) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
         }
-        var seeded = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
+        var seeded = seededYet ? null : Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
         if (seeded != null && (incumbent == null || goal(problem, seeded) < incumbentGoal)) {
             incumbent = seeded;
             incumbentGoal = goal(problem, seeded);
@@ -122,7 +137,7 @@ final class Lexicographic {
         if (enumerated != null) {
             return enumerated;
         }
-        return searched(problem, extra, incumbent, incumbentGoal, bound, deadline);
+        return searched(extra, incumbent, incumbentGoal, deadline);
     }
 
     /**
@@ -141,11 +156,11 @@ final class Lexicographic {
         long bestGoal = goal(problem, best);
         boolean exhaustive = answer.decided()
                 && mostProducts(problem, best == null ? cap : bestGoal - 1) <= SmallSupports.MAX_SUPPORT;
-        var bound = objectiveBound(bestGoal, deadline);
+        var bound = objectiveBound(bestGoal, false, deadline);
         if (exhaustive || (best != null && bestGoal <= LagrangianPropagator.roundUp(bound.rootBound()))) {
             return new ChocoModel.Outcome(best, bestGoal, true);
         }
-        return searched(problem, extra, best, bestGoal, bound, deadline);
+        return searched(extra, best, bestGoal, deadline);
     }
 
     /** The cheapest greedy plan among those that leave out one product of an excluded set; null if none. */
@@ -164,8 +179,7 @@ final class Lexicographic {
     }
 
     /** Choco's search for the least objective, from an incumbent (or none) and with the relaxation's bound. */
-    private static ChocoModel.Outcome searched(Problem problem, Extra extra, int[] incumbent, long incumbentGoal,
-                                               LagrangianBound bound, long deadline) {
+    private ChocoModel.Outcome searched(Extra extra, int[] incumbent, long incumbentGoal, long deadline) {
         if (deadline - System.nanoTime() < setupNanos(problem)) {
             // No time to build a model this large: the incumbent, if any, unproven.
             return new ChocoModel.Outcome(incumbent, incumbentGoal, false);
@@ -176,7 +190,11 @@ final class Lexicographic {
         if (model == null || deadline - System.nanoTime() < System.nanoTime() - building) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, false);
         }
-        var outcome = model.configureSearch(bound).solve(remainingMs(deadline));
+        if (objectiveBoundCut) {
+            objectiveBound = boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of(), Stop.at(deadline));
+            objectiveBoundCut = false;
+        }
+        var outcome = model.configureSearch(objectiveBound).solve(remainingMs(deadline));
         // Only a rounding corner case leaves the incumbent unfound: keep it, unproven.
         return outcome.best() == null && incumbent != null
                 ? new ChocoModel.Outcome(incumbent, incumbentGoal, false) : outcome;
@@ -227,26 +245,29 @@ final class Lexicographic {
     /**
      * The relaxation's bound on the objective, from the first call on. Its ascent stops once the bound proves the
      * first caller's plan optimal, which is all a later caller can use too: the relaxation's optimum is at most
-     * the best plan's objective, so no bound proves an alternative that costs more.
+     * the best plan's objective, so no bound proves an alternative that costs more. With an enumeration to fall
+     * back on, a proof that is slow to come is not waited for.
      */
-    private LagrangianBound objectiveBound(long incumbentGoal, long deadline) {
+    private LagrangianBound objectiveBound(long incumbentGoal, boolean enumerable, long deadline) {
         if (objectiveBound == null) {
-            objectiveBound = LagrangianBound.compute(problem,
-                    toDoubles(ChocoModel.perServingCoefficients(problem, Goal.OBJECTIVE)),
-                    filled(problem.size(), ChocoModel.fixedCoefficient(problem, Goal.OBJECTIVE)),
-                    incumbentGoal < 0 ? Double.POSITIVE_INFINITY : incumbentGoal, List.of(), deadline,
-                    incumbentGoal < 0 ? Double.POSITIVE_INFINITY : LagrangianPropagator.leastProving(incumbentGoal));
+            var stop = Stop.at(deadline);
+            if (incumbentGoal >= 0) {
+                stop = stop.once(LagrangianPropagator.leastProving(incumbentGoal));
+            }
+            objectiveBound = boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of(),
+                    enumerable ? stop.within(PROOF_STEPS) : stop);
+            objectiveBoundCut = enumerable;
         }
         return objectiveBound;
     }
 
     /** The relaxation bound of a goal; {@code upperBound} (a known plan's goal value, or −1) guides its ascent. */
     private static LagrangianBound boundFor(Problem problem, Goal goal, long upperBound, List<Cap> caps,
-                                            long deadline) {
+                                            Stop stop) {
         return LagrangianBound.compute(problem,
                 toDoubles(ChocoModel.perServingCoefficients(problem, goal)),
                 filled(problem.size(), ChocoModel.fixedCoefficient(problem, goal)),
-                upperBound < 0 ? Double.POSITIVE_INFINITY : upperBound, caps, deadline);
+                upperBound < 0 ? Double.POSITIVE_INFINITY : upperBound, caps, stop);
     }
 
     /** The row "request objective ≤ its best value", in the model's integer units, for the tie-break's bound. */

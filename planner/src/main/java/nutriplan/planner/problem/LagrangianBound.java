@@ -27,7 +27,28 @@ import nutriplan.planner.request.Objective;
  */
 public final class LagrangianBound {
 
-    private static final int ITERATIONS = 400;
+    private static final int STEPS = 400;
+
+    /**
+     * When the ascent stops, besides converging: at a deadline on {@link System#nanoTime()}'s clock, once the bound
+     * reaches {@code enough} (a caller that only needs it to prove a known plan optimal has no use for more), or
+     * after {@code steps} steps.
+     */
+    public record Stop(long deadlineNanos, double enough, int steps) {
+
+        /** At the deadline, or after the full ascent. */
+        public static Stop at(long deadlineNanos) {
+            return new Stop(deadlineNanos, Double.POSITIVE_INFINITY, STEPS);
+        }
+
+        public Stop once(double enough) {
+            return new Stop(deadlineNanos, enough, steps);
+        }
+
+        public Stop within(int steps) {
+            return new Stop(deadlineNanos, enough, Math.min(this.steps, steps));
+        }
+    }
 
     /**
      * An extra row Σᵢ perServingᵢ·xᵢ + fixedᵢ·[xᵢ &gt; 0] ≤ atMost that every plan the caller searches meets.
@@ -67,17 +88,16 @@ public final class LagrangianBound {
      */
     public static LagrangianBound compute(Problem problem, double[] costs, double[] fixedCosts, double upperBound,
                                           List<Cap> caps, long deadlineNanos) {
-        return compute(problem, costs, fixedCosts, upperBound, caps, deadlineNanos, Double.POSITIVE_INFINITY);
+        return compute(problem, costs, fixedCosts, upperBound, caps, Stop.at(deadlineNanos));
     }
 
     /**
-     * The same, stopping as soon as the bound reaches {@code enough}: a caller that only needs the bound to prove a
-     * known plan optimal has no use for further steps (on the 59-product catalog the full ascent is a third of a
-     * millisecond, most of a plan's time when the greedy plan is optimal).
+     * The same, stopped as {@code stop} says: the full ascent on the 59-product catalog takes about a third of a
+     * millisecond, most of a plan's time when a few steps prove the greedy plan optimal.
      */
     public static LagrangianBound compute(Problem problem, double[] costs, double[] fixedCosts, double upperBound,
-                                          List<Cap> caps, long deadlineNanos, double enough) {
-        return new Ascent(problem, costs, fixedCosts, upperBound, caps).run(deadlineNanos, enough);
+                                          List<Cap> caps, Stop stop) {
+        return new Ascent(problem, costs, fixedCosts, upperBound, caps).run(stop);
     }
 
     /**
@@ -219,15 +239,15 @@ public final class LagrangianBound {
             return normalised;
         }
 
-        LagrangianBound run(long deadlineNanos, double enough) {
+        LagrangianBound run(Stop stop) {
             var multipliers = new double[rows];
             var best = evaluate(multipliers);
             var bestMultipliers = multipliers.clone();
             double bestValue = best.value;
             double step = 2;
             int sinceImprovement = 0;
-            for (int iteration = 0; iteration < ITERATIONS && rows > 0 && bestValue < enough
-                    && System.nanoTime() < deadlineNanos; iteration++) {
+            for (int iteration = 0; iteration < stop.steps() && rows > 0 && bestValue < stop.enough()
+                    && System.nanoTime() < stop.deadlineNanos(); iteration++) {
                 var current = evaluate(multipliers);
                 if (current.value > bestValue + 1e-9) {
                     bestValue = current.value;
