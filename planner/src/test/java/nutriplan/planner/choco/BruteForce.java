@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import nutriplan.catalog.product.Product;
 import nutriplan.planner.plan.Plan;
@@ -107,10 +106,9 @@ final class BruteForce {
      * @param best           the lexicographic best plan, or null when none is feasible
      * @param feasible       every feasible servings vector, as a candidate
      * @param infeasibleSample a deterministic sample of vectors that break something, for cross-checks
-     * @param bestValueBySet the best objective value (integer form) of each product set that has a feasible plan
      */
     record Solution(PlanRequest request, List<Product> products, int[] caps, Candidate best, List<Candidate> feasible,
-                    List<int[]> infeasibleSample, Map<Integer, Long> bestValueBySet) {
+                    List<int[]> infeasibleSample) {
 
         boolean isFeasible() {
             return best != null;
@@ -161,12 +159,12 @@ final class BruteForce {
             return -1;
         }
 
-        /** The best value (integer form) over feasible plans whose product set is none of {@code usedSets}, or null. */
-        Long bestValueExcluding(java.util.Collection<Integer> usedSets) {
-            Long best = null;
-            for (var entry : bestValueBySet.entrySet()) {
-                if (!usedSets.contains(entry.getKey()) && (best == null || entry.getValue() < best)) {
-                    best = entry.getValue();
+        /** The lexicographic best feasible plan whose product set is none of {@code usedSets}, or null. */
+        Candidate bestExcluding(java.util.Collection<Integer> usedSets) {
+            Candidate best = null;
+            for (var candidate : feasible) {
+                if (!usedSets.contains(candidate.productSet()) && (best == null || candidate.betterThan(best))) {
+                    best = candidate;
                 }
             }
             return best;
@@ -235,7 +233,7 @@ final class BruteForce {
             }
             if (index < 0) {
                 // A required product that is not allowed: no plan can hold it.
-                return new Solution(request, products, caps, null, List.of(), List.of(), Map.of());
+                return new Solution(request, products, caps, null, List.of(), List.of());
             }
             required[index] = true;
         }
@@ -244,7 +242,6 @@ final class BruteForce {
         Candidate best = null;
         var feasible = new ArrayList<Candidate>();
         var infeasibleSample = new ArrayList<int[]>();
-        var bestValueBySet = new HashMap<Integer, Long>();
         int[] servings = new int[n];
         long[] totals = new long[targets.size()];
         long counter = 0;
@@ -286,7 +283,6 @@ final class BruteForce {
                 }
                 var candidate = new Candidate(servings.clone(), value, count, overshoot, set);
                 feasible.add(candidate);
-                bestValueBySet.merge(set, value, Math::min);
                 if (best == null || candidate.betterThan(best)) {
                     best = candidate;
                 }
@@ -294,7 +290,7 @@ final class BruteForce {
                 infeasibleSample.add(servings.clone());
             }
         } while (next(servings, caps));
-        return new Solution(request, products, caps, best, feasible, infeasibleSample, bestValueBySet);
+        return new Solution(request, products, caps, best, feasible, infeasibleSample);
     }
 
     /** Mixed-radix increment; false after the last vector. */

@@ -229,7 +229,10 @@ class BruteForcePropertyTest {
         return problems;
     }
 
-    /** The alternatives: at most the number asked, each feasible, best first, each with a new product set. */
+    /**
+     * The alternatives: at most the number asked, each feasible, best first, each with a new product set, and each
+     * the lexicographic best (objective, products, overshoot) of the plans whose product set is new.
+     */
     private static List<String> checkAlternatives(PlanRequest request, BruteForce.Solution solution, PlanResult result) {
         var problems = new ArrayList<String>();
         var alternatives = result.alternatives();
@@ -255,22 +258,28 @@ class BruteForcePropertyTest {
                 problems.add("[alternatives] " + name + " uses the products " + alternative.productIds()
                         + " of a plan before it");
             }
-            Long bestRemaining = solution.bestValueExcluding(usedSets);
-            if (bestRemaining != null && value != bestRemaining) {
+            var bestRemaining = solution.bestExcluding(usedSets);
+            if (bestRemaining != null && value != bestRemaining.value()) {
                 problems.add("[alternatives] " + name + " has " + objective + " " + alternative.value(objective)
                         + "; the best plan with a product set new to every plan before it has "
-                        + (double) bestRemaining / solution.scale());
+                        + (double) bestRemaining.value() / solution.scale());
+            } else if (bestRemaining != null && (alternative.productCount() != bestRemaining.productCount()
+                    || Math.abs(BruteForce.overshoot(request, alternative) - bestRemaining.overshoot()) > VALUE_TOLERANCE)) {
+                problems.add("[alternatives] " + name + " has (products " + alternative.productCount() + ", overshoot "
+                        + BruteForce.overshoot(request, alternative) + "); the best plan with a new product set "
+                        + solution.describe(bestRemaining.servings()) + " has (products "
+                        + bestRemaining.productCount() + ", overshoot " + bestRemaining.overshoot() + ")");
             }
             previous = value;
             usedSets.add(solution.productSet(alternative));
             usedIds.add(alternative.productIds());
         }
         if (alternatives.size() < request.alternatives()) {
-            Long bestRemaining = solution.bestValueExcluding(usedSets);
+            var bestRemaining = solution.bestExcluding(usedSets);
             if (bestRemaining != null) {
                 problems.add("[alternatives] " + alternatives.size() + " of " + request.alternatives()
                         + " alternatives, but a plan with yet another product set exists ("
-                        + objective + " " + (double) bestRemaining / solution.scale() + ")");
+                        + objective + " " + (double) bestRemaining.value() / solution.scale() + ")");
             }
         }
         return problems;
