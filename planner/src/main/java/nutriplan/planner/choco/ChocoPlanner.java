@@ -39,7 +39,7 @@ public final class ChocoPlanner implements Planner {
         long mainBudget = request.alternatives() == 0 ? request.timeLimitMs()
                 : (long) (request.timeLimitMs() * MAIN_SHARE_WITH_ALTERNATIVES);
         var searched = ProblemBuilder.withUsefulCaps(problem);
-        var search = new Lexicographic(searched);
+        var search = new Lexicographic(searched, request.alternatives());
         var main = search.solve(Extra.NONE, mainBudget);
         if (main.servings() == null) {
             return main.proven() ? infeasible(request, problem, start)

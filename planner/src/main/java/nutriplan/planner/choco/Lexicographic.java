@@ -53,9 +53,19 @@ final class Lexicographic {
     private LagrangianBound objectiveBound;
     /** Whether {@link #objectiveBound}'s ascent was cut to {@link #PROOF_STEPS}: too weak to guide Choco. */
     private boolean objectiveBoundCut;
+    /** The plans a search of this problem can return: the best and its alternatives. */
+    private final int plans;
+    /**
+     * The first tie-break's best plans of distinct product sets, and the objective they were held to: an
+     * alternative held to the same objective takes the best of them whose set is not excluded.
+     */
+    private SmallSupports.Ranking tieBreaks = SmallSupports.Ranking.UNDECIDED;
+    private long tieBreaksObjective = -1;
 
-    Lexicographic(Problem problem) {
+    /** @param alternatives how many alternatives will be asked for after the best plan */
+    Lexicographic(Problem problem, int alternatives) {
         this.problem = problem;
+        this.plans = alternatives + 1;
     }
 
     /** The best plan whose product set is none of {@code extra}'s excluded sets, within the budget. */
@@ -66,7 +76,7 @@ final class Lexicographic {
         if (first.best() == null) {
             return new Result(null, first.complete());
         }
-        return new Result(breakTies(problem, extra, first, deadline - start, deadline), first.complete());
+        return new Result(breakTies(extra, first, deadline - start, deadline), first.complete());
     }
 
     /**
@@ -74,15 +84,13 @@ final class Lexicographic {
      * overshoot: by enumeration when few products will do, else in one more Choco solve if there is time for one
      * (building a model of thousands of products alone takes tens of milliseconds). Falls back to {@code first}.
      */
-    private static int[] breakTies(Problem problem, Extra extra, ChocoModel.Outcome first, long budgetNanos,
-                                   long deadline) {
+    private int[] breakTies(Extra extra, ChocoModel.Outcome first, long budgetNanos, long deadline) {
         var best = first.best();
         int products = productSet(best).size();
         if (products == 0) {
             return best; // the empty plan: nothing to break a tie with.
         }
-        var enumerated = SmallSupports.tieBreak(problem, first.bestGoal(), extra.excludedProductSets(), products,
-                deadline).plan();
+        var enumerated = enumeratedTieBreak(extra.excludedProductSets(), first.bestGoal(), products, deadline);
         if (enumerated != null) {
             return enumerated;
         }
@@ -101,6 +109,27 @@ final class Lexicographic {
                         Stop.at(deadline)))
                 .solve(remainingMs(deadline));
         return tieBreak.best() != null ? tieBreak.best() : best;
+    }
+
+    /**
+     * The tie-break by enumeration, from the first tie-break's ranking when that was held to the same objective
+     * and still has a plan whose set is not excluded (it has one unless fewer sets than plans exist at its size);
+     * null when the enumeration cannot decide.
+     */
+    private int[] enumeratedTieBreak(List<Set<Integer>> excluded, long objectiveAtMost, int products, long deadline) {
+        if (tieBreaks.decided() && tieBreaksObjective == objectiveAtMost) {
+            for (var plan : tieBreaks.plans()) {
+                if (!excluded.contains(productSet(plan))) {
+                    return plan;
+                }
+            }
+        }
+        if (!tieBreaks.decided() && excluded.isEmpty()) {
+            tieBreaks = SmallSupports.tieBreaks(problem, objectiveAtMost, excluded, products, plans, deadline);
+            tieBreaksObjective = objectiveAtMost;
+            return tieBreaks.decided() ? tieBreaks.plans().get(0) : null;
+        }
+        return SmallSupports.tieBreak(problem, objectiveAtMost, excluded, products, deadline).plan();
     }
 
     /**

@@ -1,6 +1,6 @@
 package nutriplan.planner.choco;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -44,6 +44,15 @@ final class SmallSupports {
         static final Answer UNDECIDED = new Answer(null, false);
     }
 
+    /**
+     * The tie-break's best plans of distinct product sets, best first, all of the fewest products any plan within
+     * the objective has (fewer than asked for when fewer sets of that size have plans); undecided (and empty) when
+     * the search could not say.
+     */
+    record Ranking(List<int[]> plans, boolean decided) {
+        static final Ranking UNDECIDED = new Ranking(List.of(), false);
+    }
+
     private final Problem problem;
     private final IntegerRows rows;
     private final long[] objective;
@@ -65,7 +74,9 @@ final class SmallSupports {
     private final int[] servings;
     private final long[] minTotals;
     private final long[] maxTotals;
-    private int[] best;
+    /** The best plans of distinct product sets found so far; the search keeps {@code leaders.count} of them. */
+    private Leaders leaders;
+    /** What a plan's key must be under to enter {@link #leaders}. */
     private long bestKey;
     private long nodes;
 
@@ -101,17 +112,29 @@ final class SmallSupports {
      */
     static Answer tieBreak(Problem problem, long objectiveAtMost, List<Set<Integer>> excluded, int knownProducts,
                            long deadlineNanos) {
+        var ranking = tieBreaks(problem, objectiveAtMost, excluded, knownProducts, 1, deadlineNanos);
+        return ranking.plans().isEmpty() ? Answer.UNDECIDED : new Answer(ranking.plans().get(0), true);
+    }
+
+    /**
+     * The tie-break's {@code count} best plans of distinct product sets, in one search: what the tie-break would
+     * give, then what it would give with that plan's product set excluded, and so on, as long as plans of the
+     * fewest products remain — a request's alternatives mostly have the same objective, so their tie-breaks need
+     * not search again.
+     */
+    static Ranking tieBreaks(Problem problem, long objectiveAtMost, List<Set<Integer>> excluded, int knownProducts,
+                             int count, long deadlineNanos) {
         int largest = Math.min(Math.min(knownProducts, MAX_SUPPORT), problem.maxProducts());
         var search = new SmallSupports(problem, objectiveAtMost, Goal.TIE_BREAK, excluded, deadlineNanos);
         for (int size = 1; size <= largest; size++) {
-            if (!search.run(size)) {
-                return Answer.UNDECIDED;
+            if (!search.run(size, count)) {
+                return Ranking.UNDECIDED;
             }
-            if (search.best != null) {
-                return new Answer(search.best, true);
+            if (!search.leaders.plans.isEmpty()) {
+                return new Ranking(List.copyOf(search.leaders.plans), true);
             }
         }
-        return Answer.UNDECIDED; // the best plans use more products than enumerated (or rounding hid the known plan).
+        return Ranking.UNDECIDED; // the best plans use more products than enumerated (or rounding hid the known plan).
     }
 
     /**
@@ -124,12 +147,15 @@ final class SmallSupports {
         var search = new SmallSupports(problem, objectiveAtMost, Goal.OBJECTIVE, excluded, deadlineNanos);
         // maxProducts is a limit like any other: the search never looks past it.
         int largest = Math.min(Math.min(size, MAX_SUPPORT), problem.maxProducts());
-        return search.run(largest) ? new Answer(search.best, true) : Answer.UNDECIDED;
+        return search.run(largest, 1) ? new Answer(search.leaders.best(), true) : Answer.UNDECIDED;
     }
 
-    /** Searches every plan of at most {@code size} products; false when the budget ran out first. */
-    private boolean run(int size) {
-        best = null;
+    /**
+     * Searches every plan of at most {@code size} products for the {@code count} best product sets; false when the
+     * budget ran out first.
+     */
+    private boolean run(int size, int count) {
+        leaders = new Leaders(count);
         bestKey = Long.MAX_VALUE;
         return visit(0, size, 0, 0, 0);
     }
@@ -264,26 +290,71 @@ final class SmallSupports {
     }
 
     /**
-     * A plan that meets every row: kept if its product set is allowed (the caller has checked that its key is
-     * the least so far). Returns whether it was kept.
+     * A plan that meets every row: offered to the leaders if its product set is allowed (the caller has checked
+     * that its key is under {@link #bestKey}). Returns whether it was allowed.
      */
     private boolean consider(long keySoFar) {
-        var support = new HashSet<Integer>();
-        for (int i = 0; i < servings.length; i++) {
-            if (servings[i] > 0) {
-                support.add(i);
-            }
-        }
+        var support = Lexicographic.productSet(servings);
         if (excluded.contains(support)) {
             return false;
         }
-        best = servings.clone();
-        bestKey = keySoFar;
+        bestKey = leaders.offer(support, servings.clone(), keySoFar);
         if (keyIsObjective) {
             // Only a cheaper plan can be better now: the objective left bounds what the remaining products can add.
             objectiveLimit = keySoFar - 1;
         }
         return true;
+    }
+
+    /**
+     * The best plans of at most {@code count} distinct product sets, by key, each set's best plan only; among equal
+     * keys the first found stays ahead. Small: count is a request's alternatives plus one.
+     */
+    private static final class Leaders {
+        private final int count;
+        private final List<Set<Integer>> supports = new ArrayList<>();
+        private final List<int[]> plans = new ArrayList<>();
+        private final List<Long> keys = new ArrayList<>();
+
+        Leaders(int count) {
+            this.count = count;
+        }
+
+        int[] best() {
+            return plans.isEmpty() ? null : plans.get(0);
+        }
+
+        /** Takes the plan in if it ranks; returns the key a plan must now be under to rank. */
+        long offer(Set<Integer> support, int[] plan, long key) {
+            int same = supports.indexOf(support);
+            if (same >= 0 && keys.get(same) <= key) {
+                return threshold();
+            }
+            if (same >= 0) {
+                remove(same);
+            }
+            int at = 0;
+            while (at < keys.size() && keys.get(at) <= key) {
+                at++;
+            }
+            supports.add(at, support);
+            plans.add(at, plan);
+            keys.add(at, key);
+            if (keys.size() > count) {
+                remove(count);
+            }
+            return threshold();
+        }
+
+        private void remove(int index) {
+            supports.remove(index);
+            plans.remove(index);
+            keys.remove(index);
+        }
+
+        private long threshold() {
+            return keys.size() < count ? Long.MAX_VALUE : keys.get(count - 1);
+        }
     }
 
     private static int[] requiredFrom(Problem problem) {
