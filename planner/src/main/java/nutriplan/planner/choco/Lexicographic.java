@@ -55,12 +55,10 @@ final class Lexicographic {
     private boolean objectiveBoundCut;
     /** The plans a search of this problem can return: the best and its alternatives. */
     private final int plans;
-    /**
-     * The first tie-break's best plans of distinct product sets, and the objective they were held to: an
-     * alternative held to the same objective takes the best of them whose set is not excluded.
-     */
+    /** The best plan's tie-break: the best plans of distinct product sets at its objective, best first. */
     private SmallSupports.Ranking tieBreaks = SmallSupports.Ranking.UNDECIDED;
-    private long tieBreaksObjective = -1;
+    /** Whether {@link #tieBreaks} is decided and held to the proven optimum: then it ranks the alternatives too. */
+    private boolean optimumRanked;
 
     /** @param alternatives how many alternatives will be asked for after the best plan */
     Lexicographic(Problem problem, int alternatives) {
@@ -68,15 +66,44 @@ final class Lexicographic {
         this.plans = alternatives + 1;
     }
 
-    /** The best plan whose product set is none of {@code extra}'s excluded sets, within the budget. */
+    /**
+     * The best plan whose product set is none of {@code extra}'s excluded sets, within the budget. The first call
+     * (nothing excluded) finds the best plan; later ones find its alternatives.
+     */
     Result solve(Extra extra, long budgetMs) {
+        var ranked = rankedAlternative(extra.excludedProductSets());
+        if (ranked != null) {
+            return new Result(ranked, true);
+        }
         long start = System.nanoTime();
         long deadline = start + budgetMs * 1_000_000;
         var first = bestObjective(extra, start + (long) (budgetMs * OBJECTIVE_SHARE * 1e6));
         if (first.best() == null) {
             return new Result(null, first.complete());
         }
-        return new Result(breakTies(extra, first, deadline - start, deadline), first.complete());
+        var best = breakTies(extra, first, deadline - start, deadline);
+        if (extra.excludedProductSets().isEmpty()) {
+            optimumRanked = first.complete() && tieBreaks.decided();
+        }
+        return new Result(best, first.complete());
+    }
+
+    /**
+     * An alternative straight from the best plan's tie-break when that plan's objective is proven optimal: a
+     * ranked plan whose product set is not excluded has that objective, which no plan beats; no plan with fewer
+     * products has it; and the ranking is by overshoot. Null when every ranked set is excluded (fewer sets than
+     * plans asked for have that many products), and the alternative is searched for.
+     */
+    private int[] rankedAlternative(List<Set<Integer>> excluded) {
+        if (excluded.isEmpty() || !optimumRanked) {
+            return null;
+        }
+        for (var plan : tieBreaks.plans()) {
+            if (!excluded.contains(productSet(plan))) {
+                return plan;
+            }
+        }
+        return null;
     }
 
     /**
@@ -112,21 +139,12 @@ final class Lexicographic {
     }
 
     /**
-     * The tie-break by enumeration, from the first tie-break's ranking when that was held to the same objective
-     * and still has a plan whose set is not excluded (it has one unless fewer sets than plans exist at its size);
-     * null when the enumeration cannot decide.
+     * The tie-break by enumeration; for the best plan, ranking as many product sets as plans are asked for (see
+     * {@link #rankedAlternative}). Null when the enumeration cannot decide.
      */
     private int[] enumeratedTieBreak(List<Set<Integer>> excluded, long objectiveAtMost, int products, long deadline) {
-        if (tieBreaks.decided() && tieBreaksObjective == objectiveAtMost) {
-            for (var plan : tieBreaks.plans()) {
-                if (!excluded.contains(productSet(plan))) {
-                    return plan;
-                }
-            }
-        }
-        if (!tieBreaks.decided() && excluded.isEmpty()) {
+        if (excluded.isEmpty()) {
             tieBreaks = SmallSupports.tieBreaks(problem, objectiveAtMost, excluded, products, plans, deadline);
-            tieBreaksObjective = objectiveAtMost;
             return tieBreaks.decided() ? tieBreaks.plans().get(0) : null;
         }
         return SmallSupports.tieBreak(problem, objectiveAtMost, excluded, products, deadline).plan();
