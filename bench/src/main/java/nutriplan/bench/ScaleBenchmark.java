@@ -262,7 +262,6 @@ public final class ScaleBenchmark {
                 violations);
     }
 
-
     private static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }

@@ -1,6 +1,7 @@
 package nutriplan.planner.choco;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -301,12 +302,12 @@ final class Explainer {
 
     /** Amounts scaled as the model does: down (a min, what is surely reached) or up (a max, what is surely needed). */
     private static long[] amounts(Problem problem, int target, boolean up) {
-        return java.util.Arrays.stream(IntegerRows.scaledAmounts(problem, target, up)).asLongStream().toArray();
+        return Arrays.stream(IntegerRows.scaledAmounts(problem, target, up)).asLongStream().toArray();
     }
 
     private static long[] ones(int n) {
         var ones = new long[n];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         return ones;
     }
 

@@ -130,8 +130,9 @@ final class SmallSupports {
             if (!search.run(size, count)) {
                 return Ranking.UNDECIDED;
             }
-            if (!search.leaders.plans.isEmpty()) {
-                return new Ranking(List.copyOf(search.leaders.plans), true);
+            var plans = search.leaders.plans();
+            if (!plans.isEmpty()) {
+                return new Ranking(plans, true);
             }
         }
         return Ranking.UNDECIDED; // the best plans use more products than enumerated (or rounding hid the known plan).
@@ -173,8 +174,8 @@ final class SmallSupports {
                 || !minsReachable(from, slots, objectiveSoFar, servingsSoFar)) {
             return true; // nothing below can be better, or can meet the rows.
         }
-        if (requiredFrom[from] == 0 && minsMet() && consider(keySoFar)) {
-            return true; // every row is met: more products only add to the key.
+        if (requiredFrom[from] == 0 && minsMet() && consider(keySoFar) && bestKey <= keySoFar) {
+            return true; // every row is met, and more products only add to a key that already no longer ranks.
         }
         if (slots == 0 || from == servings.length) {
             return true;
@@ -311,49 +312,46 @@ final class SmallSupports {
      * keys the first found stays ahead. Small: count is a request's alternatives plus one.
      */
     private static final class Leaders {
+
+        private record Leader(Set<Integer> support, int[] plan, long key) {
+        }
+
         private final int count;
-        private final List<Set<Integer>> supports = new ArrayList<>();
-        private final List<int[]> plans = new ArrayList<>();
-        private final List<Long> keys = new ArrayList<>();
+        /** Best first. */
+        private final List<Leader> ranked = new ArrayList<>();
 
         Leaders(int count) {
             this.count = count;
         }
 
         int[] best() {
-            return plans.isEmpty() ? null : plans.get(0);
+            return ranked.isEmpty() ? null : ranked.get(0).plan();
+        }
+
+        List<int[]> plans() {
+            return ranked.stream().map(Leader::plan).toList();
         }
 
         /** Takes the plan in if it ranks; returns the key a plan must now be under to rank. */
         long offer(Set<Integer> support, int[] plan, long key) {
-            int same = supports.indexOf(support);
-            if (same >= 0 && keys.get(same) <= key) {
+            var same = ranked.stream().filter(leader -> leader.support().equals(support)).findFirst();
+            if (same.isPresent() && same.get().key() <= key) {
                 return threshold();
             }
-            if (same >= 0) {
-                remove(same);
-            }
+            same.ifPresent(ranked::remove);
             int at = 0;
-            while (at < keys.size() && keys.get(at) <= key) {
+            while (at < ranked.size() && ranked.get(at).key() <= key) {
                 at++;
             }
-            supports.add(at, support);
-            plans.add(at, plan);
-            keys.add(at, key);
-            if (keys.size() > count) {
-                remove(count);
+            ranked.add(at, new Leader(support, plan, key));
+            if (ranked.size() > count) {
+                ranked.remove(count);
             }
             return threshold();
         }
 
-        private void remove(int index) {
-            supports.remove(index);
-            plans.remove(index);
-            keys.remove(index);
-        }
-
         private long threshold() {
-            return keys.size() < count ? Long.MAX_VALUE : keys.get(count - 1);
+            return ranked.size() < count ? Long.MAX_VALUE : ranked.get(count - 1).key();
         }
     }
 
