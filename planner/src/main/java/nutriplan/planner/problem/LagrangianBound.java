@@ -73,6 +73,15 @@ public final class LagrangianBound {
     }
 
     /**
+     * The bound of multipliers found elsewhere (the exact linear relaxation's duals), as reduced costs already worked
+     * out: it bounds each node of a search in one pass over the boxes. It has no prices of minimums (0).
+     */
+    public static LagrangianBound of(double constant, double[] reducedCosts, double[] fixedCosts, double rootBound,
+                                     int targets) {
+        return new LagrangianBound(constant, reducedCosts, fixedCosts, rootBound, new double[targets]);
+    }
+
+    /**
      * Finds good multipliers for the problem with the given per-serving and fixed costs.
      *
      * @param upperBound the value of a known plan (guides the step length), or +∞
