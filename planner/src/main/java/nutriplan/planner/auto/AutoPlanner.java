@@ -103,8 +103,7 @@ public final class AutoPlanner implements Planner {
             }
             var warnings = new ArrayList<>(first.warnings());
             warnings.addAll(second.warnings());
-            return new PlanResult(PlanStatus.UNKNOWN, second.solver(), second.objective(), Double.NaN, Double.NaN, null,
-                    List.of(), warnings, second.timeMs(), null);
+            return PlanResult.unknown(second.solver(), second.objective(), Double.NaN, warnings, second.timeMs());
         }
         if (first.hasPlan() && first.value() < second.value() - 1e-9 * Math.max(1, Math.abs(first.value()))) {
             return first;
@@ -113,8 +112,7 @@ public final class AutoPlanner implements Planner {
     }
 
     private static PlanResult withTime(PlanResult result, long start) {
-        return new PlanResult(result.status(), result.solver(), result.objective(), result.value(), result.bound(),
-                result.plan(), result.alternatives(), result.warnings(), elapsedMs(start), result.infeasibility());
+        return result.withTimeMs(elapsedMs(start));
     }
 
     private static long elapsedMs(long startNanos) {

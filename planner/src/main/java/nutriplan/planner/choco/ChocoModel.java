@@ -12,9 +12,12 @@ import org.chocosolver.solver.search.strategy.selectors.variables.VariableSelect
 import org.chocosolver.solver.variables.BoolVar;
 import org.chocosolver.solver.variables.IntVar;
 
+import nutriplan.planner.problem.IntegerProgram;
 import nutriplan.planner.problem.IntegerRows;
 import nutriplan.planner.problem.LagrangianBound;
+import nutriplan.planner.problem.LinearRelaxation;
 import nutriplan.planner.problem.Problem;
+import nutriplan.planner.problem.ScaledObjective;
 import nutriplan.planner.problem.Scaling;
 import nutriplan.planner.request.Objective;
 
@@ -64,9 +67,11 @@ final class ChocoModel {
     private final IntVar objective;
     private final long[] objectiveCoefficients;
     private final boolean maximise;
+    /** The same question as integer rows, for the relaxation at the search's nodes (minimising models only). */
+    private final IntegerProgram program;
 
     private ChocoModel(Problem problem, Goal goal, Model model, IntVar[] servings, BoolVar[] used, IntVar objective,
-                       long[] objectiveCoefficients, boolean maximise) {
+                       long[] objectiveCoefficients, boolean maximise, IntegerProgram program) {
         this.problem = problem;
         this.goal = goal;
         this.model = model;
@@ -75,16 +80,12 @@ final class ChocoModel {
         this.objective = objective;
         this.objectiveCoefficients = objectiveCoefficients;
         this.maximise = maximise;
+        this.program = program;
     }
 
     /** The request objective of a plan in the model's integer units (for {@link Extra#objectiveAtMost}). */
     static long scaledObjective(Problem problem, int[] plan) {
-        var perServing = perServingCoefficients(problem, Goal.OBJECTIVE);
-        long value = 0;
-        for (int i = 0; i < plan.length; i++) {
-            value += perServing[i] * plan[i] + (plan[i] > 0 ? fixedCoefficient(problem, Goal.OBJECTIVE) : 0);
-        }
-        return value;
+        return ScaledObjective.of(problem, plan);
     }
 
     /** Builds the model of a goal, whose value must stay at most {@code goalAtMost} (−1: no cap). */
@@ -137,7 +138,22 @@ final class ChocoModel {
         int upper = (int) Math.min(Math.min(maximum, goalAtMost < 0 ? Long.MAX_VALUE : goalAtMost), Integer.MAX_VALUE / 2);
         var objective = model.intVar("objective", 0, Math.max(upper, 0), true);
         postObjective(model, servings, used, coefficients, fixed, objective);
-        return new ChocoModel(problem, goal, model, servings, used, objective, coefficients, maximise);
+        return new ChocoModel(problem, goal, model, servings, used, objective, coefficients, maximise,
+                program(problem, maximise ? negated(coefficients) : coefficients, maximise ? -fixed : fixed, extra));
+    }
+
+    /** The model's rows as an {@link IntegerProgram}, with its cap on the request objective when it has one. */
+    private static IntegerProgram program(Problem problem, long[] coefficients, long fixed, Extra extra) {
+        var program = IntegerProgram.of(problem, coefficients, fixed);
+        if (extra.objectiveAtMost() >= 0) {
+            program = program.withRow(new IntegerProgram.Row(ScaledObjective.perServing(problem),
+                    ScaledObjective.perProduct(problem), false, extra.objectiveAtMost(), null));
+        }
+        return program;
+    }
+
+    private static long[] negated(long[] values) {
+        return Arrays.stream(values).map(value -> -value).toArray();
     }
 
     /** used[i] is 1 exactly when product i has servings; x ≤ ub·used is redundant with x ≥ used but propagates. */
@@ -256,21 +272,20 @@ final class ChocoModel {
     /** The goal's integer cost of one serving of each candidate. */
     static long[] perServingCoefficients(Problem problem, Goal goal) {
         int n = problem.size();
+        if (goal == Goal.OBJECTIVE) {
+            return ScaledObjective.perServing(problem);
+        }
         var coefficients = new long[n];
-        double objectiveScale = Scaling.objectiveScale(problem);
-        double tieBreakScale = goal == Goal.TIE_BREAK ? tieBreakScale(problem) : 0;
+        double tieBreakScale = tieBreakScale(problem);
         for (int i = 0; i < n; i++) {
-            coefficients[i] = switch (goal) {
-                case OBJECTIVE -> Scaling.nearest(problem.costs()[i], objectiveScale);
-                case TIE_BREAK -> (long) Math.floor(overshootWeight(problem, i) * tieBreakScale);
-            };
+            coefficients[i] = (long) Math.floor(overshootWeight(problem, i) * tieBreakScale);
         }
         return coefficients;
     }
 
     static long fixedCoefficient(Problem problem, Goal goal) {
         return switch (goal) {
-            case OBJECTIVE -> problem.objective() == Objective.PRODUCTS ? 1 : 0;
+            case OBJECTIVE -> ScaledObjective.perProduct(problem);
             case TIE_BREAK -> tieBreakProduct(problem);
         };
     }
@@ -316,14 +331,16 @@ final class ChocoModel {
      * Reduced-cost search: first the products whose reduced cost (at the relaxation's multipliers) is lowest, each
      * set to its upper bound if it is attractive (negative reduced cost) and to its lower bound otherwise; the
      * relaxation's propagator prunes the rest. Chosen by benchmark over Choco's default (dom/wdeg), min-domain
-     * and input order (see the README's benchmark table).
+     * and input order (see docs/benchmarks.md). With {@code atNodes} the relaxation is solved again at every node
+     * (see {@link RelaxationPropagator}).
      */
-    ChocoModel configureSearch(LagrangianBound bound) {
+    ChocoModel configureSearch(LagrangianBound bound, boolean atNodes) {
         if (servings.length == 0) {
             model.getSolver().setSearch(Search.inputOrderLBSearch(objective));
         } else if (bound != null) {
             new org.chocosolver.solver.constraints.Constraint("relaxation",
-                    new LagrangianPropagator(servings, objective, bound)).post();
+                    new RelaxationPropagator(servings, objective, bound, atNodes ? program : null,
+                            problem.targets().size(), maximise)).post();
             var order = new Integer[servings.length];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -354,6 +371,23 @@ final class ChocoModel {
         return this;
     }
 
+    /**
+     * For a model solved on its own (the explanations' questions): the exact relaxation at the root — an infeasible
+     * one settles the model at once — and then the reduced-cost search with the relaxation at every node of a
+     * catalog small enough for it.
+     */
+    ChocoModel configureDecisiveSearch() {
+        var verdict = problem.size() <= ExactSearch.ROOT_RELAXATION_PRODUCTS ? LinearRelaxation.decide(program)
+                : LinearRelaxation.Verdict.UNDECIDED;
+        if (verdict.infeasible()) {
+            model.falseConstraint().post();
+            return configureSearch(null, false);
+        }
+        var bound = verdict.bounded() ? verdict.lagrangianBound(program, problem.targets().size())
+                : LinearRelaxation.Verdict.none(program).lagrangianBound(program, problem.targets().size());
+        return configureSearch(bound, problem.size() <= ExactSearch.NODE_RELAXATION_PRODUCTS);
+    }
+
     private static IntVar[] concat(IntVar[] first, IntVar... second) {
         var all = Arrays.copyOf(first, first.length + second.length, IntVar[].class);
         System.arraycopy(second, 0, all, first.length, second.length);
@@ -366,8 +400,14 @@ final class ChocoModel {
 
     /** Minimises the goal within the time budget; complete means proven optimal (or proven infeasible). */
     Outcome solve(long timeLimitMs) {
+        return solve(timeLimitMs, Long.MAX_VALUE);
+    }
+
+    /** The same, within a budget of search nodes too (a budget whose outcome does not depend on the machine). */
+    Outcome solve(long timeLimitMs, long nodeLimit) {
         var solver = model.getSolver();
         solver.limitTime(Math.max(1, timeLimitMs));
+        solver.limitNode(nodeLimit);
         model.setObjective(maximise ? Model.MAXIMIZE : Model.MINIMIZE, objective);
         int[] best = null;
         long bestGoal = -1;
@@ -379,10 +419,11 @@ final class ChocoModel {
         return new Outcome(best, bestGoal, complete);
     }
 
-    /** Whether any plan exists: TRUE, FALSE, or null when time ran out first. */
-    Boolean feasible(long timeLimitMs) {
+    /** Whether any plan exists: TRUE, FALSE, or null when the time or node budget ran out first. */
+    Boolean feasible(long timeLimitMs, long nodeLimit) {
         var solver = model.getSolver();
         solver.limitTime(Math.max(1, timeLimitMs));
+        solver.limitNode(nodeLimit);
         if (solver.solve()) {
             return Boolean.TRUE;
         }

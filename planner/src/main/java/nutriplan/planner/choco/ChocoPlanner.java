@@ -9,7 +9,10 @@ import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
 import nutriplan.planner.plan.Warnings;
+import nutriplan.planner.plan.Infeasibility;
+import nutriplan.planner.problem.IntegerProgram;
 import nutriplan.planner.problem.LagrangianBound;
+import nutriplan.planner.problem.LinearRelaxation;
 import nutriplan.planner.problem.Problem;
 import nutriplan.planner.problem.ProblemBuilder;
 import nutriplan.planner.request.PlanRequest;
@@ -39,24 +42,54 @@ public final class ChocoPlanner implements Planner {
         long mainBudget = request.alternatives() == 0 ? request.timeLimitMs()
                 : (long) (request.timeLimitMs() * MAIN_SHARE_WITH_ALTERNATIVES);
         var searched = ProblemBuilder.withUsefulCaps(problem);
-        var search = new Lexicographic(searched, request.alternatives());
+        var search = new ExactSearch(searched, request.alternatives());
         var main = search.solve(Extra.NONE, mainBudget);
         if (main.servings() == null) {
             return main.proven() ? infeasible(request, problem, start)
-                    : result(request, PlanStatus.UNKNOWN, null, Double.NaN, LagrangianBound.requestBound(problem, deadline(request, start)), List.of(), start);
+                    : PlanResult.unknown(NAME, request.objective(), bound(request, problem, search, start), List.of(),
+                            elapsedMs(start));
         }
         var plan = checked(request, searched.plan(main.servings()));
         var alternatives = alternatives(request, searched, search, main.servings(), start);
         double value = plan.value(request.objective());
         var status = main.proven() ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
-        double bound = main.proven() ? value : Math.min(value, LagrangianBound.requestBound(problem, deadline(request, start)));
-        return result(request, status, plan, value, bound, alternatives, start);
+        double bound = main.proven() ? value : Math.min(value, bound(request, problem, search, start));
+        return PlanResult.found(status, NAME, request.objective(), plan, value, bound, alternatives,
+                Warnings.of(request, plan, alternatives), elapsedMs(start));
     }
 
-    private static List<Plan> alternatives(PlanRequest request, Problem problem, Lexicographic search, int[] best,
+    /**
+     * Why no plan meets a request that an engine has proven infeasible, within about {@code budgetMs}: the reach of
+     * each targeted nutrient, and a smallest conflicting set of targets and limits with the exact relaxation of each.
+     */
+    public static Infeasibility explain(PlanRequest request, long budgetMs) {
+        return Explainer.explain(request, ProblemBuilder.build(request), budgetMs);
+    }
+
+    /**
+     * Whether the request is proven infeasible without a search: a required product that cannot appear, or an
+     * infeasible exact relaxation. Any engine can ask, so that every engine gives the same verdict where one is cheap.
+     */
+    public static boolean provenInfeasibleAtOnce(PlanRequest request) {
+        var problem = ProblemBuilder.build(request);
+        return !Explainer.missingRequired(request, problem).isEmpty()
+                || (problem.size() <= ExactSearch.ROOT_RELAXATION_PRODUCTS
+                        && LinearRelaxation.decide(IntegerProgram.of(problem)).infeasible());
+    }
+
+    /**
+     * The best lower bound known on the objective, in the request's units: the exact relaxation's when the search
+     * solved it, or the ascent's, whichever is higher.
+     */
+    private static double bound(PlanRequest request, Problem problem, ExactSearch search, long start) {
+        double ascent = LagrangianBound.requestBound(problem, deadline(request, start));
+        return Math.max(ascent, search.provenLowest());
+    }
+
+    private static List<Plan> alternatives(PlanRequest request, Problem problem, ExactSearch search, int[] best,
                                            long start) {
         var plans = new ArrayList<Plan>();
-        var extra = Extra.NONE.withExcluded(Lexicographic.productSet(best));
+        var extra = Extra.NONE.withExcluded(ExactSearch.productSet(best));
         for (int k = 0; k < request.alternatives(); k++) {
             long left = request.timeLimitMs() - elapsedMs(start);
             if (left <= 5) {
@@ -67,21 +100,14 @@ public final class ChocoPlanner implements Planner {
                 break;
             }
             plans.add(checked(request, problem.plan(next.servings())));
-            extra = extra.withExcluded(Lexicographic.productSet(next.servings()));
+            extra = extra.withExcluded(ExactSearch.productSet(next.servings()));
         }
         return plans;
     }
 
     private static PlanResult infeasible(PlanRequest request, Problem problem, long start) {
         var explanation = Explainer.explain(request, problem, request.timeLimitMs() - elapsedMs(start));
-        return new PlanResult(PlanStatus.INFEASIBLE, NAME, request.objective(), Double.NaN, Double.NaN, null, List.of(),
-                List.of(), elapsedMs(start), explanation);
-    }
-
-    private static PlanResult result(PlanRequest request, PlanStatus status, Plan plan, double value, double bound,
-                                     List<Plan> alternatives, long start) {
-        return new PlanResult(status, NAME, request.objective(), value, bound, plan, alternatives,
-                Warnings.of(request, plan, alternatives), elapsedMs(start), null);
+        return PlanResult.infeasible(NAME, request.objective(), explanation, elapsedMs(start));
     }
 
     /** The last line of defence: a plan that breaks a bound is never returned. */

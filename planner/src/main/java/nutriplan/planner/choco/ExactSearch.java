@@ -7,18 +7,28 @@ import java.util.Set;
 import nutriplan.planner.choco.ChocoModel.Extra;
 import nutriplan.planner.choco.ChocoModel.Goal;
 import nutriplan.planner.problem.Greedy;
+import nutriplan.planner.problem.IntegerProgram;
 import nutriplan.planner.problem.LagrangianBound;
 import nutriplan.planner.problem.LagrangianBound.Cap;
 import nutriplan.planner.problem.LagrangianBound.Stop;
+import nutriplan.planner.problem.LinearRelaxation;
 import nutriplan.planner.problem.Problem;
 
 /**
- * The best plan under API.md's order: the objective first, then fewer distinct products, then smaller
- * overshoot. Each level is its own solve with the levels before it fixed, so a lower level can never
- * trade against a higher one (a weighted sum could). One instance serves a request's best plan and then its
- * alternatives, which share the problem and so the relaxation's bound on the objective.
+ * The exact engine's strategy: a request's best plan under the API's order — the objective first, then fewer
+ * distinct products, then smaller overshoot — and then its alternatives. Each level is its own solve with the
+ * levels before it fixed, so a lower level can never trade against a higher one (a weighted sum could).
+ *
+ * <p>The objective is decided in the cheapest way that can prove it: a greedy plan that meets the Lagrangian bound
+ * (most requests on a real catalog, in well under a millisecond); else the exact linear relaxation at the root
+ * ({@link LinearRelaxation}: an infeasible relaxation proves at once that no plan exists, and its optimum is the
+ * bound a plan must meet); else an enumeration of plans of few products; else Choco's search, with the relaxation
+ * solved again at its nodes on catalogs small enough for it ({@link RelaxationPropagator}).
+ *
+ * <p>One instance serves a request's best plan and then its alternatives, which share the problem and so the
+ * relaxation's bound on the objective: what they share is the {@link Memory}.
  */
-final class Lexicographic {
+final class ExactSearch {
 
     /** Share of a search's budget for proving the objective; the tie-break gets the rest. */
     private static final double OBJECTIVE_SHARE = 0.7;
@@ -37,6 +47,13 @@ final class Lexicographic {
      * otherwise: the examples' proofs took 1–43 steps, where an ascent that cannot prove runs all 400.
      */
     private static final int PROOF_STEPS = 100;
+    /**
+     * The exact relaxation at the root up to this many candidates: ojAlgo's simplex takes about 0.2 ms on the
+     * 59-product catalog and 10 ms on 1,000 products (see docs/benchmarks.md); above, the ascent's bound serves.
+     */
+    static final int ROOT_RELAXATION_PRODUCTS = 3_000;
+    /** The relaxation at every node of Choco's search up to this many candidates (each node pays one simplex). */
+    static final int NODE_RELAXATION_PRODUCTS = 300;
 
     /**
      * @param servings  the best plan found, or null
@@ -45,24 +62,51 @@ final class Lexicographic {
     record Result(int[] servings, boolean proven) {
     }
 
-    private final Problem problem;
     /**
-     * The relaxation's bound on the objective, computed once: every search of this problem (the best plan, then
-     * each alternative) has the same relaxation, since excluded product sets are not part of it.
+     * What the searches of one request learn and share, the best plan's first, then each alternative's.
+     *
+     * @param ascent       the Lagrangian ascent's bound on the objective, computed once (null until then): every
+     *                     search of this problem has the same relaxation, since excluded product sets are not part
+     *                     of it
+     * @param ascentCut    whether that ascent was cut to {@link #PROOF_STEPS}: too weak to guide Choco
+     * @param root         the exact relaxation's verdict at the root (null until asked for)
+     * @param tieBreaks    the best plan's tie-break: the best plans of distinct product sets at its objective
+     * @param optimumRanked whether {@code tieBreaks} is decided and held to the proven optimum: then it ranks the
+     *                     alternatives too
      */
-    private LagrangianBound objectiveBound;
-    /** Whether {@link #objectiveBound}'s ascent was cut to {@link #PROOF_STEPS}: too weak to guide Choco. */
-    private boolean objectiveBoundCut;
+    private record Memory(LagrangianBound ascent, boolean ascentCut, LinearRelaxation.Verdict root,
+                          SmallSupports.Ranking tieBreaks, boolean optimumRanked) {
+
+        static final Memory EMPTY = new Memory(null, false, null, SmallSupports.Ranking.UNDECIDED, false);
+
+        Memory withAscent(LagrangianBound newAscent, boolean cut) {
+            return new Memory(newAscent, cut, root, tieBreaks, optimumRanked);
+        }
+
+        Memory withRoot(LinearRelaxation.Verdict newRoot) {
+            return new Memory(ascent, ascentCut, newRoot, tieBreaks, optimumRanked);
+        }
+
+        Memory withTieBreaks(SmallSupports.Ranking newTieBreaks) {
+            return new Memory(ascent, ascentCut, root, newTieBreaks, optimumRanked);
+        }
+
+        Memory withOptimumRanked(boolean ranked) {
+            return new Memory(ascent, ascentCut, root, tieBreaks, ranked);
+        }
+    }
+
+    private final Problem problem;
+    /** The request's rows and objective, for the exact relaxation. */
+    private final IntegerProgram program;
     /** The plans a search of this problem can return: the best and its alternatives. */
     private final int plans;
-    /** The best plan's tie-break: the best plans of distinct product sets at its objective, best first. */
-    private SmallSupports.Ranking tieBreaks = SmallSupports.Ranking.UNDECIDED;
-    /** Whether {@link #tieBreaks} is decided and held to the proven optimum: then it ranks the alternatives too. */
-    private boolean optimumRanked;
+    private Memory memory = Memory.EMPTY;
 
     /** @param alternatives how many alternatives will be asked for after the best plan */
-    Lexicographic(Problem problem, int alternatives) {
+    ExactSearch(Problem problem, int alternatives) {
         this.problem = problem;
+        this.program = IntegerProgram.of(problem);
         this.plans = alternatives + 1;
     }
 
@@ -83,7 +127,7 @@ final class Lexicographic {
         }
         var best = breakTies(extra, first, deadline - start, deadline);
         if (extra.excludedProductSets().isEmpty()) {
-            optimumRanked = first.complete() && tieBreaks.decided();
+            memory = memory.withOptimumRanked(first.complete() && memory.tieBreaks().decided());
         }
         return new Result(best, first.complete());
     }
@@ -95,10 +139,10 @@ final class Lexicographic {
      * plans asked for have that many products), and the alternative is searched for.
      */
     private int[] rankedAlternative(List<Set<Integer>> excluded) {
-        if (excluded.isEmpty() || !optimumRanked) {
+        if (excluded.isEmpty() || !memory.optimumRanked()) {
             return null;
         }
-        for (var plan : tieBreaks.plans()) {
+        for (var plan : memory.tieBreaks().plans()) {
             if (!excluded.contains(productSet(plan))) {
                 return plan;
             }
@@ -133,7 +177,7 @@ final class Lexicographic {
         }
         var tieBreak = model
                 .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal, objectiveCap(problem, first.bestGoal()),
-                        Stop.at(deadline)))
+                        Stop.at(deadline)), atNodes())
                 .solve(remainingMs(deadline));
         return tieBreak.best() != null ? tieBreak.best() : best;
     }
@@ -144,15 +188,17 @@ final class Lexicographic {
      */
     private int[] enumeratedTieBreak(List<Set<Integer>> excluded, long objectiveAtMost, int products, long deadline) {
         if (excluded.isEmpty()) {
-            tieBreaks = SmallSupports.tieBreaks(problem, objectiveAtMost, excluded, products, plans, deadline);
-            return tieBreaks.decided() ? tieBreaks.plans().get(0) : null;
+            var ranking = SmallSupports.tieBreaks(problem, objectiveAtMost, excluded, products, plans, deadline);
+            memory = memory.withTieBreaks(ranking);
+            return ranking.decided() ? ranking.plans().get(0) : null;
         }
         return SmallSupports.tieBreak(problem, objectiveAtMost, excluded, products, deadline).plan();
     }
 
     /**
-     * The least objective: a greedy plan when the relaxation bound already proves it optimal (most requests on a
-     * real catalog), else by small supports, else Choco's search started from the best greedy plan.
+     * The least objective: a greedy plan when a bound already proves it optimal (the ascent's, cheap; else the exact
+     * relaxation's), else by small supports, else Choco's search started from the best greedy plan. Without a greedy
+     * plan the exact relaxation comes first: it proves most infeasible requests so at once.
      */
     private ChocoModel.Outcome bestObjective(Extra extra, long deadline) {
         if (!extra.excludedProductSets().isEmpty()) {
@@ -161,14 +207,23 @@ final class Lexicographic {
         var incumbent = Greedy.solve(problem);
         boolean seededYet = incumbent == null;
         if (seededYet) {
-            // Without a plan the bound has nothing to prove, and its ascent would run to the end: seek one first.
+            if (root().infeasible()) {
+                return new ChocoModel.Outcome(null, -1, true);
+            }
+            // Without a plan the ascent has nothing to prove, and would run to the end: seek one first.
             incumbent = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
         }
         long incumbentGoal = goal(problem, incumbent);
-        boolean enumerable = mostProducts(problem, incumbent == null ? Long.MAX_VALUE / 4 : incumbentGoal - 1)
+        boolean enumerable = mostProducts(problem, incumbent == null ? NO_PLAN_YET : incumbentGoal - 1)
                 <= SmallSupports.MAX_SUPPORT;
-        var bound = objectiveBound(incumbentGoal, enumerable, deadline);
-        long lowest = (long) LagrangianPropagator.roundUp(bound.rootBound());
+        long lowest = (long) RelaxationPropagator.roundUp(ascent(incumbentGoal, enumerable, deadline).rootBound());
+        if (incumbent != null && incumbentGoal <= lowest) {
+            return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
+        }
+        if (root().infeasible()) {
+            return new ChocoModel.Outcome(null, -1, true);
+        }
+        lowest = Math.max(lowest, exactLowest());
         if (incumbent != null && incumbentGoal <= lowest) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
         }
@@ -188,6 +243,37 @@ final class Lexicographic {
     }
 
     /**
+     * The exact relaxation's verdict at the root, solved once per request; undecided above
+     * {@link #ROOT_RELAXATION_PRODUCTS} candidates.
+     */
+    private LinearRelaxation.Verdict root() {
+        if (memory.root() == null) {
+            memory = memory.withRoot(problem.size() <= ROOT_RELAXATION_PRODUCTS ? LinearRelaxation.decide(program)
+                    : LinearRelaxation.Verdict.UNDECIDED);
+        }
+        return memory.root();
+    }
+
+    /** The least objective the exact relaxation proves (0 when it proves nothing). */
+    private long exactLowest() {
+        return root().bounded() ? root().bound() : 0;
+    }
+
+    /**
+     * The least objective the exact relaxation proved, in the request's own units (rounded up where they are whole),
+     * or 0 when it proved nothing.
+     */
+    double provenLowest() {
+        double scale = nutriplan.planner.problem.Scaling.objectiveScale(problem);
+        return LagrangianBound.inRequestUnits(problem.objective(), memory.root() == null ? 0 : exactLowest() / scale);
+    }
+
+    /** Whether Choco's searches solve the relaxation again at their nodes. */
+    private boolean atNodes() {
+        return problem.size() <= NODE_RELAXATION_PRODUCTS;
+    }
+
+    /**
      * The best plan whose product set differs from each excluded one. The first incumbent is the best greedy plan
      * without one product of an excluded set (so never an excluded set itself); it caps an enumeration of the
      * plans of at most {@link SmallSupports#MAX_SUPPORT} products, whose best is proven when the bound says so, or
@@ -197,20 +283,24 @@ final class Lexicographic {
     private ChocoModel.Outcome bestAlternative(Extra extra, long deadline) {
         var excluded = extra.excludedProductSets();
         var incumbent = greedyAlternative(problem, excluded);
-        long cap = incumbent == null ? Long.MAX_VALUE / 4 : goal(problem, incumbent);
+        long cap = incumbent == null ? NO_PLAN_YET : goal(problem, incumbent);
         var answer = SmallSupports.leastObjective(problem, cap, SmallSupports.MAX_SUPPORT, excluded, deadline);
         var best = answer.plan() != null ? answer.plan() : incumbent;
         long bestGoal = goal(problem, best);
         boolean exhaustive = answer.decided()
                 && mostProducts(problem, best == null ? cap : bestGoal - 1) <= SmallSupports.MAX_SUPPORT;
-        var bound = objectiveBound(bestGoal, false, deadline);
-        if (exhaustive || (best != null && bestGoal <= LagrangianPropagator.roundUp(bound.rootBound()))) {
+        long lowest = Math.max((long) RelaxationPropagator.roundUp(ascent(bestGoal, false, deadline).rootBound()),
+                exactLowest());
+        if (exhaustive || (best != null && bestGoal <= lowest)) {
             return new ChocoModel.Outcome(best, bestGoal, true);
         }
         return searched(extra, best, bestGoal, deadline);
     }
 
     /** The cheapest greedy plan among those that leave out one product of an excluded set; null if none. */
+    /** A cap on the objective that any plan meets, where no plan is known yet (far from overflow in sums). */
+    private static final long NO_PLAN_YET = Long.MAX_VALUE / 4;
+
     private static int[] greedyAlternative(Problem problem, List<Set<Integer>> excluded) {
         int[] best = null;
         for (var set : excluded) {
@@ -237,11 +327,7 @@ final class Lexicographic {
         if (model == null || deadline - System.nanoTime() < System.nanoTime() - building) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, false);
         }
-        if (objectiveBoundCut) {
-            objectiveBound = boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of(), Stop.at(deadline));
-            objectiveBoundCut = false;
-        }
-        var outcome = model.configureSearch(objectiveBound).solve(remainingMs(deadline));
+        var outcome = model.configureSearch(searchBound(incumbentGoal, deadline), atNodes()).solve(remainingMs(deadline));
         // Only a rounding corner case leaves the incumbent unfound: keep it, unproven.
         return outcome.best() == null && incumbent != null
                 ? new ChocoModel.Outcome(incumbent, incumbentGoal, false) : outcome;
@@ -253,7 +339,7 @@ final class Lexicographic {
      */
     private static ChocoModel.Outcome fewProducts(Problem problem, int[] incumbent, long incumbentGoal,
                                                   long deadlineNanos) {
-        long better = incumbent == null ? Long.MAX_VALUE / 4 : incumbentGoal - 1;
+        long better = incumbent == null ? NO_PLAN_YET : incumbentGoal - 1;
         int support = mostProducts(problem, better);
         if (support > SmallSupports.MAX_SUPPORT) {
             return null;
@@ -290,22 +376,36 @@ final class Lexicographic {
     }
 
     /**
-     * The relaxation's bound on the objective, from the first call on. Its ascent stops once the bound proves the
-     * first caller's plan optimal, which is all a later caller can use too: the relaxation's optimum is at most
-     * the best plan's objective, so no bound proves an alternative that costs more. With an enumeration to fall
-     * back on, a proof that is slow to come is not waited for.
+     * The ascent's bound on the objective, from the first call on. It stops once the bound proves the first caller's
+     * plan optimal, which is all a later caller can use too: the relaxation's optimum is at most the best plan's
+     * objective, so no bound proves an alternative that costs more. With an enumeration to fall back on, a proof
+     * that is slow to come is not waited for.
      */
-    private LagrangianBound objectiveBound(long incumbentGoal, boolean enumerable, long deadline) {
-        if (objectiveBound == null) {
+    private LagrangianBound ascent(long incumbentGoal, boolean enumerable, long deadline) {
+        if (memory.ascent() == null) {
             var stop = Stop.at(deadline);
             if (incumbentGoal >= 0) {
-                stop = stop.once(LagrangianPropagator.leastProving(incumbentGoal));
+                stop = stop.once(RelaxationPropagator.leastProving(incumbentGoal));
             }
-            objectiveBound = boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of(),
-                    enumerable ? stop.within(PROOF_STEPS) : stop);
-            objectiveBoundCut = enumerable;
+            memory = memory.withAscent(boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of(),
+                    enumerable ? stop.within(PROOF_STEPS) : stop), enumerable);
         }
-        return objectiveBound;
+        return memory.ascent();
+    }
+
+    /**
+     * The multipliers that guide Choco's search and bound its nodes cheaply: the exact relaxation's duals when it has
+     * them, else the ascent's (run in full if it was cut short).
+     */
+    private LagrangianBound searchBound(long incumbentGoal, long deadline) {
+        if (root().bounded()) {
+            return root().lagrangianBound(program, problem.targets().size());
+        }
+        if (memory.ascentCut()) {
+            memory = memory.withAscent(boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of(), Stop.at(deadline)),
+                    false);
+        }
+        return memory.ascent();
     }
 
     /** The relaxation bound of a goal; {@code upperBound} (a known plan's goal value, or −1) guides its ascent. */

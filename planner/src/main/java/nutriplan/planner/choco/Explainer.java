@@ -14,7 +14,10 @@ import nutriplan.planner.choco.ChocoModel.Goal;
 import nutriplan.planner.plan.Infeasibility;
 import nutriplan.planner.plan.NutrientReach;
 import nutriplan.planner.plan.Relaxation;
+import nutriplan.planner.problem.Greedy;
+import nutriplan.planner.problem.IntegerProgram;
 import nutriplan.planner.problem.IntegerRows;
+import nutriplan.planner.problem.LinearRelaxation;
 import nutriplan.planner.problem.Problem;
 import nutriplan.planner.problem.ProblemBuilder;
 import nutriplan.planner.problem.Scaling;
@@ -38,6 +41,11 @@ final class Explainer {
 
     /** The least time an explanation gets, even when the proof of infeasibility used the whole limit. */
     private static final long MIN_BUDGET_MS = 200;
+    /**
+     * The most nodes one exact check's search may visit. A budget of work, not of time, so that the same request gets
+     * the same explanation on a cold JVM and a warm one; the time limit stays a safety net for an overloaded machine.
+     */
+    static final long CHECK_NODES = 20_000;
 
     private Explainer() {
     }
@@ -183,7 +191,7 @@ final class Explainer {
             for (int k = 0; k < clauses.size(); k++) {
                 var clause = clauses.get(k);
                 active.remove(clause);
-                var feasible = feasible(Clause.keepOnly(request, active), share(clauses.size() - k));
+                var feasible = feasible(Clause.keepOnly(request, active));
                 if (feasible == null) {
                     complete = false;
                 }
@@ -242,7 +250,7 @@ final class Explainer {
         }
 
         private Relaxation feasibleOrNot(PlanRequest relaxed, String field, String constraint, String suggestion) {
-            var feasible = feasible(relaxed, share(1));
+            var feasible = feasible(relaxed);
             return Boolean.TRUE.equals(feasible) ? new Relaxation(field, constraint, suggestion, null) : notAlone(field, constraint);
         }
 
@@ -257,14 +265,14 @@ final class Explainer {
             Boolean feasible;
             do {
                 high = (int) Math.min((long) high * 2, nutriplan.planner.problem.PlanningLimits.UNCAPPED_SERVINGS);
-                feasible = feasible(request.withLimits(request.limits().withMaxServingsPerProduct(high)), share(8));
+                feasible = feasible(request.withLimits(request.limits().withMaxServingsPerProduct(high)));
             } while (Boolean.FALSE.equals(feasible) && high < nutriplan.planner.problem.PlanningLimits.UNCAPPED_SERVINGS);
             if (!Boolean.TRUE.equals(feasible)) {
                 return java.util.Optional.empty();
             }
             while (high - low > 1) {
                 int middle = (low + high) >>> 1;
-                if (Boolean.TRUE.equals(feasible(request.withLimits(request.limits().withMaxServingsPerProduct(middle)), share(8)))) {
+                if (Boolean.TRUE.equals(feasible(request.withLimits(request.limits().withMaxServingsPerProduct(middle))))) {
                     high = middle;
                 } else {
                     low = middle;
@@ -274,30 +282,47 @@ final class Explainer {
         }
 
         private java.util.Optional<Long> optimum(Problem problem, long[] perServing, long fixed, boolean maximise) {
-            var outcome = ChocoModel.buildLinear(problem, perServing, fixed, maximise).configureSearch(null).solve(share(2));
+            var outcome = ChocoModel.buildLinear(problem, perServing, fixed, maximise).configureDecisiveSearch()
+                    .solve(remainingMs(deadlineNanos), CHECK_NODES);
             if (!outcome.complete()) {
                 complete = false;
             }
             return outcome.best() == null ? java.util.Optional.empty() : java.util.Optional.of(outcome.bestGoal());
         }
 
-        private Boolean feasible(PlanRequest relaxed, long timeMs) {
-            var problem = ProblemBuilder.build(relaxed);
-            if (!missingRequired(relaxed, problem).isEmpty()) {
-                return Boolean.FALSE;
-            }
-            var answer = ChocoModel.build(problem, Goal.OBJECTIVE, Extra.NONE, -1).configureSearch(null).feasible(timeMs);
+        private Boolean feasible(PlanRequest relaxed) {
+            var answer = Explainer.feasible(relaxed, deadlineNanos);
             if (answer == null) {
                 complete = false;
             }
             return answer;
         }
+    }
 
-        /** An even share of what is left for the remaining solves. */
-        private long share(int remainingSolves) {
-            long leftMs = (deadlineNanos - System.nanoTime()) / 1_000_000;
-            return Math.max(1, leftMs / Math.max(1, remainingSolves));
+    /**
+     * Whether any plan meets the request: TRUE, FALSE, or null when the check's work budget (or, on an overloaded
+     * machine, the deadline) ran out first. Each answer is exact, from the cheapest test that can give it: a greedy
+     * plan (a witness), the exact relaxation's certificate, or Choco's search with the relaxation at its nodes.
+     */
+    static Boolean feasible(PlanRequest request, long deadlineNanos) {
+        var problem = ProblemBuilder.build(request);
+        if (!missingRequired(request, problem).isEmpty()) {
+            return Boolean.FALSE;
         }
+        if (Greedy.solve(problem) != null) {
+            return Boolean.TRUE;
+        }
+        if (problem.size() <= ExactSearch.ROOT_RELAXATION_PRODUCTS
+                && LinearRelaxation.decide(IntegerProgram.of(problem)).infeasible()) {
+            return Boolean.FALSE;
+        }
+        return ChocoModel.build(problem, Goal.OBJECTIVE, Extra.NONE, -1).configureDecisiveSearch()
+                .feasible(remainingMs(deadlineNanos), CHECK_NODES);
+    }
+
+    /** Milliseconds until the deadline, at least 1. */
+    private static long remainingMs(long deadlineNanos) {
+        return Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 
     /** Amounts scaled as the model does: down (a min, what is surely reached) or up (a max, what is surely needed). */

@@ -7,30 +7,54 @@ import org.chocosolver.solver.variables.IntVar;
 import org.chocosolver.solver.variables.events.IntEventType;
 import org.chocosolver.util.ESat;
 
+import nutriplan.planner.problem.IntegerProgram;
 import nutriplan.planner.problem.LagrangianBound;
+import nutriplan.planner.problem.LinearRelaxation;
 
 /**
- * Posts the linear-relaxation bound inside Choco's search, which has no relaxation of its own (its
- * {@code getBestLB()} stays at −1 on this problem).
+ * Posts the linear relaxation inside Choco's search, which has no relaxation of its own (its {@code getBestLB()}
+ * stays at −1 on this problem).
  *
- * <p>At every node: objective ≥ ⌈constant + Σ min gᵢ over the current boxes⌉; and, with the objective's
- * current upper bound (the incumbent minus one, once one is known), each product's servings are cut to
- * the values whose reduced-cost contribution still fits under it ("reduced-cost fixing"). Both follow from
- * weak duality for any fixed multipliers, so they never cut off a plan better than the incumbent.
- * Variables 0..n−1 are the servings, variable n the objective.
+ * <p>At every node, first the cheap part: objective ≥ ⌈constant + Σ min gᵢ over the current boxes⌉ at the root's
+ * multipliers; and, with the objective's current upper bound (the incumbent minus one, once one is known), each
+ * product's servings are cut to the values whose reduced-cost contribution still fits under it ("reduced-cost
+ * fixing"). Both follow from weak duality for any fixed multipliers, so they never cut off a plan better than the
+ * incumbent. Then, on problems small enough for it ({@code program} not null), the relaxation is solved again over
+ * the node's boxes ({@link LinearRelaxation}): a proven infeasible node fails, a proven bound raises the
+ * objective's lower bound, and the node's own duals fix reduced costs again. This is what closes tight and
+ * infeasible subtrees, where the root's multipliers say nothing.
+ *
+ * <p>A maximising model is bounded through its negated goal: the relaxation's least −goal is the most the goal can
+ * reach. Variables 0..n−1 are the servings, variable n the objective.
  */
-final class LagrangianPropagator extends Propagator<IntVar> {
+final class RelaxationPropagator extends Propagator<IntVar> {
 
-    /** Absorbs floating-point noise: filtering only ever errs on the side of keeping values. */
+    /**
+     * Absorbs floating-point noise in the root multipliers' pass, which is a filter in doubles: it only ever errs on
+     * the side of keeping values. (A sum of n products in doubles is off by at most n·2⁻⁵³ of the sum of their sizes,
+     * far below this for any catalog.)
+     */
     private static final double EPSILON = 1e-6;
 
     private final LagrangianBound bound;
+    private final IntegerProgram program;
     private final int n;
+    private final int targets;
+    private final boolean maximise;
 
-    LagrangianPropagator(IntVar[] servings, IntVar objective, LagrangianBound bound) {
-        super(append(servings, objective), PropagatorPriority.LINEAR, false);
+    /**
+     * @param bound    multipliers for the goal (the negated goal when maximising)
+     * @param program  the goal's rows (idem), to solve the relaxation again at every node; null for the root
+     *                 multipliers only
+     */
+    RelaxationPropagator(IntVar[] servings, IntVar objective, LagrangianBound bound, IntegerProgram program,
+                         int targets, boolean maximise) {
+        super(append(servings, objective), PropagatorPriority.CUBIC, false);
         this.bound = bound;
+        this.program = program;
         this.n = servings.length;
+        this.targets = targets;
+        this.maximise = maximise;
     }
 
     private static IntVar[] append(IntVar[] servings, IntVar objective) {
@@ -47,17 +71,52 @@ final class LagrangianPropagator extends Propagator<IntVar> {
 
     @Override
     public void propagate(int evtmask) throws ContradictionException {
-        var best = new double[n];
-        double total = bound.constant();
+        filterWith(bound);
+        if (program == null) {
+            return;
+        }
+        var lower = new int[n];
+        var upper = new int[n];
         for (int i = 0; i < n; i++) {
-            best[i] = bound.bestContribution(i, vars[i].getLB(), vars[i].getUB());
+            lower[i] = vars[i].getLB();
+            upper[i] = vars[i].getUB();
+        }
+        var verdict = LinearRelaxation.decide(program, lower, upper);
+        if (verdict.infeasible()) {
+            fails();
+        }
+        if (verdict.bounded()) {
+            raiseGoalTo(verdict.bound());
+            filterWith(verdict.lagrangianBound(program, targets));
+        }
+    }
+
+    /** The minimised goal (the objective, or its negation when maximising) is at least {@code least}. */
+    private void raiseGoalTo(double least) throws ContradictionException {
+        double clamped = Math.max(Math.min(least, Integer.MAX_VALUE), -Integer.MAX_VALUE);
+        if (maximise) {
+            vars[n].updateUpperBound((int) -clamped, this);
+        } else {
+            vars[n].updateLowerBound((int) clamped, this);
+        }
+    }
+
+    /** The most the minimised goal may be at this node: below the incumbent, once there is one. */
+    private int goalAtMost() {
+        return maximise ? -vars[n].getLB() : vars[n].getUB();
+    }
+
+    private void filterWith(LagrangianBound multipliers) throws ContradictionException {
+        var best = new double[n];
+        double total = multipliers.constant();
+        for (int i = 0; i < n; i++) {
+            best[i] = multipliers.bestContribution(i, vars[i].getLB(), vars[i].getUB());
             total += best[i];
         }
-        var objective = vars[n];
-        objective.updateLowerBound((int) roundUp(total), this);
-        double slack = objective.getUB() - total + EPSILON * (1 + Math.abs(total));
+        raiseGoalTo(roundUp(total));
+        double slack = goalAtMost() - total + EPSILON * (1 + Math.abs(total));
         for (int i = 0; i < n; i++) {
-            filter(i, best[i] + slack);
+            filter(multipliers, i, best[i] + slack);
         }
     }
 
@@ -72,10 +131,10 @@ final class LagrangianPropagator extends Propagator<IntVar> {
     }
 
     /** Keeps only the servings v of product i with gᵢ(v) ≤ limit (bounds only: domains are intervals). */
-    private void filter(int i, double limit) throws ContradictionException {
+    private void filter(LagrangianBound multipliers, int i, double limit) throws ContradictionException {
         var servings = vars[i];
-        double reducedCost = bound.reducedCost(i);
-        double fixedCost = bound.fixedCost(i);
+        double reducedCost = multipliers.reducedCost(i);
+        double fixedCost = multipliers.fixedCost(i);
         int lo = servings.getLB();
         int hi = servings.getUB();
         boolean zeroFits = lo == 0 && limit >= 0;

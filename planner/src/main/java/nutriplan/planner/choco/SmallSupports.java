@@ -295,7 +295,7 @@ final class SmallSupports {
      * that its key is under {@link #bestKey}). Returns whether it was allowed.
      */
     private boolean consider(long keySoFar) {
-        var support = Lexicographic.productSet(servings);
+        var support = ExactSearch.productSet(servings);
         if (excluded.contains(support)) {
             return false;
         }

@@ -7,6 +7,7 @@ import java.util.Set;
 import nutriplan.planner.problem.IntegerRows;
 import nutriplan.planner.problem.LagrangianBound;
 import nutriplan.planner.problem.Problem;
+import nutriplan.planner.problem.ScaledObjective;
 import nutriplan.planner.problem.Scaling;
 import nutriplan.planner.timefold.domain.CandidateLists;
 import nutriplan.planner.timefold.domain.EarlierPlan;
@@ -60,8 +61,8 @@ final class ServingsPlans {
             return new Working(problem, all, reduced, prices);
         }
         var keep = new boolean[n];
-        var lists = candidateLists(problem, IntegerRows.of(problem), objectiveCoefficients(problem),
-                fixedCoefficient(problem), reduced, prices);
+        var lists = candidateLists(problem, IntegerRows.of(problem), ScaledObjective.perServing(problem),
+                ScaledObjective.perProduct(problem), reduced, prices);
         for (int i : lists.attractive()) {
             keep[i] = true;
         }
@@ -120,8 +121,8 @@ final class ServingsPlans {
             rows.add(new NutrientRow(t, target.nutrient(), target.hasMin(), integerRows.minRight()[t], target.hasMax(),
                     integerRows.maxRight()[t], Scaling.amountScale(problem, t)));
         }
-        var costs = objectiveCoefficients(problem);
-        long fixed = fixedCoefficient(problem);
+        var costs = ScaledObjective.perServing(problem);
+        long fixed = ScaledObjective.perProduct(problem);
         var entities = new ArrayList<ProductServings>(problem.size());
         for (int i = 0; i < problem.size(); i++) {
             entities.add(new ProductServings(i, problem.products().get(i), problem.lower()[i], problem.upper()[i],
@@ -135,20 +136,6 @@ final class ServingsPlans {
         var limits = new PlanLimits(problem.maxServings(), problem.maxProducts());
         return new ServingsPlan(rows, limits, earlier, entities,
                 candidateLists(problem, integerRows, costs, fixed, working.reducedCosts(), working.minPrices()));
-    }
-
-    /** The objective's integer cost per serving, as the exact engine scales it. */
-    static long[] objectiveCoefficients(Problem problem) {
-        double scale = Scaling.objectiveScale(problem);
-        var costs = new long[problem.size()];
-        for (int i = 0; i < costs.length; i++) {
-            costs[i] = Scaling.nearest(problem.costs()[i], scale);
-        }
-        return costs;
-    }
-
-    static long fixedCoefficient(Problem problem) {
-        return problem.fixedCosts().length > 0 && problem.fixedCosts()[0] > 0 ? 1 : 0;
     }
 
     private static long[] column(int[][] coefficients, int i) {

@@ -16,6 +16,7 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 
 import nutriplan.planner.Planner;
+import nutriplan.planner.choco.ChocoPlanner;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
@@ -148,12 +149,12 @@ public final class TimefoldPlanner implements Planner {
         }
 
         PlanResult run() {
-            var problem = ProblemBuilder.build(request);
-            var missing = missingRequired(problem);
-            if (!missing.isEmpty()) {
-                return unknown(List.of("no plan can hold the required products " + String.join(", ", missing)
-                        + ": they are unknown, not allowed by include/exclude, or not eligible for the objective"));
+            if (ChocoPlanner.provenInfeasibleAtOnce(request)) {
+                // The same verdict and explanation as the exact engine: local search alone could only say UNKNOWN.
+                return PlanResult.infeasible(NAME, request.objective(), ChocoPlanner.explain(request, remainingMs()),
+                        elapsedMs());
             }
+            var problem = ProblemBuilder.build(request);
             var searched = ProblemBuilder.withUsefulCaps(problem);
             var first = startingServings(searched);
             if (first != null) {
@@ -181,8 +182,8 @@ public final class TimefoldPlanner implements Planner {
             double value = plan.value(request.objective());
             var alternatives = alternatives(working, best.servings());
             var status = value <= bound + tolerance(bound) ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
-            return new PlanResult(status, NAME, request.objective(), value, Math.min(bound, value), plan, alternatives,
-                    Warnings.of(request, plan, alternatives), elapsedMs(), null);
+            return PlanResult.found(status, NAME, request.objective(), plan, value, Math.min(bound, value), alternatives,
+                    Warnings.of(request, plan, alternatives), elapsedMs());
         }
 
         /** The given start when it fits the candidates and meets the request, else the greedy plan, else null. */
@@ -270,19 +271,12 @@ public final class TimefoldPlanner implements Planner {
                 return unknown(List.of("no product is allowed for this request, and the empty plan misses its targets: "
                         + String.join("; ", empty.violations(request))));
             }
-            return new PlanResult(PlanStatus.OPTIMAL, NAME, request.objective(), 0, 0, empty, List.of(), List.of(),
-                    elapsedMs(), null);
+            return PlanResult.found(PlanStatus.OPTIMAL, NAME, request.objective(), empty, 0, 0, List.of(), List.of(),
+                    elapsedMs());
         }
 
         private PlanResult unknown(List<String> why) {
-            return new PlanResult(PlanStatus.UNKNOWN, NAME, request.objective(), Double.NaN, Double.NaN, null, List.of(),
-                    why, elapsedMs(), null);
-        }
-
-        private List<String> missingRequired(Problem problem) {
-            var candidates = new HashSet<String>();
-            problem.products().forEach(product -> candidates.add(product.id()));
-            return request.required().stream().filter(id -> !candidates.contains(id)).sorted().toList();
+            return PlanResult.unknown(NAME, request.objective(), Double.NaN, why, elapsedMs());
         }
 
         private long remainingMs() {
