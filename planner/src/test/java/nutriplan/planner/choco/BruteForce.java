@@ -336,7 +336,7 @@ final class BruteForce {
         return overshoot;
     }
 
-    private static long exactTotal(Plan plan, Target target) {
+    static long exactTotal(Plan plan, Target target) {
         long total = 0;
         for (var item : plan.items()) {
             total += exact(item.product().amount(target.nutrient()), AMOUNT_SCALE) * item.servings();

@@ -28,6 +28,7 @@ import nutriplan.catalog.product.Kind;
 import nutriplan.catalog.product.Price;
 import nutriplan.catalog.product.Product;
 import nutriplan.planner.Planner;
+import nutriplan.planner.plan.Infeasibility;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
@@ -169,6 +170,8 @@ class BruteForcePropertyTest {
             }
             if (result.status() == PlanStatus.INFEASIBLE && result.infeasibility() == null) {
                 problems.add("[infeasibility] INFEASIBLE without an explanation");
+            } else if (result.status() == PlanStatus.INFEASIBLE) {
+                problems.addAll(checkExplanation(request, result.infeasibility()));
             }
         } else {
             var best = solution.best();
@@ -227,6 +230,99 @@ class BruteForcePropertyTest {
         }
         problems.addAll(checkAlternatives(request, solution, result));
         return problems;
+    }
+
+    /**
+     * A complete explanation's conflict, by brute force: the conflicting set alone admits no plan, each member is
+     * necessary (without it a plan exists), and each member's relaxation is exactly the smallest change to it alone
+     * that admits a plan, to the 0.1 of a unit the explanation rounds to (amounts here are whole tenths, so the
+     * rounding is exact). An incomplete explanation must still be conflicting.
+     */
+    static List<String> checkExplanation(PlanRequest request, Infeasibility infeasibility) {
+        var problems = new ArrayList<String>();
+        var all = Clause.of(request);
+        var members = new LinkedHashSet<Clause>();
+        for (var relaxation : infeasibility.conflict()) {
+            all.stream().filter(clause -> clause.field(request).equals(relaxation.field())
+                    && clause.describe(request).equals(relaxation.constraint())).findFirst().ifPresentOrElse(members::add,
+                    () -> problems.add("[conflict] names " + relaxation.field() + " (" + relaxation.constraint()
+                            + "), which the request does not have"));
+        }
+        if (isFeasible(Clause.keepOnly(request, members)) == Boolean.TRUE) {
+            problems.add("[conflict] the conflicting set " + infeasibility.conflict() + " alone admits a plan");
+        }
+        if (!infeasibility.complete()) {
+            return problems;
+        }
+        for (var relaxation : infeasibility.conflict()) {
+            var member = members.stream().filter(clause -> clause.describe(request).equals(relaxation.constraint()))
+                    .findFirst().orElse(null);
+            if (member == null) {
+                continue;
+            }
+            var others = new LinkedHashSet<>(members);
+            others.remove(member);
+            if (isFeasible(Clause.keepOnly(request, others)) == Boolean.FALSE) {
+                problems.add("[conflict] " + relaxation.constraint() + " is not needed: the set is infeasible without it");
+            }
+            var everythingElse = new LinkedHashSet<>(all);
+            everythingElse.remove(member);
+            if (!CHECKED_RELAXATIONS.contains(member.kind())) {
+                continue; // the per-product cap's search and the selection's clauses have no value to check
+            }
+            var relaxed = bruteForce(Clause.keepOnly(request, everythingElse));
+            if (relaxed == null) {
+                continue;
+            }
+            var expected = smallestRelaxation(request, member, relaxed);
+            if (!java.util.Objects.equals(expected, relaxation.value())) {
+                problems.add("[relaxation] " + relaxation.constraint() + ": suggested " + relaxation.value()
+                        + " (" + relaxation.suggestion() + "), brute force's smallest is " + expected);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Brute force's answer, or null where dropping a limit leaves too many servings vectors to enumerate (a request
+     * whose caps came from the limit alone).
+     */
+    private static BruteForce.Solution bruteForce(PlanRequest request) {
+        try {
+            return BruteForce.solve(request);
+        } catch (IllegalArgumentException tooLarge) {
+            return null;
+        }
+    }
+
+    private static Boolean isFeasible(PlanRequest request) {
+        var solution = bruteForce(request);
+        return solution == null ? null : solution.isFeasible();
+    }
+
+    private static final Set<Clause.Kind> CHECKED_RELAXATIONS = Set.of(Clause.Kind.MIN, Clause.Kind.MAX,
+            Clause.Kind.MAX_SERVINGS, Clause.Kind.MAX_PRODUCTS);
+
+    /**
+     * The exact relaxation of one clause with every other clause in force, from every plan brute force finds
+     * then: null when no change to it alone admits a plan.
+     */
+    private static Double smallestRelaxation(PlanRequest request, Clause clause, BruteForce.Solution relaxed) {
+        if (!relaxed.isFeasible()) {
+            return null;
+        }
+        var totals = relaxed.feasible().stream().mapToLong(candidate -> switch (clause.kind()) {
+            case MIN, MAX -> BruteForce.exactTotal(relaxed.toPlan(candidate.servings()), request.targets().get(clause.index()));
+            case MAX_SERVINGS -> java.util.Arrays.stream(candidate.servings()).sum();
+            case MAX_PRODUCTS -> candidate.productCount();
+            default -> 0;
+        });
+        return switch (clause.kind()) {
+            // Totals are in tenths (BruteForce.AMOUNT_SCALE): the most a min can ask, the least a max can allow.
+            case MIN -> totals.max().getAsLong() / (double) BruteForce.AMOUNT_SCALE;
+            case MAX -> totals.min().getAsLong() / (double) BruteForce.AMOUNT_SCALE;
+            default -> (double) totals.min().getAsLong();
+        };
     }
 
     /**
