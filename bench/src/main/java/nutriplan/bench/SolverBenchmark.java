@@ -32,6 +32,8 @@ public final class SolverBenchmark {
     private static final String USAGE = """
             Usage: bench/run --scale [OPTIONS]   Choco, Timefold, auto and CP-SAT on 1,000-10,000 products and IFCT
                                                  (bench/run --scale --help)
+                   bench/run --decide [OPTIONS]  tight and infeasible requests: does Choco decide what CP-SAT does?
+                                                 (bench/run --decide --help)
                    bench/run [--sizes 10,50,200,1000,5000] [--instances 10] [--time-limit-ms 5000] [--seed 1]
                              [--warmup 30] [--repeats 5] [--cpsat-workers 1] [--cpsat-params TEXT] [--data DIR]
                              [--no-examples] [--verbose]
@@ -63,6 +65,10 @@ public final class SolverBenchmark {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("--scale")) {
             ScaleBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--decide")) {
+            DecisionBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         var options = Bench.optionsOrExit(args, Options::parse, Options::help, USAGE);

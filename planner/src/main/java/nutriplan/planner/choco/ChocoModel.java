@@ -66,12 +66,11 @@ final class ChocoModel {
     private final BoolVar[] used;
     private final IntVar objective;
     private final long[] objectiveCoefficients;
-    private final boolean maximise;
     /** The same question as integer rows, for the relaxation at the search's nodes (minimising models only). */
     private final IntegerProgram program;
 
     private ChocoModel(Problem problem, Goal goal, Model model, IntVar[] servings, BoolVar[] used, IntVar objective,
-                       long[] objectiveCoefficients, boolean maximise, IntegerProgram program) {
+                       long[] objectiveCoefficients, IntegerProgram program) {
         this.problem = problem;
         this.goal = goal;
         this.model = model;
@@ -79,7 +78,6 @@ final class ChocoModel {
         this.used = used;
         this.objective = objective;
         this.objectiveCoefficients = objectiveCoefficients;
-        this.maximise = maximise;
         this.program = program;
     }
 
@@ -101,19 +99,11 @@ final class ChocoModel {
         boolean objectiveCountsProducts = problem.objective() == Objective.PRODUCTS
                 && (goal == Goal.OBJECTIVE || extra.objectiveAtMost() >= 0);
         return assemble(problem, goal, perServingCoefficients(problem, goal), fixedCoefficient(problem, goal), extra,
-                goalAtMost, goal == Goal.TIE_BREAK || objectiveCountsProducts, false, deadlineNanos);
-    }
-
-    /**
-     * Builds a model that minimises (or maximises) Σᵢ perServingᵢ·xᵢ + fixed·(products used): the explanations
-     * of infeasibility ask "how much sodium at least", "how few products at most".
-     */
-    static ChocoModel buildLinear(Problem problem, long[] perServing, long fixed, boolean maximise) {
-        return assemble(problem, Goal.OBJECTIVE, perServing, fixed, Extra.NONE, -1, fixed != 0, maximise, Long.MAX_VALUE);
+                goalAtMost, goal == Goal.TIE_BREAK || objectiveCountsProducts, deadlineNanos);
     }
 
     private static ChocoModel assemble(Problem problem, Goal goal, long[] coefficients, long fixed, Extra extra,
-                                       long goalAtMost, boolean goalCountsProducts, boolean maximise,
+                                       long goalAtMost, boolean goalCountsProducts,
                                        long deadlineNanos) {
         int n = problem.size();
         var model = new Model("nutriplan-" + goal.name().toLowerCase(java.util.Locale.ROOT), Settings.init());
@@ -138,8 +128,8 @@ final class ChocoModel {
         int upper = (int) Math.min(Math.min(maximum, goalAtMost < 0 ? Long.MAX_VALUE : goalAtMost), Integer.MAX_VALUE / 2);
         var objective = model.intVar("objective", 0, Math.max(upper, 0), true);
         postObjective(model, servings, used, coefficients, fixed, objective);
-        return new ChocoModel(problem, goal, model, servings, used, objective, coefficients, maximise,
-                program(problem, maximise ? negated(coefficients) : coefficients, maximise ? -fixed : fixed, extra));
+        return new ChocoModel(problem, goal, model, servings, used, objective, coefficients,
+                program(problem, coefficients, fixed, extra));
     }
 
     /** The model's rows as an {@link IntegerProgram}, with its cap on the request objective when it has one. */
@@ -150,10 +140,6 @@ final class ChocoModel {
                     ScaledObjective.perProduct(problem), false, extra.objectiveAtMost(), null));
         }
         return program;
-    }
-
-    private static long[] negated(long[] values) {
-        return Arrays.stream(values).map(value -> -value).toArray();
     }
 
     /** used[i] is 1 exactly when product i has servings; x ≤ ub·used is redundant with x ≥ used but propagates. */
@@ -340,7 +326,7 @@ final class ChocoModel {
         } else if (bound != null) {
             new org.chocosolver.solver.constraints.Constraint("relaxation",
                     new RelaxationPropagator(servings, objective, bound, atNodes ? program : null,
-                            problem.targets().size(), maximise)).post();
+                            problem.targets().size())).post();
             var order = new Integer[servings.length];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -408,7 +394,7 @@ final class ChocoModel {
         var solver = model.getSolver();
         solver.limitTime(Math.max(1, timeLimitMs));
         solver.limitNode(nodeLimit);
-        model.setObjective(maximise ? Model.MAXIMIZE : Model.MINIMIZE, objective);
+        model.setObjective(Model.MINIMIZE, objective);
         int[] best = null;
         long bestGoal = -1;
         while (solver.solve()) {
@@ -419,15 +405,18 @@ final class ChocoModel {
         return new Outcome(best, bestGoal, complete);
     }
 
-    /** Whether any plan exists: TRUE, FALSE, or null when the time or node budget ran out first. */
-    Boolean feasible(long timeLimitMs, long nodeLimit) {
+    /**
+     * The first plan found, if any; complete when one was found or none exists (proven), not when the time or node
+     * budget ran out first.
+     */
+    Outcome firstPlan(long timeLimitMs, long nodeLimit) {
         var solver = model.getSolver();
         solver.limitTime(Math.max(1, timeLimitMs));
         solver.limitNode(nodeLimit);
         if (solver.solve()) {
-            return Boolean.TRUE;
+            return new Outcome(read(), objective.getValue(), true);
         }
-        return solver.isStopCriterionMet() ? null : Boolean.FALSE;
+        return new Outcome(null, -1, !solver.isStopCriterionMet());
     }
 
     private int[] read() {

@@ -52,6 +52,8 @@ final class ExactSearch {
      * 59-product catalog and 10 ms on 1,000 products (see docs/benchmarks.md); above, the ascent's bound serves.
      */
     static final int ROOT_RELAXATION_PRODUCTS = 3_000;
+    /** A cap on the objective that any plan meets, where no plan is known yet (far from overflow in sums). */
+    private static final long NO_PLAN_YET = Long.MAX_VALUE / 4;
     /** The relaxation at every node of Choco's search up to this many candidates (each node pays one simplex). */
     static final int NODE_RELAXATION_PRODUCTS = 300;
 
@@ -243,6 +245,29 @@ final class ExactSearch {
     }
 
     /**
+     * Any plan that meets the problem (proven: none exists, when there is no plan and the result is proven), for a
+     * caller that has tried a greedy plan and the relaxation already: greedy restarts; when every plan has at most
+     * {@link SmallSupports#MAX_SUPPORT} products, their enumeration, which decides; else Choco's search with the
+     * relaxation at its nodes, within {@code nodeLimit} nodes.
+     */
+    static Result anyPlan(Problem problem, long deadlineNanos, long nodeLimit) {
+        var greedy = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadlineNanos);
+        if (greedy != null) {
+            return new Result(greedy, true);
+        }
+        if (problem.maxProducts() <= SmallSupports.MAX_SUPPORT) {
+            var answer = SmallSupports.leastObjective(problem, NO_PLAN_YET, problem.maxProducts(), List.of(),
+                    deadlineNanos);
+            if (answer.decided()) {
+                return new Result(answer.plan(), true);
+            }
+        }
+        var first = ChocoModel.build(problem, Goal.OBJECTIVE, Extra.NONE, -1).configureDecisiveSearch()
+                .firstPlan(remainingMs(deadlineNanos), nodeLimit);
+        return new Result(first.best(), first.complete());
+    }
+
+    /**
      * The exact relaxation's verdict at the root, solved once per request; undecided above
      * {@link #ROOT_RELAXATION_PRODUCTS} candidates.
      */
@@ -298,9 +323,6 @@ final class ExactSearch {
     }
 
     /** The cheapest greedy plan among those that leave out one product of an excluded set; null if none. */
-    /** A cap on the objective that any plan meets, where no plan is known yet (far from overflow in sums). */
-    private static final long NO_PLAN_YET = Long.MAX_VALUE / 4;
-
     private static int[] greedyAlternative(Problem problem, List<Set<Integer>> excluded) {
         int[] best = null;
         for (var set : excluded) {

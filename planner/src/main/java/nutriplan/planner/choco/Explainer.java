@@ -1,10 +1,10 @@
 package nutriplan.planner.choco;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import nutriplan.catalog.product.Product;
@@ -13,14 +13,13 @@ import nutriplan.planner.choco.ChocoModel.Extra;
 import nutriplan.planner.choco.ChocoModel.Goal;
 import nutriplan.planner.plan.Infeasibility;
 import nutriplan.planner.plan.NutrientReach;
+import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.Relaxation;
 import nutriplan.planner.problem.Greedy;
 import nutriplan.planner.problem.IntegerProgram;
-import nutriplan.planner.problem.IntegerRows;
 import nutriplan.planner.problem.LinearRelaxation;
 import nutriplan.planner.problem.Problem;
 import nutriplan.planner.problem.ProblemBuilder;
-import nutriplan.planner.problem.Scaling;
 import nutriplan.planner.request.Limits;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Selection;
@@ -38,6 +37,11 @@ import nutriplan.planner.request.Selection;
  * Every solve gets a share of the time budget; when it runs out the answer says it is not complete.
  */
 final class Explainer {
+
+    /** Suggested target bounds are exact to a tenth of the nutrient's unit. */
+    private static final int TARGET_STEPS_PER_UNIT = 10;
+    /** Floating-point noise in a plan's total, relative: 0.1 + 0.2 is not 0.3. */
+    private static final double NOISE = 1e-9;
 
     /** The least time an explanation gets, even when the proof of infeasibility used the whole limit. */
     private static final long MIN_BUDGET_MS = 200;
@@ -178,6 +182,8 @@ final class Explainer {
         private final PlanRequest request;
         private final long deadlineNanos;
         private boolean complete = true;
+        /** The multipliers of the last infeasibility the relaxation proved, by row field; null before one. */
+        private Map<String, Double> certificate;
 
         ConflictSearch(PlanRequest request, long deadlineNanos) {
             this.request = request;
@@ -206,33 +212,34 @@ final class Explainer {
                     .toList();
         }
 
-        /** The change to this clause alone, with everything else of the request in force, that allows a plan. */
+        /**
+         * The change to this clause alone, with everything else of the request in force, that allows a plan: for a
+         * bound or a count, exactly the smallest (to 0.1 of the unit, or 1), found by bisection whose every step is an
+         * exact check (see {@link Bisection}).
+         */
         Relaxation relaxation(Clause clause) {
             var without = new LinkedHashSet<>(Clause.of(request));
             without.remove(clause);
             var relaxed = Clause.keepOnly(request, without);
             var field = clause.field(request);
             var constraint = clause.describe(request);
-            var problem = ProblemBuilder.build(relaxed);
-            if (!Explainer.missingRequired(relaxed, problem).isEmpty()) {
-                return new Relaxation(field, constraint, null, null);
-            }
+            var limits = request.limits();
             return switch (clause.kind()) {
-                case MIN -> optimum(problem, amounts(problem, clause.index(), false), 0, true)
-                        .map(best -> roundDown(best / Scaling.amountScale(problem, clause.index())))
+                case MIN -> relaxTarget(clause, relaxed, false)
                         .map(best -> new Relaxation(field, constraint, "lower " + clause.nutrient(request) + " min to "
                                 + clause.amount(request, best), best))
                         .orElse(notAlone(field, constraint));
-                case MAX -> optimum(problem, amounts(problem, clause.index(), true), 0, false)
-                        .map(least -> roundUp(least / Scaling.amountScale(problem, clause.index())))
+                case MAX -> relaxTarget(clause, relaxed, true)
                         .map(least -> new Relaxation(field, constraint, "raise " + clause.nutrient(request) + " max to "
                                 + clause.amount(request, least), least))
                         .orElse(notAlone(field, constraint));
-                case MAX_PRODUCTS -> optimum(problem, new long[problem.size()], 1, false)
-                        .map(fewest -> relaxLimit(field, constraint, "product", fewest - request.limits().maxProducts(), fewest))
+                case MAX_PRODUCTS -> new Bisection(relaxed, Plan::productCount, 1, true,
+                        value -> request.withLimits(limits.withMaxProducts((int) value))).run(limits.maxProducts())
+                        .map(fewest -> relaxLimit(field, constraint, "product", (long) (fewest - limits.maxProducts()), fewest))
                         .orElse(notAlone(field, constraint));
-                case MAX_SERVINGS -> optimum(problem, ones(problem.size()), 0, false)
-                        .map(fewest -> relaxLimit(field, constraint, "serving", fewest - request.limits().maxServings(), fewest))
+                case MAX_SERVINGS -> new Bisection(relaxed, Plan::servings, 1, true,
+                        value -> request.withLimits(limits.withMaxServings((int) value))).run(limits.maxServings())
+                        .map(fewest -> relaxLimit(field, constraint, "serving", (long) (fewest - limits.maxServings()), fewest))
                         .orElse(notAlone(field, constraint));
                 case MAX_SERVINGS_PER_PRODUCT -> smallestPerProductCap()
                         .map(cap -> new Relaxation(field, constraint, "raise maxServingsPerProduct to " + cap, (double) cap))
@@ -244,9 +251,21 @@ final class Explainer {
             };
         }
 
-        private Relaxation relaxLimit(String field, String constraint, String unit, long more, long value) {
+        /** The exact smallest change to one target's max (raise) or min (lower), to 0.1 of its unit. */
+        private java.util.Optional<Double> relaxTarget(Clause clause, PlanRequest relaxed, boolean raiseMax) {
+            int t = clause.index();
+            var target = request.targets().get(t);
+            var nutrient = target.nutrient();
+            return new Bisection(relaxed, plan -> plan.total(nutrient), TARGET_STEPS_PER_UNIT, raiseMax, value -> {
+                var targets = new ArrayList<>(request.targets());
+                targets.set(t, raiseMax ? target.withMax(value) : target.withMin(value));
+                return request.withTargets(targets);
+            }).run(raiseMax ? target.max() : target.min());
+        }
+
+        private Relaxation relaxLimit(String field, String constraint, String unit, long more, double value) {
             return new Relaxation(field, constraint, "allow " + more + " more " + unit + (more == 1 ? "" : "s")
-                    + (unit.equals("serving") ? " in total" : ""), (double) value);
+                    + (unit.equals("serving") ? " in total" : ""), value);
         }
 
         private Relaxation feasibleOrNot(PlanRequest relaxed, String field, String constraint, String suggestion) {
@@ -281,67 +300,122 @@ final class Explainer {
             return java.util.Optional.of(high);
         }
 
-        private java.util.Optional<Long> optimum(Problem problem, long[] perServing, long fixed, boolean maximise) {
-            var outcome = ChocoModel.buildLinear(problem, perServing, fixed, maximise).configureDecisiveSearch()
-                    .solve(remainingMs(deadlineNanos), CHECK_NODES);
-            if (!outcome.complete()) {
-                complete = false;
+        /**
+         * The exact relaxation of one bound (a target's max or min, a count limit) on a grid of 1/{@code perUnit}: the
+         * least value of a max (the most of a min) that admits a plan. The current value admits none; a plan of the
+         * request without the bound gives a value that does. Each step checks the grid point between them exactly,
+         * and a plan found there moves the sufficient side to that plan's own value, often far past the midpoint.
+         * What remains is the grid point next to one that admits no plan: exactly the smallest relaxation.
+         *
+         * @param measure  the bounded quantity of a plan (a nutrient total, the servings, the products)
+         * @param raise    true for a max (the least sufficient value), false for a min (the most)
+         * @param bounded  the request with the bound set to a value, everything else in force
+         */
+        private final class Bisection {
+            private final PlanRequest unbounded;
+            private final java.util.function.ToDoubleFunction<Plan> measure;
+            private final double perUnit;
+            private final boolean raise;
+            private final java.util.function.DoubleFunction<PlanRequest> bounded;
+
+            Bisection(PlanRequest unbounded, java.util.function.ToDoubleFunction<Plan> measure, int perUnit,
+                      boolean raise, java.util.function.DoubleFunction<PlanRequest> bounded) {
+                this.unbounded = unbounded;
+                this.measure = measure;
+                this.perUnit = perUnit;
+                this.raise = raise;
+                this.bounded = bounded;
             }
-            return outcome.best() == null ? java.util.Optional.empty() : java.util.Optional.of(outcome.bestGoal());
+
+            /** The exact relaxation of the bound now at {@code current}; empty when none admits a plan (or unknown). */
+            java.util.Optional<Double> run(double current) {
+                var witness = check(unbounded);
+                if (witness == null) {
+                    return java.util.Optional.empty();
+                }
+                // In grid steps, signed so that "sufficient" is always the larger side: a max rises, a min falls.
+                double steps = current * perUnit;
+                long insufficient = raise ? (long) Math.floor(steps + NOISE * Math.max(1, steps))
+                        : -(long) Math.ceil(steps - NOISE * Math.max(1, steps));
+                long sufficient = gridPoint(witness);
+                while (sufficient - insufficient > 1) {
+                    long middle = insufficient + (sufficient - insufficient) / 2;
+                    var plan = check(bounded.apply(value(middle)));
+                    if (plan != null) {
+                        sufficient = Math.min(middle, gridPoint(plan));
+                    } else if (lastCheckDecided) {
+                        insufficient = middle;
+                    } else {
+                        break; // out of budget: what is known to suffice, maybe not the least (complete is false)
+                    }
+                }
+                return java.util.Optional.of(value(sufficient));
+            }
+
+            /** The grid point of a plan's value, on the sufficient side (up for a max, down for a min), signed. */
+            private long gridPoint(Plan plan) {
+                double steps = measure.applyAsDouble(plan) * perUnit;
+                return raise ? (long) Math.ceil(steps - NOISE * Math.max(1, steps))
+                        : -(long) Math.floor(steps + NOISE * Math.max(1, steps));
+            }
+
+            /** A signed grid point's value: k / perUnit is exact for whole tenths, where k × 0.1 is not. */
+            private double value(long signedSteps) {
+                return (raise ? signedSteps : -signedSteps) / perUnit;
+            }
         }
 
+        /** Whether the last {@link #check} decided (found a plan or proved there is none). */
+        private boolean lastCheckDecided;
+
+        /** A plan that meets the request, or null: {@link #lastCheckDecided} says whether null means "none". */
+        private Plan check(PlanRequest relaxed) {
+            var problem = ProblemBuilder.build(relaxed);
+            lastCheckDecided = true;
+            if (!missingRequired(relaxed, problem).isEmpty()) {
+                return null;
+            }
+            var program = IntegerProgram.of(problem);
+            if (certificate != null && LinearRelaxation.proves(program, certificate)) {
+                return null;
+            }
+            var greedy = Greedy.solve(problem);
+            if (greedy != null) {
+                return problem.plan(greedy);
+            }
+            if (problem.size() <= ExactSearch.ROOT_RELAXATION_PRODUCTS) {
+                var verdict = LinearRelaxation.decide(program);
+                if (verdict.infeasible()) {
+                    certificate = verdict.byField(program);
+                    return null;
+                }
+            }
+            var found = ExactSearch.anyPlan(problem, deadlineNanos, CHECK_NODES);
+            if (found.servings() != null) {
+                return problem.plan(found.servings());
+            }
+            lastCheckDecided = found.proven();
+            if (!found.proven()) {
+                complete = false;
+            }
+            return null;
+        }
+
+        /**
+         * Whether any plan meets the request: TRUE, FALSE, or null when the check's work budget (or, on an overloaded
+         * machine, the deadline) ran out first. Each answer is exact, from the cheapest test that can give it: the
+         * last infeasibility certificate, still valid without the clause just dropped (no solve at all); a greedy
+         * plan (a witness); the exact relaxation's certificate; greedy restarts or an enumeration of small plans; or
+         * Choco's search with the relaxation at its nodes.
+         */
         private Boolean feasible(PlanRequest relaxed) {
-            var answer = Explainer.feasible(relaxed, deadlineNanos);
-            if (answer == null) {
-                complete = false;
-            }
-            return answer;
+            var plan = check(relaxed);
+            return plan != null ? Boolean.TRUE : lastCheckDecided ? Boolean.FALSE : null;
         }
-    }
-
-    /**
-     * Whether any plan meets the request: TRUE, FALSE, or null when the check's work budget (or, on an overloaded
-     * machine, the deadline) ran out first. Each answer is exact, from the cheapest test that can give it: a greedy
-     * plan (a witness), the exact relaxation's certificate, or Choco's search with the relaxation at its nodes.
-     */
-    static Boolean feasible(PlanRequest request, long deadlineNanos) {
-        var problem = ProblemBuilder.build(request);
-        if (!missingRequired(request, problem).isEmpty()) {
-            return Boolean.FALSE;
-        }
-        if (Greedy.solve(problem) != null) {
-            return Boolean.TRUE;
-        }
-        if (problem.size() <= ExactSearch.ROOT_RELAXATION_PRODUCTS
-                && LinearRelaxation.decide(IntegerProgram.of(problem)).infeasible()) {
-            return Boolean.FALSE;
-        }
-        return ChocoModel.build(problem, Goal.OBJECTIVE, Extra.NONE, -1).configureDecisiveSearch()
-                .feasible(remainingMs(deadlineNanos), CHECK_NODES);
     }
 
     /** Milliseconds until the deadline, at least 1. */
     private static long remainingMs(long deadlineNanos) {
         return Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-    }
-
-    /** Amounts scaled as the model does: down (a min, what is surely reached) or up (a max, what is surely needed). */
-    private static long[] amounts(Problem problem, int target, boolean up) {
-        return Arrays.stream(IntegerRows.scaledAmounts(problem, target, up)).asLongStream().toArray();
-    }
-
-    private static long[] ones(int n) {
-        var ones = new long[n];
-        Arrays.fill(ones, 1);
-        return ones;
-    }
-
-    /** Suggested bounds are rounded to 0.1 of the unit, in the direction that keeps them sufficient. */
-    private static double roundDown(double value) {
-        return Math.floor(value * 10) / 10;
-    }
-
-    private static double roundUp(double value) {
-        return Math.ceil(value * 10) / 10;
     }
 }

@@ -24,8 +24,7 @@ import nutriplan.planner.problem.LinearRelaxation;
  * objective's lower bound, and the node's own duals fix reduced costs again. This is what closes tight and
  * infeasible subtrees, where the root's multipliers say nothing.
  *
- * <p>A maximising model is bounded through its negated goal: the relaxation's least −goal is the most the goal can
- * reach. Variables 0..n−1 are the servings, variable n the objective.
+ * <p>Variables 0..n−1 are the servings, variable n the objective.
  */
 final class RelaxationPropagator extends Propagator<IntVar> {
 
@@ -40,21 +39,24 @@ final class RelaxationPropagator extends Propagator<IntVar> {
     private final IntegerProgram program;
     private final int n;
     private final int targets;
-    private final boolean maximise;
+    /**
+     * The search node whose boxes the relaxation was last solved over. Choco propagates a node several times as other
+     * constraints narrow its boxes; one simplex per node (the first, after the cheaper propagators ran) keeps most of
+     * the pruning for a fraction of the solves.
+     */
+    private long solvedAtNode = -1;
 
     /**
-     * @param bound    multipliers for the goal (the negated goal when maximising)
-     * @param program  the goal's rows (idem), to solve the relaxation again at every node; null for the root
-     *                 multipliers only
+     * @param bound    multipliers for the goal
+     * @param program  the goal's rows, to solve the relaxation again at every node; null for the root multipliers only
      */
     RelaxationPropagator(IntVar[] servings, IntVar objective, LagrangianBound bound, IntegerProgram program,
-                         int targets, boolean maximise) {
+                         int targets) {
         super(append(servings, objective), PropagatorPriority.CUBIC, false);
         this.bound = bound;
         this.program = program;
         this.n = servings.length;
         this.targets = targets;
-        this.maximise = maximise;
     }
 
     private static IntVar[] append(IntVar[] servings, IntVar objective) {
@@ -72,9 +74,11 @@ final class RelaxationPropagator extends Propagator<IntVar> {
     @Override
     public void propagate(int evtmask) throws ContradictionException {
         filterWith(bound);
-        if (program == null) {
+        long node = model.getSolver().getNodeCount();
+        if (program == null || node == solvedAtNode) {
             return;
         }
+        solvedAtNode = node;
         var lower = new int[n];
         var upper = new int[n];
         for (int i = 0; i < n; i++) {
@@ -91,19 +95,9 @@ final class RelaxationPropagator extends Propagator<IntVar> {
         }
     }
 
-    /** The minimised goal (the objective, or its negation when maximising) is at least {@code least}. */
+    /** The objective is at least {@code least}. */
     private void raiseGoalTo(double least) throws ContradictionException {
-        double clamped = Math.max(Math.min(least, Integer.MAX_VALUE), -Integer.MAX_VALUE);
-        if (maximise) {
-            vars[n].updateUpperBound((int) -clamped, this);
-        } else {
-            vars[n].updateLowerBound((int) clamped, this);
-        }
-    }
-
-    /** The most the minimised goal may be at this node: below the incumbent, once there is one. */
-    private int goalAtMost() {
-        return maximise ? -vars[n].getLB() : vars[n].getUB();
+        vars[n].updateLowerBound((int) Math.max(Math.min(least, Integer.MAX_VALUE), -Integer.MAX_VALUE), this);
     }
 
     private void filterWith(LagrangianBound multipliers) throws ContradictionException {
@@ -114,7 +108,7 @@ final class RelaxationPropagator extends Propagator<IntVar> {
             total += best[i];
         }
         raiseGoalTo(roundUp(total));
-        double slack = goalAtMost() - total + EPSILON * (1 + Math.abs(total));
+        double slack = vars[n].getUB() - total + EPSILON * (1 + Math.abs(total));
         for (int i = 0; i < n; i++) {
             filter(multipliers, i, best[i] + slack);
         }

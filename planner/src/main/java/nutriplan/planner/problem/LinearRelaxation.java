@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
@@ -95,6 +97,18 @@ public final class LinearRelaxation {
             return LagrangianBound.of(constant, reduced, fixed, bound, targets);
         }
 
+        /** The multipliers by the request field of their row: a certificate to try on a related request. */
+        public Map<String, Double> byField(IntegerProgram program) {
+            var byField = new HashMap<String, Double>();
+            for (int r = 0; multipliers != null && r < multipliers.length; r++) {
+                var field = program.rows().get(r).field();
+                if (multipliers[r] > 0 && field != null) {
+                    byField.put(field, multipliers[r]);
+                }
+            }
+            return byField;
+        }
+
         /** The request fields of the rows the certificate rests on (a positive multiplier), in row order. */
         public List<String> fields(IntegerProgram program) {
             var fields = new ArrayList<String>();
@@ -155,6 +169,25 @@ public final class LinearRelaxation {
         var value = lagrangian(program, box.lower(), box.upper(), phaseOne.multipliers(), false);
         return value.signum() > 0 ? new Verdict(Kind.INFEASIBLE, 0, phaseOne.multipliers(), box.lower(), box.upper())
                 : Verdict.UNDECIDED;
+    }
+
+    /**
+     * Whether multipliers that proved a related request infeasible (by the fields of their rows) prove this one
+     * infeasible too: exactly, over this program's own rows and box, with no simplex. Removing a target or a limit
+     * that a certificate does not rest on usually leaves it valid, so a search for a smallest conflict can drop such
+     * a clause without solving anything.
+     */
+    public static boolean proves(IntegerProgram program, Map<String, Double> certificate) {
+        var box = ImpliedBox.of(program, program.lower(), program.upper());
+        if (box == null) {
+            return true;
+        }
+        var rows = program.rows();
+        var multipliers = new double[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            multipliers[r] = box.asBound()[r] ? 0 : certificate.getOrDefault(rows.get(r).field(), 0.0);
+        }
+        return lagrangian(program, box.lower(), box.upper(), multipliers, false).signum() > 0;
     }
 
     /**
