@@ -419,6 +419,11 @@ final class ChocoModel {
         return new Outcome(null, -1, !solver.isStopCriterionMet());
     }
 
+    /** The nodes the last solve visited. */
+    long nodeCount() {
+        return model.getSolver().getNodeCount();
+    }
+
     private int[] read() {
         var values = new int[servings.length];
         for (int i = 0; i < servings.length; i++) {

@@ -244,13 +244,32 @@ final class ExactSearch {
         return searched(extra, incumbent, incumbentGoal, deadline);
     }
 
+    /** Search nodes that a series of checks may still visit, in all and in one check. */
+    static final class NodeBudget {
+        private long left;
+        private final long perCheck;
+
+        NodeBudget(long total, long perCheck) {
+            this.left = total;
+            this.perCheck = perCheck;
+        }
+
+        long forOneCheck() {
+            return Math.min(left, perCheck);
+        }
+
+        void spend(long nodes) {
+            left = Math.max(0, left - nodes);
+        }
+    }
+
     /**
      * Any plan that meets the problem (proven: none exists, when there is no plan and the result is proven), for a
      * caller that has tried a greedy plan and the relaxation already: greedy restarts; when every plan has at most
      * {@link SmallSupports#MAX_SUPPORT} products, their enumeration, which decides; else Choco's search with the
-     * relaxation at its nodes, within {@code nodeLimit} nodes.
+     * relaxation at its nodes, within the node budget.
      */
-    static Result anyPlan(Problem problem, long deadlineNanos, long nodeLimit) {
+    static Result anyPlan(Problem problem, long deadlineNanos, NodeBudget nodes) {
         var greedy = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadlineNanos);
         if (greedy != null) {
             return new Result(greedy, true);
@@ -262,8 +281,12 @@ final class ExactSearch {
                 return new Result(answer.plan(), true);
             }
         }
-        var first = ChocoModel.build(problem, Goal.OBJECTIVE, Extra.NONE, -1).configureDecisiveSearch()
-                .firstPlan(remainingMs(deadlineNanos), nodeLimit);
+        if (nodes.forOneCheck() == 0) {
+            return new Result(null, false);
+        }
+        var model = ChocoModel.build(problem, Goal.OBJECTIVE, Extra.NONE, -1).configureDecisiveSearch();
+        var first = model.firstPlan(remainingMs(deadlineNanos), nodes.forOneCheck());
+        nodes.spend(model.nodeCount());
         return new Result(first.best(), first.complete());
     }
 

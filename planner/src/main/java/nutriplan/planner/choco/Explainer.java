@@ -43,12 +43,17 @@ final class Explainer {
     /** Floating-point noise in a plan's total, relative: 0.1 + 0.2 is not 0.3. */
     private static final double NOISE = 1e-9;
 
-    /** The least time an explanation gets, even when the proof of infeasibility used the whole limit. */
-    private static final long MIN_BUDGET_MS = 200;
     /**
-     * The most nodes one exact check's search may visit. A budget of work, not of time, so that the same request gets
-     * the same explanation on a cold JVM and a warm one; the time limit stays a safety net for an overloaded machine.
+     * The least time an explanation gets, even when the proof of infeasibility used the whole limit: a safety net for
+     * an overloaded machine, far above what the work budget below takes, so that a cold JVM (loading the solvers'
+     * classes) gives the same explanation as a warm one.
      */
+    private static final long LEAST_BUDGET_MS = 5_000;
+    /**
+     * The search nodes an explanation's checks may visit in all, and one check at most. A budget of work, not of
+     * time: the same request gets the same explanation on any machine, cold or warm.
+     */
+    static final long EXPLANATION_NODES = 100_000;
     static final long CHECK_NODES = 20_000;
 
     private Explainer() {
@@ -63,7 +68,7 @@ final class Explainer {
     }
 
     static Infeasibility explain(PlanRequest request, Problem problem, long budgetMs) {
-        long deadline = System.nanoTime() + Math.max(budgetMs, MIN_BUDGET_MS) * 1_000_000;
+        long deadline = System.nanoTime() + Math.max(budgetMs, LEAST_BUDGET_MS) * 1_000_000;
         var reaches = reaches(request, problem);
         var search = new ConflictSearch(request, deadline);
         var conflict = search.smallestConflict();
@@ -184,6 +189,7 @@ final class Explainer {
         private boolean complete = true;
         /** The multipliers of the last infeasibility the relaxation proved, by row field; null before one. */
         private Map<String, Double> certificate;
+        private final ExactSearch.NodeBudget nodes = new ExactSearch.NodeBudget(EXPLANATION_NODES, CHECK_NODES);
 
         ConflictSearch(PlanRequest request, long deadlineNanos) {
             this.request = request;
@@ -390,7 +396,7 @@ final class Explainer {
                     return null;
                 }
             }
-            var found = ExactSearch.anyPlan(problem, deadlineNanos, CHECK_NODES);
+            var found = ExactSearch.anyPlan(problem, deadlineNanos, nodes);
             if (found.servings() != null) {
                 return problem.plan(found.servings());
             }

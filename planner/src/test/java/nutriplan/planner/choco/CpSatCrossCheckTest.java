@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import nutriplan.planner.Planner;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
+import nutriplan.planner.problem.DefaultCatalog;
 import nutriplan.planner.reference.CpSatPlanner;
+import nutriplan.planner.reference.FoodTables;
+import nutriplan.planner.reference.ProbeInstances;
 import nutriplan.planner.reference.RandomInstances;
 import nutriplan.planner.reference.RandomInstances.Instance;
 import nutriplan.planner.request.Objective;
@@ -30,7 +33,8 @@ import nutriplan.planner.request.PlanRequest;
 /**
  * The Choco planner against OR-Tools CP-SAT (one worker) on seeded generated instances of 20–300
  * products: 8 per size, objectives {@code servings} and {@code products} mostly, one {@code mass} and
- * one {@code cost} per size, every third with {@code maxProducts}.
+ * one {@code cost} per size, every third with {@code maxProducts}; and on the tight and infeasible families of
+ * {@link ProbeInstances}: dietitian probes on the default catalog and meals on the IFCT 2017 table.
  *
  * <p>Per instance it asserts: Choco's plans never break a bound or limit; where both prove an optimum,
  * the values are equal (mass and cost within 1e-6 relative); where one proves an optimum, the other's
@@ -93,6 +97,8 @@ class CpSatCrossCheckTest {
         for (int size : SIZES) {
             all.addAll(RandomInstances.suite(SEED, size, PER_SIZE, OBJECTIVES));
         }
+        all.addAll(ProbeInstances.probes(SEED, DefaultCatalog.get().products(), 2 * PER_SIZE));
+        all.addAll(ProbeInstances.meals(SEED, FoodTables.ifct(), PER_SIZE / 2));
         return all.stream();
     }
 

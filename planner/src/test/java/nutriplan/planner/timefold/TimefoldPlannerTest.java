@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 
 import org.junit.jupiter.api.Test;
 
+import nutriplan.catalog.nutrient.Amount;
+import nutriplan.catalog.product.Kind;
+import nutriplan.catalog.product.Product;
 import nutriplan.planner.Planner;
 import nutriplan.planner.PlannerContractTest;
 import nutriplan.planner.choco.ChocoPlanner;
@@ -66,8 +70,10 @@ class TimefoldPlannerTest extends PlannerContractTest {
 
     @Test
     void no_plan_found_is_unknown_and_says_what_the_best_attempt_misses() {
-        // 1000 g of carbohydrate in at most 3 servings cannot be met; Timefold proves nothing, so: UNKNOWN.
-        var request = request(Target.atLeast(CARBOHYDRATE, 1000)).withLimits(Limits.UNLIMITED.withMaxServings(3))
+        // 61-79 g of carbohydrate from a 40 g and a 45 g gel, one serving of each at most (two of either pass 79 g):
+        // the relaxation's 1 + 0.5 servings would do, whole ones give 40, 45 or 85 g. The relaxation proves nothing
+        // and Timefold proves nothing, so: UNKNOWN, with what its best attempt misses.
+        var request = PlanRequest.of(List.of(Target.between(CARBOHYDRATE, 61, 79)), List.of(gel("gel-40", 40), gel("gel-45", 45)))
                 .withTimeLimitMs(300);
 
         var result = PLANNER.plan(request);
@@ -75,17 +81,35 @@ class TimefoldPlannerTest extends PlannerContractTest {
         assertThat(result.status()).isEqualTo(PlanStatus.UNKNOWN);
         assertThat(result.hasPlan()).isFalse();
         assertThat(result.warnings()).anyMatch(line -> line.startsWith("Below a minimum: carbohydrate total")
-                && line.contains("below its minimum of 1000 g"));
+                || line.startsWith("Above a maximum: carbohydrate total"));
+    }
+
+    private static Product gel(String id, double carbohydrate) {
+        return new Product(id, id, "test", Kind.GEL, Amount.grams(60), Map.of(CARBOHYDRATE, carbohydrate), List.of(),
+                null, null, "test");
     }
 
     @Test
-    void a_required_product_that_cannot_appear_is_unknown_with_the_reason() {
+    void an_infeasibility_the_relaxation_proves_is_infeasible_with_the_exact_engines_explanation() {
+        // 1000 g of carbohydrate in at most 3 servings: the linear relaxation alone cannot hold.
+        var request = request(Target.atLeast(CARBOHYDRATE, 1000)).withLimits(Limits.UNLIMITED.withMaxServings(3))
+                .withTimeLimitMs(300);
+
+        var result = PLANNER.plan(request);
+
+        assertThat(result.status()).isEqualTo(PlanStatus.INFEASIBLE);
+        assertThat(result.solver()).isEqualTo(TimefoldPlanner.NAME);
+        assertThat(result.infeasibility()).isEqualTo(new ChocoPlanner().plan(request).infeasibility());
+    }
+
+    @Test
+    void a_required_product_that_cannot_appear_is_infeasible_with_the_reason() {
         var request = request(Target.atLeast(CARBOHYDRATE, 60)).withRequired(Set.of("no-such-product"));
 
         var result = PLANNER.plan(request);
 
-        assertThat(result.status()).isEqualTo(PlanStatus.UNKNOWN);
-        assertThat(result.warnings()).anyMatch(line -> line.contains("no-such-product"));
+        assertThat(result.status()).isEqualTo(PlanStatus.INFEASIBLE);
+        assertThat(result.infeasibility().conflict()).anyMatch(member -> member.constraint().contains("no-such-product"));
     }
 
     @Test
