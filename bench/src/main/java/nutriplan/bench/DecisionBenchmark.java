@@ -30,8 +30,10 @@ import nutriplan.planner.reference.RandomInstances.Instance;
 public final class DecisionBenchmark {
 
     private static final String USAGE = """
-            Usage: bench/run --decide [--instances 40] [--seed 1] [--time-limits 1000,2000] [--data DIR] [--verbose]
+            Usage: bench/run --decide [--instances 40] [--seed 1] [--time-limits 1000,2000] [--families a,b,c]
+                                      [--data DIR] [--verbose]
               --instances    requests per family
+              --families     which families: a (probes), b (meals), c (generated, 131 and 1,000 products)
               --seed         seed of the generated requests; the same seed gives the same requests
               --time-limits  the limits (ms) Choco and auto run with; CP-SAT 1 worker runs with the first
               --data         the data directory holding catalogs/default.json (default: data or ../data)
@@ -42,11 +44,12 @@ public final class DecisionBenchmark {
     private static final long REFERENCE_MS = 1000;
     private static final int REFERENCE_WORKERS = 8;
 
-    record Options(int instances, long seed, List<Long> timeLimits, Path data, boolean verbose, boolean help) {
+    record Options(int instances, long seed, List<Long> timeLimits, String families, Path data, boolean verbose,
+                   boolean help) {
 
         static Options parse(String[] args) {
             var parsed = Bench.Arguments.of(args, List.of("--verbose", "--help"),
-                    List.of("--instances", "--seed", "--time-limits", "--data"));
+                    List.of("--instances", "--seed", "--time-limits", "--families", "--data"));
             var values = parsed.values();
             var limits = new ArrayList<Long>();
             for (var limit : values.getOrDefault("--time-limits", "1000,2000").split(",")) {
@@ -54,6 +57,7 @@ public final class DecisionBenchmark {
             }
             return new Options(Bench.positive("--instances", values.getOrDefault("--instances", "40")),
                     Bench.number("--seed", values.getOrDefault("--seed", "1")), limits,
+                    values.getOrDefault("--families", "a,b,c"),
                     values.containsKey("--data") ? Path.of(values.get("--data"))
                             : java.nio.file.Files.isDirectory(Path.of("data", "catalogs")) ? Path.of("data") : Path.of("..", "data"),
                     parsed.flags().contains("--verbose"), parsed.flags().contains("--help"));
@@ -84,12 +88,19 @@ public final class DecisionBenchmark {
     private void run() {
         var defaultCatalog = CatalogFiles.read(options.data().resolve("catalogs").resolve("default.json")).catalog().products();
         var families = new LinkedHashMap<String, List<Instance>>();
-        families.put("(a) probes, default catalog (" + defaultCatalog.size() + ")",
-                ProbeInstances.probes(options.seed(), defaultCatalog, options.instances()));
-        families.put("(b) meals, IFCT 2017 (" + FoodTables.ifct().size() + ")",
-                ProbeInstances.meals(options.seed(), FoodTables.ifct(), options.instances()));
-        families.put("(c) generated, 131 products", RandomInstances.suite(options.seed(), 131, options.instances()));
-        families.put("(c) generated, 1,000 products", RandomInstances.suite(options.seed(), 1000, options.instances()));
+        var chosen = List.of(options.families().split(","));
+        if (chosen.contains("a")) {
+            families.put("(a) probes, default catalog (" + defaultCatalog.size() + ")",
+                    ProbeInstances.probes(options.seed(), defaultCatalog, options.instances()));
+        }
+        if (chosen.contains("b")) {
+            families.put("(b) meals, IFCT 2017 (" + FoodTables.ifct().size() + ")",
+                    ProbeInstances.meals(options.seed(), FoodTables.ifct(), options.instances()));
+        }
+        if (chosen.contains("c")) {
+            families.put("(c) generated, 131 products", RandomInstances.suite(options.seed(), 131, options.instances()));
+            families.put("(c) generated, 1,000 products", RandomInstances.suite(options.seed(), 1000, options.instances()));
+        }
 
         var engines = new ArrayList<Engine>();
         var choco = new ChocoPlanner();
