@@ -11,8 +11,8 @@ import java.util.OptionalLong;
 
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.CatalogFiles;
-import nutriplan.catalog.store.EmbeddedMongo;
-import nutriplan.catalog.store.MongoCatalogStore;
+import nutriplan.store.EmbeddedMongo;
+import nutriplan.store.MongoCatalogStore;
 
 /**
  * The embedded catalog store (issue 6): the latency of one product write (PUT) with the commit that makes it

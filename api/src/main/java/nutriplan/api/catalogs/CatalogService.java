@@ -16,8 +16,8 @@ import nutriplan.catalog.json.JsonFields;
 import nutriplan.catalog.product.Product;
 import nutriplan.catalog.product.ProductJson;
 import nutriplan.catalog.product.ProductRules;
-import nutriplan.catalog.store.CatalogInfo;
-import nutriplan.catalog.store.CatalogStore;
+import nutriplan.store.CatalogInfo;
+import nutriplan.store.CatalogStore;
 
 /**
  * Reading and changing catalogs: reads from the in-memory snapshots, changes validated here in full (every fault at

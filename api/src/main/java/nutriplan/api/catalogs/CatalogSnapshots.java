@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 import nutriplan.api.plans.Catalogs;
 import nutriplan.catalog.Catalog;
-import nutriplan.catalog.store.CatalogStore;
-import nutriplan.catalog.store.NotInStoreException;
-import nutriplan.catalog.store.StoreUnavailableException;
+import nutriplan.store.CatalogStore;
+import nutriplan.store.NotInStoreException;
+import nutriplan.store.StoreUnavailableException;
 
 /**
  * The hot path's catalogs: each stored catalog held in memory as an immutable snapshot, so a plan never waits on

@@ -27,7 +27,7 @@ import nutriplan.api.plans.SolverPool;
 import nutriplan.api.web.PresetRoutes;
 import nutriplan.api.web.WebForm;
 import nutriplan.catalog.json.Json;
-import nutriplan.catalog.store.CatalogStore;
+import nutriplan.store.CatalogStore;
 
 /**
  * The HTTP service, built from its settings and its two services (the catalog store, the planner); tests

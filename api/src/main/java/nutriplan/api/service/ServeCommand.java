@@ -10,7 +10,7 @@ import io.javalin.util.JavalinException;
 
 import nutriplan.api.cli.Command;
 import nutriplan.api.plans.CatalogDirectoryException;
-import nutriplan.catalog.store.StoreUnavailableException;
+import nutriplan.store.StoreUnavailableException;
 
 /**
  * {@code serve} (and no command at all): runs the service until the process is told to stop (Ctrl-C, SIGTERM),

@@ -1,4 +1,4 @@
-package nutriplan.catalog.store;
+package nutriplan.store;
 
 /** The catalog, or the product in it, does not exist (HTTP 404 {@code not_found}). */
 public final class NotInStoreException extends RuntimeException {

@@ -1,4 +1,4 @@
-package nutriplan.catalog.store;
+package nutriplan.store;
 
 /**
  * The store cannot take the change now — it is unreachable, or another writer holds the catalog for longer than a

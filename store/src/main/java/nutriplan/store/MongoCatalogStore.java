@@ -1,4 +1,4 @@
-package nutriplan.catalog.store;
+package nutriplan.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;

@@ -1,4 +1,4 @@
-package nutriplan.catalog.store;
+package nutriplan.store;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package nutriplan.catalog.store;
+package nutriplan.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

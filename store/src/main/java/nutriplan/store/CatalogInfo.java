@@ -1,4 +1,4 @@
-package nutriplan.catalog.store;
+package nutriplan.store;
 
 import java.time.Instant;
 import java.util.Objects;

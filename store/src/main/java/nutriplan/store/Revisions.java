@@ -1,4 +1,4 @@
-package nutriplan.catalog.store;
+package nutriplan.store;
 
 import java.util.ArrayList;
 import java.util.List;

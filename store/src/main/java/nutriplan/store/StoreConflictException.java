@@ -1,4 +1,4 @@
-package nutriplan.catalog.store;
+package nutriplan.store;
 
 /**
  * A write that would lose or contradict another one, and so changed nothing (HTTP 409 {@code conflict}): a
