@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
-import nutriplan.api.plans.CatalogDirectory;
+import nutriplan.api.catalogs.CatalogDirectory;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.api.plans.PlanRoutes;
 import nutriplan.api.plans.PlanService;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nutriplan.api.plans.Catalogs;
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.catalog.Catalog;
 import nutriplan.store.CatalogStore;
 import nutriplan.store.NotInStoreException;

@@ -11,9 +11,10 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.errors.ErrorSchemas;
+import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
-import nutriplan.api.service.JsonRequests;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.request.PlanRequest;
 

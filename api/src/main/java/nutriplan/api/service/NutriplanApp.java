@@ -20,7 +20,7 @@ import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.health.HealthRoutes;
 import nutriplan.api.metrics.Metrics;
 import nutriplan.api.metrics.MetricsRoutes;
-import nutriplan.api.plans.CatalogDirectory;
+import nutriplan.api.catalogs.CatalogDirectory;
 import nutriplan.api.plans.PlanRoutes;
 import nutriplan.api.plans.PlanService;
 import nutriplan.api.plans.SolverPool;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.json.Json;
 import nutriplan.catalog.nutrient.Nutrient;
@@ -105,7 +106,7 @@ class PlanResponseJsonTest {
     @Test
     void an_inline_catalog_has_no_version() throws JsonProcessingException {
         var request = REQUEST.withAlternatives(0);
-        var inline = new PlanRequest(request.targets(), new Catalog(PlanRequestJson.INLINE_CATALOG, PlanFixtures.DEFAULT.products()),
+        var inline = new PlanRequest(request.targets(), new Catalog(Catalogs.INLINE_CATALOG, PlanFixtures.DEFAULT.products()),
                 request.selection(), request.required(), request.limits(), request.objective(), request.solver(),
                 request.timeLimitMs(), request.alternatives());
         var result = result(PlanStatus.OPTIMAL, Objective.SERVINGS, 2, 2, plan("drink", 2), List.of(), null);

@@ -1,4 +1,4 @@
-package nutriplan.api.plans;
+package nutriplan.api.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +14,16 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nutriplan.api.catalogs.CatalogDirectory;
+import nutriplan.api.catalogs.CatalogDirectoryException;
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.cli.Command;
 import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.errors.TooLargeException;
+import nutriplan.api.plans.PlanRequestJson;
+import nutriplan.api.plans.PlanResponseJson;
+import nutriplan.api.plans.PlanService;
 import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.catalog.json.Json;
 import nutriplan.planner.plan.PlanStatus;

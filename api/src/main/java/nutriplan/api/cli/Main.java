@@ -1,4 +1,4 @@
-package nutriplan.api;
+package nutriplan.api.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -6,8 +6,8 @@ import java.util.List;
 
 import nutriplan.api.cli.CheckCatalogCommand;
 import nutriplan.api.cli.Command;
-import nutriplan.api.plans.PlanCommand;
-import nutriplan.api.service.ServeCommand;
+import nutriplan.api.cli.PlanCommand;
+import nutriplan.api.cli.ServeCommand;
 
 /** The command line: {@code java -jar nutriplan.jar [COMMAND ...]}; without a command, the service. */
 public final class Main {

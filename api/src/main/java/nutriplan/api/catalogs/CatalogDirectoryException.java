@@ -1,4 +1,4 @@
-package nutriplan.api.plans;
+package nutriplan.api.catalogs;
 
 /**
  * The catalog directory cannot be used: it is missing, or a file in it is not a valid catalog.

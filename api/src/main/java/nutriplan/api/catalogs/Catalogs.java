@@ -1,4 +1,4 @@
-package nutriplan.api.plans;
+package nutriplan.api.catalogs;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +10,9 @@ import nutriplan.catalog.Catalog;
 
 /** The stored catalogs a plan request may name. Implementations are safe to call from several threads. */
 public interface Catalogs {
+
+    /** The name an inline catalog (a plan request's {@code products}) gets; no stored catalog may carry it. */
+    String INLINE_CATALOG = "inline";
 
     /** The stored catalog with this name, or null when there is none. */
     Catalog find(String name);

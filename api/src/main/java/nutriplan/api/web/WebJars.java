@@ -1,4 +1,4 @@
-package nutriplan.api.service;
+package nutriplan.api.web;
 
 import java.io.IOException;
 import java.io.InputStream;

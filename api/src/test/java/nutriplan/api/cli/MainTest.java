@@ -1,4 +1,4 @@
-package nutriplan.api;
+package nutriplan.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nutriplan.api.service;
+package nutriplan.api.json;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package nutriplan.api.service;
+package nutriplan.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nutriplan.api.plans;
+package nutriplan.api.catalogs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,8 +62,8 @@ public final class CatalogDirectory implements Catalogs {
         var catalogs = new LinkedHashMap<String, Catalog>();
         for (var file : catalogFiles(directory)) {
             var catalog = checkedCatalog(file);
-            if (catalog.name().equals(PlanRequestJson.INLINE_CATALOG)) {
-                throw new CatalogDirectoryException(file + ": the name \"" + PlanRequestJson.INLINE_CATALOG
+            if (catalog.name().equals(INLINE_CATALOG)) {
+                throw new CatalogDirectoryException(file + ": the name \"" + INLINE_CATALOG
                         + "\" is reserved for catalogs sent inside a plan request; rename the catalog");
             }
             var previous = catalogs.putIfAbsent(catalog.name(), catalog);

@@ -1,4 +1,4 @@
-package nutriplan.api.plans;
+package nutriplan.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nutriplan.api.plans.PlanFixtures;
 import nutriplan.catalog.json.Json;
 
 class PlanCommandTest {

@@ -1,4 +1,4 @@
-package nutriplan.api.service;
+package nutriplan.api.cli;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -8,8 +8,11 @@ import java.util.concurrent.CountDownLatch;
 
 import io.javalin.util.JavalinException;
 
+import nutriplan.api.catalogs.CatalogDirectoryException;
 import nutriplan.api.cli.Command;
-import nutriplan.api.plans.CatalogDirectoryException;
+import nutriplan.api.service.InvalidSettingsException;
+import nutriplan.api.service.NutriplanApp;
+import nutriplan.api.service.ServiceSettings;
 import nutriplan.store.StoreUnavailableException;
 
 /**
