@@ -9,6 +9,8 @@ import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiRequired;
 
 import nutriplan.api.catalogs.CatalogSchemas;
+import nutriplan.api.json.SharedSchemas.CatalogRef;
+import nutriplan.api.json.SharedSchemas.Quantity;
 
 /**
  * The plan request and response of API.md as the OpenAPI document shows them. Nothing reads or writes these
@@ -43,11 +45,6 @@ public final class PlanSchemas {
     @OpenApiDescription("A nutrient's bounds: a quantity with its unit (\"500 mg\", \"1 L\", \"20 fl oz\", \"40 mmol\")"
             + " or a number in the nutrient's canonical unit.")
     public record Target(Quantity min, Quantity max) {
-    }
-
-    @OpenApiDescription("A quantity: a string of a number and a unit, or a number in the canonical unit"
-            + " (kcal, g, mL or mg).")
-    public record Quantity() {
     }
 
     @OpenApiDescription("Products by id, and tags (a product with any of the tags matches).")
@@ -91,9 +88,5 @@ public final class PlanSchemas {
 
     public record Alternative(@OpenApiRequired Objective objective, @OpenApiRequired List<Item> items,
                               @OpenApiRequired Map<String, Total> totals) {
-    }
-
-    public record CatalogRef(@OpenApiRequired @OpenApiExample("default") String name,
-                             @OpenApiNullable @OpenApiDescription("null for an inline catalog") @OpenApiExample("1") Integer version) {
     }
 }
