@@ -100,8 +100,8 @@ public final class PlanRequestJson {
         var selection = selection(fields, catalog);
         var required = strings(fields.node("require"), "require", (path, id) -> isKnownId(path, id, catalog));
         var limits = limits(fields.node("limits"));
-        var objective = fields.choice("objective", false, Objective::fromJsonName, Objective.knownNames());
-        var solver = fields.choice("solver", false, SolverChoice::fromJsonName, SolverChoice.knownNames());
+        var objective = fields.choice("objective", false, Objective.class);
+        var solver = fields.choice("solver", false, SolverChoice.class);
         var timeLimitMs = fields.integer("timeLimitMs", 1, (int) PlanRequest.MAX_TIME_LIMIT_MS);
         var alternatives = fields.integer("alternatives", 0, PlanRequest.MAX_ALTERNATIVES);
         if (findings.hasErrors()) {
