@@ -15,6 +15,7 @@ import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchFor
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 
+import nutriplan.planner.Elapsed;
 import nutriplan.planner.Planner;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
@@ -182,7 +183,7 @@ public final class TimefoldPlanner implements Planner {
             var alternatives = alternatives(working, best.servings());
             var status = value <= bound + tolerance(bound) ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
             return new PlanResult(status, NAME, request.objective(), value, Math.min(bound, value), plan, alternatives,
-                    Warnings.of(request, plan, alternatives), elapsedMs(), null);
+                    Warnings.of(request, plan, alternatives), Elapsed.ms(start), null);
         }
 
         /** The given start when it fits the candidates and meets the request, else the greedy plan, else null. */
@@ -271,12 +272,12 @@ public final class TimefoldPlanner implements Planner {
                         + String.join("; ", empty.violations(request))));
             }
             return new PlanResult(PlanStatus.OPTIMAL, NAME, request.objective(), 0, 0, empty, List.of(), List.of(),
-                    elapsedMs(), null);
+                    Elapsed.ms(start), null);
         }
 
         private PlanResult unknown(List<String> why) {
             return new PlanResult(PlanStatus.UNKNOWN, NAME, request.objective(), Double.NaN, Double.NaN, null, List.of(),
-                    why, elapsedMs(), null);
+                    why, Elapsed.ms(start), null);
         }
 
         private List<String> missingRequired(Problem problem) {
@@ -287,10 +288,6 @@ public final class TimefoldPlanner implements Planner {
 
         private long remainingMs() {
             return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-        }
-
-        private long elapsedMs() {
-            return (System.nanoTime() - start) / 1_000_000;
         }
     }
 
