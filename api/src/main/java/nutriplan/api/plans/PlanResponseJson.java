@@ -44,7 +44,7 @@ public final class PlanResponseJson {
 
     public static ObjectNode write(PlanResult result, PlanRequest request) {
         if (result.status() == PlanStatus.INFEASIBLE) {
-            return InfeasibleJson.write(result.infeasibility());
+            return InfeasibleJson.write(result.infeasibility(), request);
         }
         var body = NODES.objectNode();
         body.put("status", result.status().name());
