@@ -36,7 +36,7 @@ public final class PlanSchemas {
             @OpenApiDescription("product ids that must appear in the plan") List<String> require,
             Limits limits,
             @OpenApiDescription("servings (default), products, mass or cost") @OpenApiExample("servings") String objective,
-            @OpenApiDescription("auto (default) or choco") @OpenApiExample("auto") String solver,
+            @OpenApiDescription("auto (default), choco or timefold") @OpenApiExample("auto") String solver,
             @OpenApiDescription("the solve's budget, 1 to 30000 ms (default 2000)") @OpenApiExample("2000") Integer timeLimitMs,
             @OpenApiDescription("0 to 5 further plans, each with a different set of products") @OpenApiExample("2") Integer alternatives,
             @OpenApiDescription("free text for people; not used") String description) {
