@@ -127,6 +127,25 @@ class WebFormBrowserTest {
     }
 
     @Test
+    void relaxing_an_exclusion_takes_the_entry_the_422_names_out_of_its_list() {
+        browser.open(service.uri("/"));
+        browser.byId("auto-replan").click(); // off: plan once, when asked
+        browser.type("t-caffeine-min", "40 mg");
+        browser.type("pick-exclude-tags", "caffeine\n");
+        browser.type("pick-exclude-tags", "dairy\n");
+        // No alternatives: with them the exact engine answers UNKNOWN here instead of proving INFEASIBLE (a known fault).
+        browser.type("alternatives", "0");
+
+        assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("INFEASIBLE");
+        var button = browser.find(By.cssSelector("#outcome .conflict button.relax[data-relax-field='exclude.tags']"));
+        assertThat(button.getText()).isEqualTo("allow products tagged caffeine");
+
+        assertThat(planAndAwait(button::click)).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(browser.all(By.cssSelector("#pickers [data-field='exclude.tags'] .chip")))
+                .extracting(chip -> chip.getAttribute("data-value")).containsExactly("dairy");
+    }
+
+    @Test
     void a_bad_unit_is_reported_at_its_field_in_the_services_words() {
         browser.open(service.uri("/"));
         browser.byId("auto-replan").click();
