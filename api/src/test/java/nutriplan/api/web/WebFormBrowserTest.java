@@ -98,8 +98,7 @@ class WebFormBrowserTest {
 
     @Test
     void an_infeasible_request_is_explained_at_its_nutrient_and_one_click_relaxes_it() {
-        browser.open(service.uri("/"));
-        browser.byId("auto-replan").click(); // off: plan once, when asked
+        openPlanningOnlyWhenAsked();
         browser.type("t-sodium-min", "1500 mg");
         browser.type("t-fluid-max", "500 mL");
         browser.type("maxServings", "2");
@@ -128,8 +127,7 @@ class WebFormBrowserTest {
 
     @Test
     void relaxing_an_exclusion_takes_the_entry_the_422_names_out_of_its_list() {
-        browser.open(service.uri("/"));
-        browser.byId("auto-replan").click(); // off: plan once, when asked
+        openPlanningOnlyWhenAsked();
         browser.type("t-caffeine-min", "40 mg");
         browser.type("pick-exclude-tags", "caffeine\n");
         browser.type("pick-exclude-tags", "dairy\n");
@@ -316,6 +314,12 @@ class WebFormBrowserTest {
      * Does something that plans, waits for the page to show the answer and returns its status (OPTIMAL, INFEASIBLE,
      * "HTTP 400", ...). The page counts the answers it has shown in body[data-answers].
      */
+    /** The form with re-planning on every change turned off: it plans once, when asked. */
+    private static void openPlanningOnlyWhenAsked() {
+        browser.open(service.uri("/"));
+        browser.byId("auto-replan").click();
+    }
+
     private static String planAndAwait(Runnable action) {
         var before = answers();
         action.run();
