@@ -214,22 +214,23 @@ async function productsOf(catalog) {
   return (await catalogs.products(catalog.name, catalog.version ?? undefined)).byId;
 }
 
-/** Applies a relaxation of a 422 ("raise sodium max to 1150 mg") and plans again. */
+/**
+ * Applies a relaxation of a 422 and plans again. The member carries it as data: "to" the field's new value (a
+ * bound {amount, unit}, a limit, or the emptied include lists), or "remove" the entry an exclude or require list
+ * lets go of.
+ */
 function relax(member) {
-  const [group] = member.field.split('.');
-  if (group === 'targets') {
-    setBound(member.field, `${member.value} ${member.unit}`);
-  } else if (group === 'limits') {
-    byId(member.field.slice('limits.'.length)).value = String(member.value);
+  const {field, to, remove} = member;
+  if (field.startsWith('targets.')) {
+    setBound(field, `${to.amount} ${to.unit}`);
+  } else if (field.startsWith('limits.')) {
+    byId(field.slice('limits.'.length)).value = String(to);
+  } else if (field === 'include') {
+    pickers.get('include.products').set(to.products);
+    pickers.get('include.tags').set(to.tags);
   } else {
-    // Exclusions, requirements and the include list: the suggestion names what to let go of.
-    const named = /^(?:allow products tagged|allow|drop the requirement of) (.+)$/.exec(member.relaxation ?? '')?.[1];
-    const lists = {'exclude.tags': ['exclude.tags'], 'exclude.products': ['exclude.products'], require: ['require'],
-      include: ['include.products', 'include.tags']}[member.field] ?? [];
-    for (const list of lists) {
-      const picker = pickers.get(list);
-      picker.set(member.field === 'include' ? [] : picker.values.filter((value) => value !== named));
-    }
+    const picker = pickers.get(field);
+    picker.set(picker.values.filter((value) => value !== remove));
   }
   plan();
 }

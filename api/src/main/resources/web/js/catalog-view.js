@@ -6,6 +6,7 @@ import {byId, debounce, el, replace} from './dom.js';
 import {clearFieldErrors, showFieldErrors} from './fields.js';
 import {NUTRIENTS, quantity} from './nutrients.js';
 
+// The kinds of a product, as the service's Kind enum lists them; KindsScriptTest checks the two agree.
 export const KINDS = ['drink', 'powder', 'gel', 'chew', 'bar', 'shake', 'food', 'supplement'];
 
 /**

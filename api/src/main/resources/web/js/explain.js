@@ -3,7 +3,13 @@
 import {el, replace} from './dom.js';
 import {noteSlot} from './fields.js';
 
+/** A relaxation the form can apply by itself: the 422 gives the field's new value or the entry to remove. */
+function applicable(member) {
+  return member.to !== undefined || member.remove !== undefined;
+}
+
 function relaxButton(member, apply) {
+  if (!applicable(member)) return el('span', {class: 'hint'}, member.relaxation);
   const button = el('button', {type: 'button', class: 'relax', 'data-relax-field': member.field}, member.relaxation);
   button.addEventListener('click', () => apply(member));
   return button;
@@ -16,7 +22,7 @@ function relaxButton(member, apply) {
  * @param outcome the element for the summary
  * @param form    the plan form, whose [data-note-for] slots take the explanations
  * @param body    the 422 body {error, message, details}
- * @param apply   called with the conflict member {field, relaxation, value, unit} whose relaxation was clicked
+ * @param apply   called with the conflict member {field, relaxation, to | remove} whose relaxation was clicked
  */
 export function showInfeasible(outcome, form, body, apply) {
   const details = body.details ?? [];

@@ -1,5 +1,5 @@
 // The nutrients of API.md in its order, each with its canonical unit (a plain number is read in it) and the
-// other units people may type. NutrientsFileTest checks this list against the service's own.
+// other units people may type. NutrientsScriptTest checks this list against the service's own.
 export const NUTRIENTS = [
   {name: 'energy', unit: 'kcal', others: 'kJ'},
   {name: 'carbohydrate', unit: 'g', others: 'mg, kg'},

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.TreeSet;
 
-import nutriplan.api.plans.Catalogs;
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.CatalogFiles;

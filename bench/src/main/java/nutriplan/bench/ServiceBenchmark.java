@@ -23,14 +23,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
-import nutriplan.api.plans.CatalogDirectory;
+import nutriplan.api.catalogs.CatalogDirectory;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.api.plans.PlanRoutes;
 import nutriplan.api.plans.PlanService;
 import nutriplan.planner.request.PlanRequest;
 
 /**
- * The service under load (issue 5): starts {@code api/target/nutriplan.jar} as its own process on a free port of
+ * The service under load: starts {@code api/target/nutriplan.jar} as its own process on a free port of
  * the loopback, then, in this JVM, concurrent clients post the {@code data/requests} examples to it, each phase
  * bounded in time and count. Prints, in one run: the service's {@code /health} throughput (the ceiling of the HTTP
  * stack), the solver's ceiling (cores ÷ the median in-process solve time of the same requests), plans at moderate

@@ -11,11 +11,11 @@ import java.util.OptionalLong;
 
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.CatalogFiles;
-import nutriplan.catalog.store.EmbeddedMongo;
-import nutriplan.catalog.store.MongoCatalogStore;
+import nutriplan.store.EmbeddedMongo;
+import nutriplan.store.MongoCatalogStore;
 
 /**
- * The embedded catalog store (issue 6): the latency of one product write (PUT) with the commit that makes it
+ * The embedded catalog store: the latency of one product write (PUT) with the commit that makes it
  * survive {@code kill -9}, against the same writes without it, measured in the same run; and the data file's size
  * after those writes and after a clean close. Run with {@code bench/store [--writes 10000]}.
  */

@@ -5,7 +5,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import nutriplan.api.plans.PlanResponseJson;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.product.Product;
 import nutriplan.catalog.product.ProductJson;

@@ -13,7 +13,7 @@ import io.javalin.openapi.OpenApiResponse;
 
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.errors.NotFoundException;
-import nutriplan.api.service.JsonRequests;
+import nutriplan.api.json.JsonRequests;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.product.Product;
 import nutriplan.catalog.product.ProductJson;

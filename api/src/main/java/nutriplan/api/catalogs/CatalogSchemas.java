@@ -7,7 +7,8 @@ import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiRequired;
 
-import nutriplan.api.plans.PlanSchemas;
+import nutriplan.api.json.SharedSchemas.CatalogRef;
+import nutriplan.api.json.SharedSchemas.Quantity;
 
 /**
  * Products and catalogs as the OpenAPI document shows them. Nothing reads or writes these records
@@ -26,8 +27,8 @@ public final class CatalogSchemas {
             @OpenApiExample("Gatorade") String brand,
             @OpenApiRequired @OpenApiDescription("drink, powder, gel, chew, bar, shake, food or supplement")
             @OpenApiExample("drink") String kind,
-            @OpenApiRequired @OpenApiDescription("one serving's size, a mass or a volume") PlanSchemas.Quantity serving,
-            @OpenApiRequired @OpenApiDescription("per serving, by nutrient") Map<String, PlanSchemas.Quantity> nutrients,
+            @OpenApiRequired @OpenApiDescription("one serving's size, a mass or a volume") Quantity serving,
+            @OpenApiRequired @OpenApiDescription("per serving, by nutrient") Map<String, Quantity> nutrients,
             @OpenApiDescription("lowercase words such as caffeine-free") List<String> tags,
             @OpenApiDescription("the most servings of this product one plan may hold") @OpenApiExample("4") Integer maxServings,
             Price price,
@@ -49,10 +50,6 @@ public final class CatalogSchemas {
     public record ProductList(@OpenApiRequired CatalogRef catalog,
                               @OpenApiRequired @OpenApiDescription("how many products matched") @OpenApiExample("1") Integer count,
                               @OpenApiRequired List<Product> products) {
-    }
-
-    public record CatalogRef(@OpenApiRequired @OpenApiExample("default") String name,
-                             @OpenApiRequired @OpenApiExample("1") Integer version) {
     }
 
     @OpenApiDescription("A catalog after a change: its new version (also the ETag) and product count.")

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.json.JsonBody;
-import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.CatalogFiles;
 import nutriplan.catalog.json.Findings;
@@ -16,8 +15,8 @@ import nutriplan.catalog.json.JsonFields;
 import nutriplan.catalog.product.Product;
 import nutriplan.catalog.product.ProductJson;
 import nutriplan.catalog.product.ProductRules;
-import nutriplan.catalog.store.CatalogInfo;
-import nutriplan.catalog.store.CatalogStore;
+import nutriplan.store.CatalogInfo;
+import nutriplan.store.CatalogStore;
 
 /**
  * Reading and changing catalogs: reads from the in-memory snapshots, changes validated here in full (every fault at
@@ -92,9 +91,9 @@ public final class CatalogService {
         var fields = JsonFields.of(JsonBody.parse(body), "", findings, CREATE_FIELDS);
         String name = fields == null ? null : fields.text("name", true, 80);
         String from = fields == null ? null : fields.text("from", false, 80);
-        if (name != null && (!ProductJson.ID.matcher(name).matches() || name.equals(PlanRequestJson.INLINE_CATALOG))) {
+        if (name != null && (!ProductJson.ID.matcher(name).matches() || name.equals(Catalogs.INLINE_CATALOG))) {
             findings.error("name", "\"" + name + "\" is not a catalog name: lowercase letters, digits and '-', starting"
-                    + " with a letter or digit, at most 80 characters, not \"" + PlanRequestJson.INLINE_CATALOG + "\"");
+                    + " with a letter or digit, at most 80 characters, not \"" + Catalogs.INLINE_CATALOG + "\"");
         }
         throwIfInvalid(findings, "the catalog was not created");
         List<Product> products = from == null ? List.of() : source(from).products();

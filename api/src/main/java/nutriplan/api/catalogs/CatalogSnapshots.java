@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nutriplan.api.plans.Catalogs;
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.catalog.Catalog;
-import nutriplan.catalog.store.CatalogStore;
-import nutriplan.catalog.store.NotInStoreException;
-import nutriplan.catalog.store.StoreUnavailableException;
+import nutriplan.store.CatalogStore;
+import nutriplan.store.NotInStoreException;
+import nutriplan.store.StoreUnavailableException;
 
 /**
  * The hot path's catalogs: each stored catalog held in memory as an immutable snapshot, so a plan never waits on

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.InvalidInputException;
+import nutriplan.catalog.json.JsonEnum;
 import nutriplan.catalog.json.Severity;
 import nutriplan.catalog.product.Kind;
 import nutriplan.catalog.product.Product;
@@ -42,9 +43,9 @@ public record ProductFilter(Kind kind, List<String> tags, String text) {
         query.keySet().stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name ->
                 faults.add(fault(shortened(name), "unknown query parameter; known: kind, tag, q")));
         var kindName = single(query, "kind", faults);
-        var kind = kindName == null ? null : Kind.fromJsonName(kindName);
+        var kind = kindName == null ? null : JsonEnum.fromJsonName(Kind.class, kindName);
         if (kindName != null && kind == null) {
-            faults.add(fault("kind", "\"" + shortened(kindName) + "\" is not a kind; known: " + Kind.knownNames()));
+            faults.add(fault("kind", "\"" + shortened(kindName) + "\" is not a kind; known: " + JsonEnum.knownNames(Kind.class)));
         }
         var tags = query.getOrDefault("tag", List.of());
         if (tags.size() > MAX_TAGS) {

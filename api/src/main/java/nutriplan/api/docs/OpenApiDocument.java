@@ -65,6 +65,9 @@ public final class OpenApiDocument {
         if (schemas instanceof ObjectNode schemaNodes && schemaNodes.has("Quantity")) {
             schemaNodes.set("Quantity", quantitySchema(schemaNodes.get("Quantity").path("description").asText()));
         }
+        if (schemas instanceof ObjectNode schemaNodes && schemaNodes.has("Change")) {
+            schemaNodes.set("Change", changeSchema(schemaNodes.get("Change").path("description").asText()));
+        }
         document.path("paths").forEach(path -> path.forEach(operation -> addInternalError(operation)));
     }
 
@@ -104,6 +107,25 @@ public final class OpenApiDocument {
             throw new IllegalStateException("an example in an @OpenApi annotation is not valid JSON: "
                     + e.getOriginalMessage() + "\n" + json, e);
         }
+    }
+
+    /** A relaxation's new value: a bound, a limit or the emptied include lists (a record cannot say "one of"). */
+    private static ObjectNode changeSchema(String description) {
+        var schema = NODES.objectNode();
+        schema.put("description", description);
+        var oneOf = schema.putArray("oneOf");
+        var bound = oneOf.addObject().put("type", "object").put("description", "a target's new bound");
+        bound.putObject("properties").<ObjectNode>set("amount", NODES.objectNode().put("type", "number").put("example", 1150))
+                .set("unit", NODES.objectNode().put("type", "string").put("example", "mg"));
+        bound.putArray("required").add("amount").add("unit");
+        oneOf.addObject().put("type", "integer").put("description", "a limit's new value").put("example", 3);
+        var include = oneOf.addObject().put("type", "object").put("description", "the include lists, emptied");
+        var lists = include.putObject("properties");
+        for (var list : new String[] {"products", "tags"}) {
+            lists.putObject(list).put("type", "array").putObject("items").put("type", "string");
+        }
+        include.putArray("required").add("products").add("tags");
+        return schema;
     }
 
     private static ObjectNode quantitySchema(String description) {

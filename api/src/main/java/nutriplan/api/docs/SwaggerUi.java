@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import nutriplan.api.service.WebJars;
+import nutriplan.api.web.WebJars;
 
 /**
  * Swagger UI's files from the WebJar in the jar, served at {@code /swagger}: no outside calls, works offline.

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.InvalidInputException;
-import nutriplan.catalog.store.NotInStoreException;
-import nutriplan.catalog.store.StoreConflictException;
-import nutriplan.catalog.store.StoreUnavailableException;
+import nutriplan.store.NotInStoreException;
+import nutriplan.store.StoreConflictException;
+import nutriplan.store.StoreUnavailableException;
 
 /**
  * The error table of API.md in one place: every typed exception a caller can cause, its HTTP status

@@ -3,17 +3,14 @@ package nutriplan.api.metrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
-import nutriplan.api.plans.SolverPool;
 
 /**
  * The service's measurements, in one registry per app, written as Prometheus text by {@code GET /metrics}:
@@ -22,7 +19,7 @@ import nutriplan.api.plans.SolverPool;
  *   <li>{@code http_server_requests_seconds} — count, sum and histogram by method, route template and status;</li>
  *   <li>{@code nutriplan_solve_seconds} — count, sum and histogram by solver and result status;</li>
  *   <li>{@code nutriplan_solver_pool_in_use}, {@code _queued}, {@code _size}, {@code _queue_size} and
- *       {@code nutriplan_solver_pool_rejected_total} — admission control;</li>
+ *       {@code nutriplan_solver_pool_rejected_total} — admission control, bound by the solver pool;</li>
  *   <li>the JVM's memory, threads, CPU and uptime.</li>
  * </ul>
  *
@@ -49,18 +46,9 @@ public final class Metrics {
         new UptimeMetrics().bindTo(registry);
     }
 
-    /** Publishes the pool's occupancy, read at each scrape. */
-    public void bind(SolverPool pool) {
-        Gauge.builder("nutriplan.solver.pool.in.use", pool, SolverPool::inUse)
-                .description("solves running now").register(registry);
-        Gauge.builder("nutriplan.solver.pool.queued", pool, SolverPool::queued)
-                .description("plan requests waiting for a solver").register(registry);
-        Gauge.builder("nutriplan.solver.pool.size", pool, SolverPool::size)
-                .description("solves that may run at once").register(registry);
-        Gauge.builder("nutriplan.solver.pool.queue.size", pool, SolverPool::queueSize)
-                .description("plan requests that may wait for a solver").register(registry);
-        FunctionCounter.builder("nutriplan.solver.pool.rejected", pool, SolverPool::rejected)
-                .description("plan requests turned away with 503 busy").register(registry);
+    /** Publishes another part's measurements, such as the solver pool's occupancy, read at each scrape. */
+    public void bind(MeterBinder binder) {
+        binder.bindTo(registry);
     }
 
     public void recordRequest(String method, String route, int status, long nanos) {

@@ -2,6 +2,7 @@ package nutriplan.api.plans;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import nutriplan.catalog.nutrient.Quantities;
 import nutriplan.planner.plan.Infeasibility;
 import nutriplan.planner.plan.NutrientReach;
 import nutriplan.planner.plan.Relaxation;
+import nutriplan.planner.request.PlanRequest;
 
 /**
  * The 422 body of API.md: {@code {"error": "infeasible", "message", "details"}}, where the details are
@@ -22,10 +24,15 @@ import nutriplan.planner.plan.Relaxation;
  *  "withinReach": false, "binding": "maxServings 4", "message": "sodium needs at least 1200 mg; ..."}
  * {"message": "these targets and limits cannot hold together; ...", "complete": true,
  *  "conflict": [{"field": "targets.sodium.max", "constraint": "sodium at most 1000 mg",
- *                "relaxation": "raise sodium max to 1150 mg", "value": 1150.0, "unit": "mg"}]}
+ *                "relaxation": "raise sodium max to 1150 mg", "value": 1150.0, "unit": "mg",
+ *                "to": {"amount": 1150.0, "unit": "mg"}}]}
  * </pre>
  *
  * Every entry has a {@code message} in words with units, for people; the numbers beside it are for programs.
+ * A conflict member's relaxation is data as well, what a program applies to the request's {@code field}:
+ * {@code "to"} the new bound ({@code {"amount", "unit"}}) or limit (a number), or the emptied include list
+ * ({@code {"products": [], "tags": []}}); {@code "remove"} the entry to take out of an exclude or require list.
+ * Neither is present when no relaxation of that member alone was found.
  */
 final class InfeasibleJson {
 
@@ -36,14 +43,14 @@ final class InfeasibleJson {
     private InfeasibleJson() {
     }
 
-    static ObjectNode write(Infeasibility infeasibility) {
+    static ObjectNode write(Infeasibility infeasibility, PlanRequest request) {
         if (infeasibility == null) {
             return ErrorJson.body(ErrorJson.INFEASIBLE, DEFAULT_MESSAGE, List.of());
         }
         var details = new ArrayList<ObjectNode>();
         infeasibility.nutrients().forEach(reach -> details.add(reach(reach)));
         if (!infeasibility.conflict().isEmpty()) {
-            details.add(conflict(infeasibility));
+            details.add(conflict(infeasibility, request));
         }
         return ErrorJson.body(ErrorJson.INFEASIBLE, infeasibility.summary(), details);
     }
@@ -87,18 +94,18 @@ final class InfeasibleJson {
         return reach.binding() == null ? message : message + "; what binds: " + reach.binding();
     }
 
-    private static ObjectNode conflict(Infeasibility infeasibility) {
+    private static ObjectNode conflict(Infeasibility infeasibility, PlanRequest request) {
         var detail = NODES.objectNode();
         detail.put("message", "these targets and limits cannot hold together; each relaxation given below"
                 + " would, on its own, make the request feasible" + (infeasibility.complete() ? ""
                 : " (the search for a smallest set ran out of time, so the set may hold more than it needs)"));
         detail.put("complete", infeasibility.complete());
         var members = detail.putArray("conflict");
-        infeasibility.conflict().forEach(relaxation -> members.add(member(relaxation)));
+        infeasibility.conflict().forEach(relaxation -> members.add(member(relaxation, request)));
         return detail;
     }
 
-    private static ObjectNode member(Relaxation relaxation) {
+    private static ObjectNode member(Relaxation relaxation, PlanRequest request) {
         var member = NODES.objectNode();
         member.put("field", relaxation.field());
         member.put("constraint", relaxation.constraint());
@@ -112,7 +119,47 @@ final class InfeasibleJson {
         if (nutrient != null) {
             member.put("unit", nutrient.canonicalUnit());
         }
+        if (relaxation.suggestion() != null) {
+            addChange(member, relaxation, nutrient, request);
+        }
         return member;
+    }
+
+    /** The relaxation as data: {@code "to"} the field's new value, or {@code "remove"} the list entry to let go of. */
+    private static void addChange(ObjectNode member, Relaxation relaxation, Nutrient nutrient, PlanRequest request) {
+        var field = relaxation.field();
+        if (nutrient != null && relaxation.value() != null) {
+            member.putObject("to").put("amount", PlanResponseJson.round(relaxation.value())).put("unit", nutrient.canonicalUnit());
+        } else if (field.startsWith("limits.") && relaxation.value() != null) {
+            member.put("to", Math.round(relaxation.value()));
+        } else if (field.equals("include")) {
+            var to = member.putObject("to");
+            to.putArray("products");
+            to.putArray("tags");
+        } else {
+            var entry = switch (field) {
+                case "exclude.tags" -> lastWordIfIn(relaxation.constraint(), request.selection().excludeTags());
+                case "exclude.products" -> lastWordIfIn(relaxation.constraint(), request.selection().excludeProducts());
+                case "require" -> firstWordIfIn(relaxation.constraint(), request.required());
+                default -> null;
+            };
+            if (entry != null) {
+                member.put("remove", entry);
+            }
+        }
+    }
+
+    // The planner names a list member only in its constraint ("no products tagged caffeine", "no gel-x",
+    // "gel-x is required"), and ids and tags hold no spaces: the entry is that word, checked against the request.
+    private static String lastWordIfIn(String constraint, Set<String> entries) {
+        var word = constraint.substring(constraint.lastIndexOf(' ') + 1);
+        return entries.contains(word) ? word : null;
+    }
+
+    private static String firstWordIfIn(String constraint, Set<String> entries) {
+        int space = constraint.indexOf(' ');
+        var word = space < 0 ? constraint : constraint.substring(0, space);
+        return entries.contains(word) ? word : null;
     }
 
     /** The nutrient of a "targets.sodium.max" field, whose relaxed value is in that nutrient's unit; else null. */

@@ -64,9 +64,12 @@ final class PlanExamples {
                          {"field": "targets.fluid.max", "nutrient": "fluid", "required": 500.0, "reachable": 0.0, "unit": "mL", "withinReach": true, "binding": null,
                           "message": "fluid may be at most 500 mL; the allowed products can stay as low as 0 mL, so it is within reach"},
                          {"message": "these targets and limits cannot hold together; each relaxation given below would, on its own, make the request feasible", "complete": true,
-                          "conflict": [{"field": "targets.sodium.min", "constraint": "sodium at least 1500 mg", "relaxation": "lower sodium min to 1250 mg", "value": 1250.0, "unit": "mg"},
-                                       {"field": "targets.fluid.max", "constraint": "fluid at most 500 mL", "relaxation": "raise fluid max to 1000 mL", "value": 1000.0, "unit": "mL"},
-                                       {"field": "limits.maxServings", "constraint": "at most 2 servings in total", "relaxation": "allow 1 more serving in total", "value": 3.0}]}]}""";
+                          "conflict": [{"field": "targets.sodium.min", "constraint": "sodium at least 1500 mg", "relaxation": "lower sodium min to 1250 mg", "value": 1250.0, "unit": "mg",
+                                        "to": {"amount": 1250.0, "unit": "mg"}},
+                                       {"field": "targets.fluid.max", "constraint": "fluid at most 500 mL", "relaxation": "raise fluid max to 1000 mL", "value": 1000.0, "unit": "mL",
+                                        "to": {"amount": 1000.0, "unit": "mL"}},
+                                       {"field": "limits.maxServings", "constraint": "at most 2 servings in total", "relaxation": "allow 1 more serving in total", "value": 3.0,
+                                        "to": 3}]}]}""";
 
     static final String BUSY = """
             {"error": "busy", "message": "the service is busy: all 2 solvers are busy and 8 requests are waiting; retry in 1 second",

@@ -9,6 +9,7 @@ import java.util.function.BiPredicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.errors.TooLargeException;
 import nutriplan.api.json.JsonBody;
@@ -43,8 +44,6 @@ public final class PlanRequestJson {
 
     public static final int DEFAULT_MAX_INLINE_PRODUCTS = 5000;
     public static final String DEFAULT_CATALOG = "default";
-    /** The name an inline catalog ({@code products}) gets; no stored catalog may carry it. */
-    public static final String INLINE_CATALOG = "inline";
     /** Limits above this are no limits in practice (a day's food is tens of servings); it keeps numbers sane. */
     public static final int MAX_LIMIT = 100_000;
 
@@ -101,8 +100,8 @@ public final class PlanRequestJson {
         var selection = selection(fields, catalog);
         var required = strings(fields.node("require"), "require", (path, id) -> isKnownId(path, id, catalog));
         var limits = limits(fields.node("limits"));
-        var objective = fields.choice("objective", false, Objective::fromJsonName, Objective.knownNames());
-        var solver = fields.choice("solver", false, SolverChoice::fromJsonName, SolverChoice.knownNames());
+        var objective = fields.choice("objective", false, Objective.class);
+        var solver = fields.choice("solver", false, SolverChoice.class);
         var timeLimitMs = fields.integer("timeLimitMs", 1, (int) PlanRequest.MAX_TIME_LIMIT_MS);
         var alternatives = fields.integer("alternatives", 0, PlanRequest.MAX_ALTERNATIVES);
         if (findings.hasErrors()) {
@@ -224,7 +223,7 @@ public final class PlanRequestJson {
                     + " products; at most " + maxInlineProducts + " are accepted");
         }
         int errorsBefore = findings.errorCount();
-        var catalog = new Catalog(INLINE_CATALOG, CatalogFiles.readProducts(products, "products", findings));
+        var catalog = new Catalog(Catalogs.INLINE_CATALOG, CatalogFiles.readProducts(products, "products", findings));
         idsCheckable = findings.errorCount() == errorsBefore;
         return catalog;
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.catalog.Catalog;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
@@ -43,7 +44,7 @@ public final class PlanResponseJson {
 
     public static ObjectNode write(PlanResult result, PlanRequest request) {
         if (result.status() == PlanStatus.INFEASIBLE) {
-            return InfeasibleJson.write(result.infeasibility());
+            return InfeasibleJson.write(result.infeasibility(), request);
         }
         var body = NODES.objectNode();
         body.put("status", result.status().name());
@@ -127,7 +128,7 @@ public final class PlanResponseJson {
     private static ObjectNode catalog(Catalog catalog) {
         var node = NODES.objectNode();
         node.put("name", catalog.name());
-        if (catalog.name().equals(PlanRequestJson.INLINE_CATALOG)) {
+        if (catalog.name().equals(Catalogs.INLINE_CATALOG)) {
             node.putNull("version");
         } else {
             node.put("version", catalog.version());

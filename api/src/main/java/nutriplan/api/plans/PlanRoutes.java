@@ -11,9 +11,10 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.errors.ErrorSchemas;
+import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
-import nutriplan.api.service.JsonRequests;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.request.PlanRequest;
 
@@ -70,7 +71,8 @@ public final class PlanRoutes {
                 @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as application/json",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = PlanExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "422", description = "infeasible: no plan meets the targets; per nutrient what the"
-                        + " allowed products can reach and what binds, then a smallest conflicting set with relaxations",
+                        + " allowed products can reach and what binds, then a smallest conflicting set, each member with its"
+                        + " relaxation in words and as data (\"to\": the field's new value, or \"remove\": the list entry to drop)",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = PlanExamples.INFEASIBLE)),
                 @OpenApiResponse(status = "503", description = "busy: every solver is taken and the queue is full, or no solver"
                         + " became free in time; retry after Retry-After seconds",

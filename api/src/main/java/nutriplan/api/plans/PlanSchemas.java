@@ -9,6 +9,8 @@ import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiRequired;
 
 import nutriplan.api.catalogs.CatalogSchemas;
+import nutriplan.api.json.SharedSchemas.CatalogRef;
+import nutriplan.api.json.SharedSchemas.Quantity;
 
 /**
  * The plan request and response of API.md as the OpenAPI document shows them. Nothing reads or writes these
@@ -34,7 +36,7 @@ public final class PlanSchemas {
             @OpenApiDescription("product ids that must appear in the plan") List<String> require,
             Limits limits,
             @OpenApiDescription("servings (default), products, mass or cost") @OpenApiExample("servings") String objective,
-            @OpenApiDescription("auto (default) or choco") @OpenApiExample("auto") String solver,
+            @OpenApiDescription("auto (default), choco or timefold") @OpenApiExample("auto") String solver,
             @OpenApiDescription("the solve's budget, 1 to 30000 ms (default 2000)") @OpenApiExample("2000") Integer timeLimitMs,
             @OpenApiDescription("0 to 5 further plans, each with a different set of products") @OpenApiExample("2") Integer alternatives,
             @OpenApiDescription("free text for people; not used") String description) {
@@ -43,11 +45,6 @@ public final class PlanSchemas {
     @OpenApiDescription("A nutrient's bounds: a quantity with its unit (\"500 mg\", \"1 L\", \"20 fl oz\", \"40 mmol\")"
             + " or a number in the nutrient's canonical unit.")
     public record Target(Quantity min, Quantity max) {
-    }
-
-    @OpenApiDescription("A quantity: a string of a number and a unit, or a number in the canonical unit"
-            + " (kcal, g, mL or mg).")
-    public record Quantity() {
     }
 
     @OpenApiDescription("Products by id, and tags (a product with any of the tags matches).")
@@ -91,9 +88,5 @@ public final class PlanSchemas {
 
     public record Alternative(@OpenApiRequired Objective objective, @OpenApiRequired List<Item> items,
                               @OpenApiRequired Map<String, Total> totals) {
-    }
-
-    public record CatalogRef(@OpenApiRequired @OpenApiExample("default") String name,
-                             @OpenApiNullable @OpenApiDescription("null for an inline catalog") @OpenApiExample("1") Integer version) {
     }
 }

@@ -20,14 +20,14 @@ import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.health.HealthRoutes;
 import nutriplan.api.metrics.Metrics;
 import nutriplan.api.metrics.MetricsRoutes;
-import nutriplan.api.plans.CatalogDirectory;
+import nutriplan.api.catalogs.CatalogDirectory;
 import nutriplan.api.plans.PlanRoutes;
 import nutriplan.api.plans.PlanService;
 import nutriplan.api.plans.SolverPool;
 import nutriplan.api.web.PresetRoutes;
 import nutriplan.api.web.WebForm;
 import nutriplan.catalog.json.Json;
-import nutriplan.catalog.store.CatalogStore;
+import nutriplan.store.CatalogStore;
 
 /**
  * The HTTP service, built from its settings and its two services (the catalog store, the planner); tests

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import nutriplan.api.plans.CatalogDirectory;
+import nutriplan.api.catalogs.CatalogDirectory;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.planner.request.PlanRequest;
 

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
-import nutriplan.catalog.store.CatalogStore;
-import nutriplan.catalog.store.MongoCatalogStore;
+import nutriplan.store.CatalogStore;
+import nutriplan.store.MongoCatalogStore;
 
 /**
  * Where the catalogs are stored.

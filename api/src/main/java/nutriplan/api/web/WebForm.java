@@ -3,7 +3,7 @@ package nutriplan.api.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 
-import nutriplan.api.service.WebJars;
+import nutriplan.api.web.WebJars;
 
 /**
  * The dietitians' web form: plain HTML, CSS and JavaScript modules from {@code src/main/resources/web}, served at

@@ -111,7 +111,7 @@ class ServiceCrashTest {
             }
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             var builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "nutriplan.api.Main", "serve"))
+                    "nutriplan.api.cli.Main", "serve"))
                     .redirectErrorStream(true)
                     .redirectOutput(data.resolve("service-" + port + ".log").toFile());
             builder.environment().put("HOST", "127.0.0.1");

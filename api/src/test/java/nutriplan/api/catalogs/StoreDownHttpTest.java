@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import nutriplan.api.service.StoreSettings;
 import nutriplan.api.service.TestService;
-import nutriplan.catalog.store.EmbeddedMongo;
+import nutriplan.store.EmbeddedMongo;
 
 /**
  * The service against a store it did not start, named by {@code MONGODB_URI} as a MongoDB deployment would be

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import nutriplan.api.catalogs.CatalogDirectory;
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.errors.ErrorJson;
 import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.catalog.json.Json;

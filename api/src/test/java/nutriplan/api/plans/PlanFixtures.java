@@ -3,14 +3,16 @@ package nutriplan.api.plans;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import nutriplan.api.catalogs.CatalogDirectory;
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.CatalogFiles;
 
 /** A tiny catalog of three products with round numbers, stored as "default", and requests against it. */
-final class PlanFixtures {
+public final class PlanFixtures {
 
     /** 500 mL drink: 30 g carbohydrate, 300 mg sodium; 40 g gel: 25 g carbohydrate, 50 mg sodium, 40 mg caffeine; 1 g salt tablet: 200 mg sodium. */
-    static final String PRODUCTS = """
+    public static final String PRODUCTS = """
             [
               {"id": "drink", "name": "Test drink", "kind": "drink", "serving": "500 mL",
                "nutrients": {"energy": "120 kcal", "carbohydrate": "30 g", "sodium": "300 mg", "fluid": "500 mL"},
@@ -22,17 +24,17 @@ final class PlanFixtures {
                "nutrients": {"sodium": "200 mg"}, "source": "label: test"}
             ]""";
 
-    static final String CATALOG_FILE = "{\"name\": \"default\", \"products\": " + PRODUCTS + "}";
+    public static final String CATALOG_FILE = "{\"name\": \"default\", \"products\": " + PRODUCTS + "}";
 
-    static final Catalog DEFAULT = CatalogFiles.parse(bytes(CATALOG_FILE), "default").catalog();
+    public static final Catalog DEFAULT = CatalogFiles.parse(bytes(CATALOG_FILE), "default").catalog();
 
     /** Only "default" is stored. */
-    static final Catalogs CATALOGS = Catalogs.of(List.of(DEFAULT));
+    public static final Catalogs CATALOGS = Catalogs.of(List.of(DEFAULT));
 
     private PlanFixtures() {
     }
 
-    static byte[] bytes(String text) {
+    public static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

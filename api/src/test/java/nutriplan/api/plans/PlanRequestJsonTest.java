@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.errors.TooLargeException;
 import nutriplan.catalog.json.InvalidInputException;
@@ -146,7 +147,7 @@ class PlanRequestJsonTest {
         void inline_products_are_used_instead_of_a_stored_catalog() {
             var request = read(withTargets("\"products\": " + PRODUCTS.replace("\"id\": \"drink\"", "\"id\": \"my-drink\"")));
 
-            assertThat(request.catalog().name()).isEqualTo(PlanRequestJson.INLINE_CATALOG);
+            assertThat(request.catalog().name()).isEqualTo(Catalogs.INLINE_CATALOG);
             assertThat(request.catalog().products()).extracting(Product::id).containsExactly("my-drink", "gel", "salt-tab");
         }
 

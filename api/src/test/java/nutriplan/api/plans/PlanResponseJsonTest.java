@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.json.Json;
 import nutriplan.catalog.nutrient.Nutrient;
@@ -105,7 +108,7 @@ class PlanResponseJsonTest {
     @Test
     void an_inline_catalog_has_no_version() throws JsonProcessingException {
         var request = REQUEST.withAlternatives(0);
-        var inline = new PlanRequest(request.targets(), new Catalog(PlanRequestJson.INLINE_CATALOG, PlanFixtures.DEFAULT.products()),
+        var inline = new PlanRequest(request.targets(), new Catalog(Catalogs.INLINE_CATALOG, PlanFixtures.DEFAULT.products()),
                 request.selection(), request.required(), request.limits(), request.objective(), request.solver(),
                 request.timeLimitMs(), request.alternatives());
         var result = result(PlanStatus.OPTIMAL, Objective.SERVINGS, 2, 2, plan("drink", 2), List.of(), null);
@@ -135,9 +138,50 @@ class PlanResponseJsonTest {
                     "complete": true,
                     "conflict": [
                       {"field": "targets.sodium.min", "constraint": "sodium at least 1200 mg",
-                       "relaxation": "lower sodium min to 800 mg", "value": 800.0, "unit": "mg"},
+                       "relaxation": "lower sodium min to 800 mg", "value": 800.0, "unit": "mg",
+                       "to": {"amount": 800.0, "unit": "mg"}},
                       {"field": "limits.maxServings", "constraint": "at most 4 servings",
-                       "relaxation": "allow 2 more servings", "value": 6.0}]}]}""");
+                       "relaxation": "allow 2 more servings", "value": 6.0, "to": 6}]}]}""");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            "exclude": {"tags": ["caffeine", "caffeine-free"]}  | exclude.tags     | caffeine
+            "exclude": {"products": ["gel"]}                    | exclude.products | gel
+            "include": {"products": ["drink"]}                  | include          |
+            """)
+    void a_relaxation_of_a_list_says_what_to_take_out_of_it(String selection, String field, String removed) {
+        var request = PlanRequestJson.read(PlanFixtures.bytes("""
+                {"targets": {"caffeine": {"min": "40 mg"}}, "solver": "choco", %s}""".formatted(selection)), PlanFixtures.CATALOGS);
+
+        var member = conflictMember(PlanResponseJson.write(new PlanService().plan(request), request), field);
+
+        if (removed == null) {
+            assertThat(member.path("to").toString()).isEqualTo("{\"products\":[],\"tags\":[]}");
+        } else {
+            assertThat(member.path("remove").asText()).isEqualTo(removed);
+        }
+    }
+
+    @Test
+    void a_requirement_that_cannot_hold_is_relaxed_by_removing_it() {
+        var request = PlanRequestJson.read(PlanFixtures.bytes("""
+                {"targets": {"caffeine": {"max": "0 mg"}}, "require": ["gel", "drink"], "solver": "choco"}"""), PlanFixtures.CATALOGS);
+
+        var member = conflictMember(PlanResponseJson.write(new PlanService().plan(request), request), "require");
+
+        assertThat(member.path("remove").asText()).isEqualTo("gel");
+    }
+
+    private static JsonNode conflictMember(JsonNode body, String field) {
+        for (var detail : body.path("details")) {
+            for (var member : detail.path("conflict")) {
+                if (member.path("field").asText().equals(field)) {
+                    return member;
+                }
+            }
+        }
+        throw new AssertionError("no conflict member for " + field + " in " + body);
     }
 
     @Test

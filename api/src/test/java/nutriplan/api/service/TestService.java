@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import nutriplan.api.plans.CatalogDirectory;
-import nutriplan.api.plans.Catalogs;
+import nutriplan.api.catalogs.CatalogDirectory;
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.plans.PlanService;
 import nutriplan.catalog.json.Json;
 

@@ -98,8 +98,7 @@ class WebFormBrowserTest {
 
     @Test
     void an_infeasible_request_is_explained_at_its_nutrient_and_one_click_relaxes_it() {
-        browser.open(service.uri("/"));
-        browser.byId("auto-replan").click(); // off: plan once, when asked
+        openPlanningOnlyWhenAsked();
         browser.type("t-sodium-min", "1500 mg");
         browser.type("t-fluid-max", "500 mL");
         browser.type("maxServings", "2");
@@ -124,6 +123,24 @@ class WebFormBrowserTest {
                 .isEqualTo(number(relaxation.path("value").asDouble()) + " " + relaxation.path("unit").asText());
         assertThat(browser.all(BEST_ROWS)).isNotEmpty();
         assertThat(browser.byId("explain-sodium").getText()).isEmpty();
+    }
+
+    @Test
+    void relaxing_an_exclusion_takes_the_entry_the_422_names_out_of_its_list() {
+        openPlanningOnlyWhenAsked();
+        browser.type("t-caffeine-min", "40 mg");
+        browser.type("pick-exclude-tags", "caffeine\n");
+        browser.type("pick-exclude-tags", "dairy\n");
+        // No alternatives: with them the exact engine answers UNKNOWN here instead of proving INFEASIBLE (a known fault).
+        browser.type("alternatives", "0");
+
+        assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("INFEASIBLE");
+        var button = browser.find(By.cssSelector("#outcome .conflict button.relax[data-relax-field='exclude.tags']"));
+        assertThat(button.getText()).isEqualTo("allow products tagged caffeine");
+
+        assertThat(planAndAwait(button::click)).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(browser.all(By.cssSelector("#pickers [data-field='exclude.tags'] .chip")))
+                .extracting(chip -> chip.getAttribute("data-value")).containsExactly("dairy");
     }
 
     @Test
@@ -297,6 +314,12 @@ class WebFormBrowserTest {
      * Does something that plans, waits for the page to show the answer and returns its status (OPTIMAL, INFEASIBLE,
      * "HTTP 400", ...). The page counts the answers it has shown in body[data-answers].
      */
+    /** The form with re-planning on every change turned off: it plans once, when asked. */
+    private static void openPlanningOnlyWhenAsked() {
+        browser.open(service.uri("/"));
+        browser.byId("auto-replan").click();
+    }
+
     private static String planAndAwait(Runnable action) {
         var before = answers();
         action.run();

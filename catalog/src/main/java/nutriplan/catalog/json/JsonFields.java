@@ -3,7 +3,6 @@ package nutriplan.catalog.json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -130,15 +129,15 @@ public final class JsonFields {
         return value;
     }
 
-    /** One of the given words, mapped by {@code lookup} (which returns null for an unknown word). */
-    public <T> T choice(String field, boolean required, Function<String, T> lookup, String knownNames) {
+    /** One of the JSON names of an enum ({@code "drink"} for {@code Kind.DRINK}), reported when unknown. */
+    public <E extends Enum<E> & JsonEnum> E choice(String field, boolean required, Class<E> type) {
         var text = text(field, required, 100);
         if (text == null) {
             return null;
         }
-        var value = lookup.apply(text);
+        var value = JsonEnum.fromJsonName(type, text);
         if (value == null) {
-            findings.error(path(field), "unknown value \"" + text + "\"; expected one of " + knownNames);
+            findings.error(path(field), "unknown value \"" + text + "\"; expected one of " + JsonEnum.knownNames(type));
         }
         return value;
     }

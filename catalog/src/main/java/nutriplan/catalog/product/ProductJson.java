@@ -58,7 +58,7 @@ public final class ProductJson {
         }
         var name = fields.text("name", true, 200);
         var brand = fields.text("brand", false, 200);
-        var kind = fields.choice("kind", true, Kind::fromJsonName, Kind.knownNames());
+        var kind = fields.choice("kind", true, Kind.class);
         var serving = fields.measure("serving", true, SERVING_EXPECTED, Dimension.MASS, Dimension.VOLUME);
         var nutrients = readNutrients(fields);
         var tags = readTags(fields);

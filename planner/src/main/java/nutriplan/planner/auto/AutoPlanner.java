@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import nutriplan.planner.Elapsed;
 import nutriplan.planner.Planner;
 import nutriplan.planner.choco.ChocoPlanner;
 import nutriplan.planner.plan.PlanResult;
@@ -86,7 +87,7 @@ public final class AutoPlanner implements Planner {
         }
         long exactBudget = Math.max(1, (long) (request.timeLimitMs() * rule.exactShare()));
         var first = exact.plan(request.withTimeLimitMs(exactBudget));
-        long left = request.timeLimitMs() - elapsedMs(start);
+        long left = request.timeLimitMs() - Elapsed.ms(start);
         if (first.status() == PlanStatus.OPTIMAL || first.status() == PlanStatus.INFEASIBLE
                 || left < LEAST_FOR_LOCAL_SEARCH_MS) {
             return withTime(first, start);
@@ -112,10 +113,6 @@ public final class AutoPlanner implements Planner {
     }
 
     private static PlanResult withTime(PlanResult result, long start) {
-        return result.withTimeMs(elapsedMs(start));
-    }
-
-    private static long elapsedMs(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+        return result.withTimeMs(Elapsed.ms(start));
     }
 }

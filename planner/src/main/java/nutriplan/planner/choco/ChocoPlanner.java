@@ -3,6 +3,7 @@ package nutriplan.planner.choco;
 import java.util.ArrayList;
 import java.util.List;
 
+import nutriplan.planner.Elapsed;
 import nutriplan.planner.Planner;
 import nutriplan.planner.choco.ChocoModel.Extra;
 import nutriplan.planner.plan.Plan;
@@ -47,7 +48,7 @@ public final class ChocoPlanner implements Planner {
         if (main.servings() == null) {
             return main.proven() ? infeasible(request, problem, start)
                     : PlanResult.unknown(NAME, request.objective(), bound(request, problem, search, start), List.of(),
-                            elapsedMs(start));
+                            Elapsed.ms(start));
         }
         var plan = checked(request, searched.plan(main.servings()));
         var alternatives = alternatives(request, searched, search, main.servings(), start);
@@ -55,7 +56,7 @@ public final class ChocoPlanner implements Planner {
         var status = main.proven() ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
         double bound = main.proven() ? value : Math.min(value, bound(request, problem, search, start));
         return PlanResult.found(status, NAME, request.objective(), plan, value, bound, alternatives,
-                Warnings.of(request, plan, alternatives), elapsedMs(start));
+                Warnings.of(request, plan, alternatives), Elapsed.ms(start));
     }
 
     /**
@@ -91,7 +92,7 @@ public final class ChocoPlanner implements Planner {
         var plans = new ArrayList<Plan>();
         var extra = Extra.NONE.withExcluded(ExactSearch.productSet(best));
         for (int k = 0; k < request.alternatives(); k++) {
-            long left = request.timeLimitMs() - elapsedMs(start);
+            long left = request.timeLimitMs() - Elapsed.ms(start);
             if (left <= 5) {
                 break;
             }
@@ -106,8 +107,8 @@ public final class ChocoPlanner implements Planner {
     }
 
     private static PlanResult infeasible(PlanRequest request, Problem problem, long start) {
-        var explanation = Explainer.explain(request, problem, request.timeLimitMs() - elapsedMs(start));
-        return PlanResult.infeasible(NAME, request.objective(), explanation, elapsedMs(start));
+        var explanation = Explainer.explain(request, problem, request.timeLimitMs() - Elapsed.ms(start));
+        return PlanResult.infeasible(NAME, request.objective(), explanation, Elapsed.ms(start));
     }
 
     /** The last line of defence: a plan that breaks a bound is never returned. */
@@ -125,9 +126,5 @@ public final class ChocoPlanner implements Planner {
      */
     private static long deadline(PlanRequest request, long startNanos) {
         return Math.max(startNanos + request.timeLimitMs() * 1_000_000, System.nanoTime() + BOUND_LEAST_NANOS);
-    }
-
-    static long elapsedMs(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

@@ -1,11 +1,9 @@
 package nutriplan.planner.request;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import nutriplan.catalog.json.JsonEnum;
 
 /** What "smallest" means for a plan (API.md); ties are broken by fewer products, then less overshoot. */
-public enum Objective {
+public enum Objective implements JsonEnum {
     /** Fewest servings in total. */
     SERVINGS,
     /** Fewest distinct products. */
@@ -14,18 +12,6 @@ public enum Objective {
     MASS,
     /** Cheapest; products without a price are not eligible. */
     COST;
-
-    public static Objective fromJsonName(String name) {
-        return Arrays.stream(values()).filter(o -> o.jsonName().equals(name)).findFirst().orElse(null);
-    }
-
-    public static String knownNames() {
-        return Arrays.stream(values()).map(Objective::jsonName).collect(Collectors.joining(", "));
-    }
-
-    public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public String toString() {

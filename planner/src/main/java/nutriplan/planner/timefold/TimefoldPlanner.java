@@ -15,6 +15,7 @@ import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchFor
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 
+import nutriplan.planner.Elapsed;
 import nutriplan.planner.Planner;
 import nutriplan.planner.choco.ChocoPlanner;
 import nutriplan.planner.plan.Plan;
@@ -152,7 +153,7 @@ public final class TimefoldPlanner implements Planner {
             if (ChocoPlanner.provenInfeasibleAtOnce(request)) {
                 // The same verdict and explanation as the exact engine: local search alone could only say UNKNOWN.
                 return PlanResult.infeasible(NAME, request.objective(), ChocoPlanner.explain(request, remainingMs()),
-                        elapsedMs());
+                        Elapsed.ms(start));
             }
             var problem = ProblemBuilder.build(request);
             var searched = ProblemBuilder.withUsefulCaps(problem);
@@ -183,7 +184,7 @@ public final class TimefoldPlanner implements Planner {
             var alternatives = alternatives(working, best.servings());
             var status = value <= bound + tolerance(bound) ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
             return PlanResult.found(status, NAME, request.objective(), plan, value, Math.min(bound, value), alternatives,
-                    Warnings.of(request, plan, alternatives), elapsedMs());
+                    Warnings.of(request, plan, alternatives), Elapsed.ms(start));
         }
 
         /** The given start when it fits the candidates and meets the request, else the greedy plan, else null. */
@@ -272,19 +273,15 @@ public final class TimefoldPlanner implements Planner {
                         + String.join("; ", empty.violations(request))));
             }
             return PlanResult.found(PlanStatus.OPTIMAL, NAME, request.objective(), empty, 0, 0, List.of(), List.of(),
-                    elapsedMs());
+                    Elapsed.ms(start));
         }
 
         private PlanResult unknown(List<String> why) {
-            return PlanResult.unknown(NAME, request.objective(), Double.NaN, why, elapsedMs());
+            return PlanResult.unknown(NAME, request.objective(), Double.NaN, why, Elapsed.ms(start));
         }
 
         private long remainingMs() {
             return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-        }
-
-        private long elapsedMs() {
-            return (System.nanoTime() - start) / 1_000_000;
         }
     }
 

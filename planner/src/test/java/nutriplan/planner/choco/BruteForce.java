@@ -23,7 +23,7 @@ import nutriplan.planner.request.Target;
  * not a whole count of those units. Only the overshoot (a sum of ratios) is a double. Include/exclude
  * and the caps are re-derived here from the request's fields rather than through planner code.
  */
-final class BruteForce {
+public final class BruteForce {
 
     /** Nutrient amounts, target bounds and serving sizes: tenths of the canonical unit. */
     static final long AMOUNT_SCALE = 10;
@@ -84,7 +84,7 @@ final class BruteForce {
     }
 
     /** One feasible servings vector with what the comparison needs. */
-    record Candidate(int[] servings, long value, int productCount, double overshoot, int productSet) {
+    public record Candidate(int[] servings, long value, int productCount, double overshoot, int productSet) {
 
         /** Lexicographic: objective, then fewer products, then less overshoot (API.md). */
         boolean betterThan(Candidate other) {
@@ -107,10 +107,10 @@ final class BruteForce {
      * @param feasible       every feasible servings vector, as a candidate
      * @param infeasibleSample a deterministic sample of vectors that break something, for cross-checks
      */
-    record Solution(PlanRequest request, List<Product> products, int[] caps, Candidate best, List<Candidate> feasible,
+    public record Solution(PlanRequest request, List<Product> products, int[] caps, Candidate best, List<Candidate> feasible,
                     List<int[]> infeasibleSample) {
 
-        boolean isFeasible() {
+        public boolean isFeasible() {
             return best != null;
         }
 
@@ -192,7 +192,7 @@ final class BruteForce {
     }
 
     /** Enumerates every servings vector of the request's allowed products within their caps. */
-    static Solution solve(PlanRequest request) {
+    public static Solution solve(PlanRequest request) {
         var products = allowedProducts(request);
         int n = products.size();
         if (n > 30) {
@@ -315,7 +315,7 @@ final class BruteForce {
     }
 
     /** The plan's objective value in integer form (see {@link #objectiveScale}), computed exactly. */
-    static long exactValue(Objective objective, Plan plan) {
+    public static long exactValue(Objective objective, Plan plan) {
         return switch (objective) {
             case SERVINGS -> plan.items().stream().mapToLong(PlanItem::servings).sum();
             case PRODUCTS -> plan.items().stream().map(item -> item.product().id()).distinct().count();
@@ -349,7 +349,7 @@ final class BruteForce {
      * {@link Plan#violations}; empty when it meets them all. Also flags a product listed twice and a product
      * that is not the catalog's own (a plan must not carry altered product data).
      */
-    static List<String> violations(PlanRequest request, Plan plan) {
+    public static List<String> violations(PlanRequest request, Plan plan) {
         var violations = new ArrayList<String>();
         var allowed = allowedProducts(request);
         var seen = new HashMap<String, Integer>();

@@ -57,7 +57,7 @@ import nutriplan.planner.request.Target;
  * -Dnutriplan.bruteforce.seeds=4000017,2000003}. {@code -Dnutriplan.bruteforce.instances=5000} runs more
  * instances per objective (default 600).
  */
-class BruteForcePropertyTest {
+public class BruteForcePropertyTest {
 
     private static final int DEFAULT_INSTANCES = 600;
     private static final long SEEDS_PER_OBJECTIVE = 1_000_000;
@@ -436,7 +436,7 @@ class BruteForcePropertyTest {
     }
 
     /** The instance of a seed; its objective is the seed's millions digit (1 servings … 4 cost). */
-    static PlanRequest instance(long seed) {
+    public static PlanRequest instance(long seed) {
         Objective objective = Objective.values()[(int) (seed / SEEDS_PER_OBJECTIVE) - 1];
         var random = new Random(seed);
 

@@ -22,7 +22,7 @@ import nutriplan.planner.request.Objective;
  * above it, and never has a plan where Choco proved there is none.
  *
  * <p>Kept fast the quickstarts' way: the test (and only the test) stops Timefold as soon as its plan reaches
- * Choco's optimum; the 2 s limit (and the engine's own stop after a quarter of it without improvement) applies
+ * Choco's optimum; the 2 s limit (and the engine's own stop after half of it without improvement) applies
  * when it does not. All instances run in a loop in this JVM. Properties: {@code nutriplan.timefold.seed}
  * (default 20260501), {@code nutriplan.timefold.instances} (default 200).
  */

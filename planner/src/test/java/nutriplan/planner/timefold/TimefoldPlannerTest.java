@@ -145,6 +145,7 @@ class TimefoldPlannerTest extends PlannerContractTest {
     void every_move_keeps_the_incremental_score_right() {
         // FULL_ASSERT recounts the score from scratch after every move and fails on any difference.
         var asserting = new TimefoldPlanner(EnvironmentMode.FULL_ASSERT);
+        int planned = 0;
         for (var instance : RandomInstances.suite(11, 40, 4, Objective.SERVINGS, Objective.PRODUCTS, Objective.MASS,
                 Objective.COST)) {
             var request = instance.request().withTimeLimitMs(300);
@@ -153,8 +154,11 @@ class TimefoldPlannerTest extends PlannerContractTest {
 
             if (result.hasPlan()) {
                 assertThat(result.plan().violations(request)).as(instance.name()).isEmpty();
+                planned++;
             }
         }
+        // Moves run (and are checked) only from a plan: without one, the test would have checked nothing.
+        assertThat(planned).as("instances with a plan").isPositive();
     }
 
     @Test

@@ -9,7 +9,6 @@ import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMeta
 
 import nutriplan.planner.timefold.domain.CandidateLists;
 import nutriplan.planner.timefold.domain.NutrientRow;
-import nutriplan.planner.timefold.domain.PlanLimits;
 import nutriplan.planner.timefold.domain.ProductServings;
 import nutriplan.planner.timefold.domain.ServingsPlan;
 
@@ -30,7 +29,7 @@ import nutriplan.planner.timefold.domain.ServingsPlan;
  * current one has more.</li>
  * </ul>
  * Candidates to add come from {@link CandidateLists} (and, rarely, from anywhere), so a move costs the same on
- * 10,000 products as on 30. Every value stays within the product's range. Timefold scores each move and its
+ * 10,000 products as on 30. Every value stays within the product's range ({@link Draft} clamps it). Timefold scores each move and its
  * acceptor decides; nothing here needs to be right, only useful.
  */
 final class MoveGenerator implements Iterator<SetServings> {
@@ -39,73 +38,51 @@ final class MoveGenerator implements Iterator<SetServings> {
     private static final int LIST_DEPTH = 64;
     /** The first entries of a list, always considered by a repair. */
     private static final int LIST_HEAD = 6;
+    /** Proposals tried before falling back to a plain add, when they change nothing. */
+    private static final int ATTEMPTS = 8;
+    /** How often a step repairs a plan that misses a target or breaks a max or a limit, instead of any other move. */
+    private static final double REPAIR_IF_INFEASIBLE = 0.5;
 
+    // Which move a step proposes otherwise: a uniform r in [0, 1) takes the first whose threshold it is below, so
+    // each move's share is its threshold less the one before: step 15 %, add 10 %, transfer 15 %, swap 15 %,
+    // reseed 10 %, and ruin and repair the remaining 35 %.
+    private static final double STEP_BELOW = 0.15;
+    private static final double ADD_BELOW = 0.25;
+    private static final double TRANSFER_BELOW = 0.40;
+    private static final double SWAP_BELOW = 0.55;
+    private static final double RESEED_BELOW = 0.65;
+
+    // What a ruin takes out: one product (50 %), two products (25 %), or else one or two servings.
+    private static final double RUIN_ONE_BELOW = 0.5;
+    private static final double RUIN_TWO_BELOW = 0.75;
+
+    // Where a product to add comes from: anywhere (5 %), the relaxation's attractive list (30 %, or all the rest
+    // when no nutrient has a rich list), the broad coverers (15 %), else the list rich in a short nutrient.
+    private static final double ANY_PRODUCT_BELOW = 0.05;
+    private static final double ATTRACTIVE_BELOW = 0.35;
+    private static final double BROAD_BELOW = 0.5;
+
+    private final WorkingPlan plan;
     private final List<ProductServings> products;
     private final List<NutrientRow> rows;
-    private final PlanLimits limits;
     private final CandidateLists candidates;
     private final PlanningVariableMetaModel<ServingsPlan, ProductServings, Integer> variable;
     private final RandomGenerator random;
     private final int targets;
-
-    // The working plan at the start of the step.
     private final int[] used;
-    private final long[] minTotals;
-    private final long[] maxTotals;
-    private final long servings;
     private final int[] shortRows;
-    private final boolean feasible;
-    /** 1/min per target with a minimum: a unit's share of its minimum. */
-    private final double[] shareWeights;
 
     MoveGenerator(ServingsPlan plan, PlanningVariableMetaModel<ServingsPlan, ProductServings, Integer> variable,
                   RandomGenerator random) {
-        this.products = plan.getProducts();
-        this.rows = plan.getRows();
-        this.limits = plan.getLimits();
-        this.candidates = plan.candidates();
+        this.plan = WorkingPlan.read(plan);
+        this.products = this.plan.products();
+        this.rows = this.plan.rows();
+        this.candidates = this.plan.candidates();
         this.variable = variable;
         this.random = random;
         this.targets = rows.size();
-        this.minTotals = new long[targets];
-        this.maxTotals = new long[targets];
-        var usedList = new int[16];
-        int count = 0;
-        long total = 0;
-        for (int i = 0; i < products.size(); i++) {
-            int s = products.get(i).servings();
-            if (s > 0) {
-                if (count == usedList.length) {
-                    usedList = Arrays.copyOf(usedList, count * 2);
-                }
-                usedList[count++] = i;
-                total += s;
-                var product = products.get(i);
-                for (int t = 0; t < targets; t++) {
-                    minTotals[t] += product.minAmount(t) * s;
-                    maxTotals[t] += product.maxAmount(t) * s;
-                }
-            }
-        }
-        this.used = Arrays.copyOf(usedList, count);
-        this.servings = total;
-        int shortCount = 0;
-        var shorts = new int[targets];
-        boolean over = total > limits.maxServings() || count > limits.maxProducts();
-        for (int t = 0; t < targets; t++) {
-            var row = rows.get(t);
-            if (row.shortfall(minTotals[t]) > 0) {
-                shorts[shortCount++] = t;
-            }
-            over |= row.excess(maxTotals[t]) > 0;
-        }
-        this.shortRows = Arrays.copyOf(shorts, shortCount);
-        this.feasible = shortCount == 0 && !over;
-        this.shareWeights = new double[targets];
-        for (int t = 0; t < targets; t++) {
-            var row = rows.get(t);
-            shareWeights[t] = row.hasMin() && row.min() > 0 ? 1.0 / row.min() : 0;
-        }
+        this.used = this.plan.used();
+        this.shortRows = this.plan.shortRows();
     }
 
     @Override
@@ -115,35 +92,35 @@ final class MoveGenerator implements Iterator<SetServings> {
 
     @Override
     public SetServings next() {
-        for (int attempt = 0; attempt < 8; attempt++) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             var draft = propose();
             if (draft != null && draft.changed()) {
-                return draft.toMove();
+                return draft.toMove(variable);
             }
         }
-        return add(new Draft()).toMove();
+        return add(newDraft()).toMove(variable);
     }
 
     private Draft propose() {
         if (used.length == 0) {
-            return repair(new Draft());
+            return repair(newDraft());
         }
-        if (!feasible && random.nextDouble() < 0.5) {
-            return repair(new Draft());
+        if (!plan.feasible() && random.nextDouble() < REPAIR_IF_INFEASIBLE) {
+            return repair(newDraft());
         }
         double r = random.nextDouble();
-        if (r < 0.15) {
-            return step(new Draft());
-        } else if (r < 0.25) {
-            return add(new Draft());
-        } else if (r < 0.40) {
-            return transfer(new Draft());
-        } else if (r < 0.55) {
-            return swap(new Draft());
-        } else if (r < 0.65) {
-            return reseed(new Draft());
+        if (r < STEP_BELOW) {
+            return step(newDraft());
+        } else if (r < ADD_BELOW) {
+            return add(newDraft());
+        } else if (r < TRANSFER_BELOW) {
+            return transfer(newDraft());
+        } else if (r < SWAP_BELOW) {
+            return swap(newDraft());
+        } else if (r < RESEED_BELOW) {
+            return reseed(newDraft());
         }
-        return ruinAndRepair(new Draft());
+        return ruinAndRepair(newDraft());
     }
 
     private Draft reseed(Draft draft) {
@@ -197,9 +174,9 @@ final class MoveGenerator implements Iterator<SetServings> {
     private Draft ruinAndRepair(Draft draft) {
         double r = random.nextDouble();
         int i = used[random.nextInt(used.length)];
-        if (r < 0.5) {
+        if (r < RUIN_ONE_BELOW) {
             draft.set(i, products.get(i).lower());
-        } else if (r < 0.75 && used.length > 1) {
+        } else if (r < RUIN_TWO_BELOW && used.length > 1) {
             int k = used[random.nextInt(used.length)];
             draft.set(i, products.get(i).lower());
             draft.set(k, products.get(k).lower());
@@ -220,13 +197,13 @@ final class MoveGenerator implements Iterator<SetServings> {
     /** A product to add: one the relaxation likes, one rich in a short (or any) nutrient, or rarely any at all. */
     private int randomCandidate() {
         double r = random.nextDouble();
-        if (r < 0.05) {
+        if (r < ANY_PRODUCT_BELOW) {
             return random.nextInt(products.size());
         }
-        if (r < 0.35 || !hasRichLists()) {
+        if (r < ATTRACTIVE_BELOW || !hasRichLists()) {
             return pick(candidates.attractive());
         }
-        if (r < 0.5) {
+        if (r < BROAD_BELOW) {
             return pick(candidates.broad());
         }
         int t = shortRows.length > 0 ? shortRows[random.nextInt(shortRows.length)] : randomRichTarget();
@@ -313,305 +290,7 @@ final class MoveGenerator implements Iterator<SetServings> {
         return Arrays.copyOf(list, n);
     }
 
-    /** A change to a few products, with the totals it leads to; becomes a {@link SetServings}. */
-    private final class Draft {
-        private int[] indices = new int[8];
-        private int[] values = new int[8];
-        private int size;
-        private final long[] minTotal = minTotals.clone();
-        private final long[] maxTotal = maxTotals.clone();
-        private long servingsTotal = servings;
-        private int productCount = used.length;
-
-        int size() {
-            return size;
-        }
-
-        int value(int i) {
-            for (int k = 0; k < size; k++) {
-                if (indices[k] == i) {
-                    return values[k];
-                }
-            }
-            return products.get(i).servings();
-        }
-
-        /** Sets product i's servings, clamped to its range. */
-        void set(int i, int value) {
-            var product = products.get(i);
-            int clamped = Math.max(product.lower(), Math.min(product.upper(), value));
-            int old = value(i);
-            if (clamped == old) {
-                return;
-            }
-            int k = 0;
-            while (k < size && indices[k] != i) {
-                k++;
-            }
-            if (k == size) {
-                if (size == indices.length) {
-                    indices = Arrays.copyOf(indices, size * 2);
-                    values = Arrays.copyOf(values, size * 2);
-                }
-                indices[size++] = i;
-            }
-            values[k] = clamped;
-            int delta = clamped - old;
-            for (int t = 0; t < targets; t++) {
-                minTotal[t] += product.minAmount(t) * delta;
-                maxTotal[t] += product.maxAmount(t) * delta;
-            }
-            servingsTotal += delta;
-            productCount += (clamped > 0 ? 1 : 0) - (old > 0 ? 1 : 0);
-        }
-
-        long shortfall(int t) {
-            return rows.get(t).shortfall(minTotal[t]);
-        }
-
-        boolean changed() {
-            for (int k = 0; k < size; k++) {
-                if (values[k] != products.get(indices[k]).servings()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        int copyIndices(int[] into, int from) {
-            System.arraycopy(indices, 0, into, from, size);
-            return from + size;
-        }
-
-        /** One serving more of product i breaks no max, no limit and no cap. */
-        boolean canAdd(int i) {
-            return canAdd(i, 1);
-        }
-
-        /** While a max or a limit is broken: one serving less of the product in the plan that adds most to it. */
-        void shedExcess() {
-            for (int guard = 0; guard < 64; guard++) {
-                int worst = -1;
-                double worstShare = 0;
-                for (int i : planIndices()) {
-                    var product = products.get(i);
-                    if (value(i) <= product.lower()) {
-                        continue;
-                    }
-                    double share = servingsTotal > limits.maxServings() ? 1 : 0;
-                    if (productCount > limits.maxProducts()) {
-                        share += 1.0 / value(i); // the fewer servings, the cheaper to drop the product
-                    }
-                    for (int t = 0; t < targets; t++) {
-                        var row = rows.get(t);
-                        if (row.excess(maxTotal[t]) > 0) {
-                            share += (double) product.maxAmount(t) / Math.max(1, row.max());
-                        }
-                    }
-                    if (share > worstShare) {
-                        worst = i;
-                        worstShare = share;
-                    }
-                }
-                if (worst < 0) {
-                    return;
-                }
-                set(worst, productCount > limits.maxProducts() && random.nextBoolean()
-                        ? products.get(worst).lower() : value(worst) - 1);
-            }
-        }
-
-        /**
-         * Adds servings while a minimum is short: the best coverage of the shortfalls per unit of cost (now and
-         * then the second best, for variety) among the candidates, never past a max or a limit.
-         */
-        void fill(int[] candidateList) {
-            // Half the time by the relaxation's prices (what the objective pays for the nutrients still short, so
-            // a heavy drink that brings the fluid everyone needs anyway is not judged by its weight alone), else by
-            // the share of each shortfall covered.
-            boolean priced = candidates.hasPrices() && random.nextBoolean();
-            boolean close = random.nextBoolean();
-            for (int guard = 0; guard < 256 && hasShortfall(); guard++) {
-                if (close && closeWithOne(candidateList)) {
-                    return;
-                }
-                int best = -1;
-                int second = -1;
-                double bestScore = 0;
-                double secondScore = 0;
-                for (int j : candidateList) {
-                    if (j == best || j == second || !canAdd(j)) {
-                        continue;
-                    }
-                    double score = gain(j, priced ? candidates.prices() : shareWeights) / cost(j);
-                    if (score > bestScore) {
-                        second = best;
-                        secondScore = bestScore;
-                        best = j;
-                        bestScore = score;
-                    } else if (score > secondScore) {
-                        second = j;
-                        secondScore = score;
-                    }
-                }
-                if (best < 0) {
-                    return;
-                }
-                int pick = second >= 0 && random.nextDouble() < 0.2 ? second : best;
-                set(pick, value(pick) + 1);
-            }
-        }
-
-        /**
-         * Closes every shortfall at once with servings of one candidate, the cheapest that can (within its cap, the
-         * max targets and the limits): the last step a greedy fill takes piece by piece, and often less well.
-         */
-        private boolean closeWithOne(int[] candidateList) {
-            int best = -1;
-            int bestServings = 0;
-            double bestCost = Double.POSITIVE_INFINITY;
-            for (int j : candidateList) {
-                int needed = servingsToClose(j);
-                if (needed <= 0 || !canAdd(j, needed)) {
-                    continue;
-                }
-                var product = products.get(j);
-                double cost = product.cost() * (double) needed + (value(j) == 0 ? product.fixedCost() : 0);
-                if (cost < bestCost) {
-                    best = j;
-                    bestServings = needed;
-                    bestCost = cost;
-                }
-            }
-            if (best < 0) {
-                return false;
-            }
-            set(best, value(best) + bestServings);
-            return true;
-        }
-
-        /** The servings of product j that close every shortfall, or 0 when it lacks a nutrient that is short. */
-        private int servingsToClose(int j) {
-            var product = products.get(j);
-            long needed = 0;
-            for (int t = 0; t < targets; t++) {
-                var row = rows.get(t);
-                long missing = row.hasMin() ? row.min() - minTotal[t] : 0;
-                if (missing > 0) {
-                    if (product.minAmount(t) <= 0) {
-                        return 0;
-                    }
-                    needed = Math.max(needed, (missing + product.minAmount(t) - 1) / product.minAmount(t));
-                }
-            }
-            return (int) Math.min(needed, Integer.MAX_VALUE);
-        }
-
-        /** {@code count} servings more of product i break no max, no limit and no cap. */
-        private boolean canAdd(int i, int count) {
-            var product = products.get(i);
-            int current = value(i);
-            if (current + (long) count > product.upper() || servingsTotal + count > limits.maxServings()
-                    || (current == 0 && productCount >= limits.maxProducts())) {
-                return false;
-            }
-            for (int t = 0; t < targets; t++) {
-                var row = rows.get(t);
-                if (row.hasMax() && product.maxAmount(t) > 0 && maxTotal[t] + product.maxAmount(t) * count > row.max()) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean hasShortfall() {
-            for (int t = 0; t < targets; t++) {
-                if (shortfall(t) > 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** What one serving of j adds to the minimums still short, each unit weighted (by 1/min, or by its price). */
-        private double gain(int j, double[] weights) {
-            var product = products.get(j);
-            double gain = 0;
-            for (int t = 0; t < targets; t++) {
-                var row = rows.get(t);
-                long missing = row.hasMin() ? row.min() - minTotal[t] : 0;
-                if (missing > 0) {
-                    gain += weights[t] * Math.min(product.minAmount(t), missing);
-                }
-            }
-            return gain;
-        }
-
-        private double cost(int j) {
-            var product = products.get(j);
-            return Math.max(product.cost() + (value(j) == 0 ? product.fixedCost() : 0), 1e-9);
-        }
-
-        /** Servings no minimum needs any more, most expensive first, down to each product's lower bound. */
-        void dropUnneeded() {
-            boolean dropped = true;
-            while (dropped) {
-                dropped = false;
-                int worst = -1;
-                for (int i : planIndices()) {
-                    if (value(i) > products.get(i).lower() && stillMeetsWithout(i)
-                            && (worst < 0 || cost(i) > cost(worst))) {
-                        worst = i;
-                    }
-                }
-                if (worst >= 0) {
-                    set(worst, value(worst) - 1);
-                    dropped = true;
-                }
-            }
-        }
-
-        /** One serving less of i leaves every minimum it supplies met. */
-        private boolean stillMeetsWithout(int i) {
-            var product = products.get(i);
-            for (int t = 0; t < targets; t++) {
-                var row = rows.get(t);
-                if (row.hasMin() && product.minAmount(t) > 0 && minTotal[t] - product.minAmount(t) < row.min()) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The products with servings in the draft: the plan's and those the draft added. */
-        private int[] planIndices() {
-            var all = new int[used.length + size];
-            int n = 0;
-            for (int i : used) {
-                if (value(i) > 0) {
-                    all[n++] = i;
-                }
-            }
-            for (int k = 0; k < size; k++) {
-                if (values[k] > 0 && products.get(indices[k]).servings() == 0) {
-                    all[n++] = indices[k];
-                }
-            }
-            return Arrays.copyOf(all, n);
-        }
-
-        SetServings toMove() {
-            int n = 0;
-            var changedProducts = new ProductServings[size];
-            var newValues = new int[size];
-            for (int k = 0; k < size; k++) {
-                var product = products.get(indices[k]);
-                if (values[k] != product.servings()) {
-                    changedProducts[n] = product;
-                    newValues[n++] = values[k];
-                }
-            }
-            return new SetServings(variable, Arrays.copyOf(changedProducts, n), Arrays.copyOf(newValues, n));
-        }
+    private Draft newDraft() {
+        return new Draft(plan, random);
     }
 }

@@ -1,0 +1,42 @@
+package nutriplan.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import nutriplan.catalog.product.Product;
+
+/**
+ * A process that writes to the embedded store until it is killed, for {@link StoreCrashTest}: it prints
+ * {@code ack ID} after each acknowledged write, or {@code importing} just before a long import.
+ * Usage: {@code StoreChild DATA_DIR writes|import}.
+ */
+public final class StoreChild {
+
+    public static void main(String[] args) {
+        var server = EmbeddedMongo.start(Path.of(args[0]));
+        var store = MongoCatalogStore.connect(server.connectionString(), Duration.ofSeconds(2), server::commit,
+                StoreCrashTest.LEASE, server::close);
+        store.create("trial", List.of(MongoCatalogStoreTest.product("first", 10)));
+        System.out.println("ready");
+        if (args[1].equals("writes")) {
+            for (int i = 0; ; i++) {
+                var id = "p" + i;
+                store.put("trial", MongoCatalogStoreTest.product(id, i), OptionalLong.empty());
+                System.out.println("ack " + id);
+                System.out.flush();
+            }
+        }
+        var products = new ArrayList<Product>();
+        for (int i = 0; i < StoreCrashTest.IMPORT_SIZE; i++) {
+            products.add(MongoCatalogStoreTest.product("i" + i, i));
+        }
+        System.out.println("importing");
+        System.out.flush();
+        store.importProducts("trial", products, OptionalLong.empty());
+        System.out.println("imported");
+        System.out.flush();
+    }
+}

@@ -1,0 +1,110 @@
+package nutriplan.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nutriplan.catalog.product.Product;
+
+/**
+ * Crash durability with a real crash: a child JVM writes to the embedded store and is killed with SIGKILL
+ * ({@code kill -9}); then the store is opened again in this JVM.
+ */
+class StoreCrashTest {
+
+    static final Duration LEASE = Duration.ofSeconds(1);
+    static final int IMPORT_SIZE = 3000;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void every_acknowledged_write_survives_kill_minus_9() throws Exception {
+        var acknowledged = new ArrayList<String>();
+        var child = start("writes");
+        try (var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; acknowledged.size() < 40 && (line = out.readLine()) != null; ) {
+                if (line.startsWith("ack ")) {
+                    acknowledged.add(line.substring(4));
+                }
+            }
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+
+        try (var reopened = reopen()) {
+            var ids = reopened.snapshot("trial").catalog().products().stream().map(Product::id).toList();
+            assertThat(acknowledged).hasSize(40);
+            assertThat(ids).containsAll(acknowledged);
+        }
+    }
+
+    @Test
+    void an_import_killed_midway_leaves_no_half_import_visible_and_the_catalog_writable() throws Exception {
+        var child = start("import");
+        try (var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null && !line.equals("importing"); ) {
+                // wait until the import starts
+            }
+            Thread.sleep(300); // well into the import: 3,000 products take seconds
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+
+        try (var reopened = reopen()) {
+            var before = reopened.snapshot("trial");
+            assertThat(before.version()).as("the import never committed").isEqualTo(1);
+            assertThat(before.catalog().products()).extracting(Product::id).containsExactly("first");
+
+            // The crashed writer's lease expires, and the next writer removes what it left.
+            reopened.put("trial", MongoCatalogStoreTest.product("after", 1), OptionalLong.of(1));
+            var after = reopened.snapshot("trial");
+            assertThat(after.version()).isEqualTo(2);
+            assertThat(after.catalog().products()).extracting(Product::id).containsExactly("first", "after");
+        }
+    }
+
+    private Process start(String mode) throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                StoreChild.class.getName(), data.toString(), mode))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /** The store in this JVM, after the child is gone. */
+    private ReopenedStore reopen() {
+        return new ReopenedStore(EmbeddedMongo.start(data));
+    }
+
+    private record ReopenedStore(EmbeddedMongo server, MongoCatalogStore store) implements AutoCloseable {
+        ReopenedStore(EmbeddedMongo server) {
+            this(server, MongoCatalogStore.connect(server.connectionString(), Duration.ofSeconds(2), server::commit, LEASE, () -> { }));
+        }
+
+        StoredCatalog snapshot(String catalog) {
+            return store.snapshot(catalog);
+        }
+
+        void put(String catalog, Product product, OptionalLong expected) {
+            store.put(catalog, product, expected);
+        }
+
+        @Override
+        public void close() {
+            store.close();
+            server.close();
+        }
+    }
+}
