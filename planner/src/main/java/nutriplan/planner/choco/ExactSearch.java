@@ -209,7 +209,7 @@ final class ExactSearch {
         var incumbent = Greedy.solve(problem);
         boolean seededYet = incumbent == null;
         if (seededYet) {
-            if (root().infeasible()) {
+            if (root(deadline).infeasible()) {
                 return new ChocoModel.Outcome(null, -1, true);
             }
             // Without a plan the ascent has nothing to prove, and would run to the end: seek one first.
@@ -222,7 +222,7 @@ final class ExactSearch {
         if (incumbent != null && incumbentGoal <= lowest) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
         }
-        if (root().infeasible()) {
+        if (root(deadline).infeasible()) {
             return new ChocoModel.Outcome(null, -1, true);
         }
         lowest = Math.max(lowest, exactLowest());
@@ -292,17 +292,24 @@ final class ExactSearch {
 
     /**
      * The exact relaxation's verdict at the root, solved once per request; undecided above
-     * {@link #ROOT_RELAXATION_PRODUCTS} candidates.
+     * {@link #ROOT_RELAXATION_PRODUCTS} candidates, or when the deadline leaves no time for a simplex of this size
+     * (about as long as building a Choco model of it).
      */
-    private LinearRelaxation.Verdict root() {
+    private LinearRelaxation.Verdict root(long deadline) {
         if (memory.root() == null) {
-            memory = memory.withRoot(problem.size() <= ROOT_RELAXATION_PRODUCTS ? LinearRelaxation.decide(program)
-                    : LinearRelaxation.Verdict.UNDECIDED);
+            boolean affordable = problem.size() <= ROOT_RELAXATION_PRODUCTS
+                    && deadline - System.nanoTime() >= setupNanos(problem);
+            memory = memory.withRoot(affordable ? LinearRelaxation.decide(program) : LinearRelaxation.Verdict.UNDECIDED);
         }
         return memory.root();
     }
 
-    /** The least objective the exact relaxation proves (0 when it proves nothing). */
+    /** The root verdict as far as it is known (undecided when it was never asked for). */
+    private LinearRelaxation.Verdict root() {
+        return memory.root() == null ? LinearRelaxation.Verdict.UNDECIDED : memory.root();
+    }
+
+    /** The least objective the exact relaxation proved (0 when it proved nothing). */
     private long exactLowest() {
         return root().bounded() ? root().bound() : 0;
     }
@@ -313,7 +320,7 @@ final class ExactSearch {
      */
     double provenLowest() {
         double scale = nutriplan.planner.problem.Scaling.objectiveScale(problem);
-        return LagrangianBound.inRequestUnits(problem.objective(), memory.root() == null ? 0 : exactLowest() / scale);
+        return LagrangianBound.inRequestUnits(problem.objective(), exactLowest() / scale);
     }
 
     /** Whether Choco's searches solve the relaxation again at their nodes. */

@@ -48,13 +48,13 @@ final class Explainer {
      * an overloaded machine, far above what the work budget below takes, so that a cold JVM (loading the solvers'
      * classes) gives the same explanation as a warm one.
      */
-    private static final long LEAST_BUDGET_MS = 5_000;
+    private static final long LEAST_BUDGET_MS = 10_000;
     /**
      * The search nodes an explanation's checks may visit in all, and one check at most. A budget of work, not of
      * time: the same request gets the same explanation on any machine, cold or warm.
      */
-    static final long EXPLANATION_NODES = 100_000;
-    static final long CHECK_NODES = 20_000;
+    static final long EXPLANATION_NODES = 50_000;
+    static final long CHECK_NODES = 10_000;
 
     private Explainer() {
     }
