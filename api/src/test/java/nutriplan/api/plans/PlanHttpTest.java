@@ -100,7 +100,7 @@ class PlanHttpTest {
         @Test
         void with_an_inline_catalog_plans_from_it() {
             var response = plan("{\"targets\": {\"sodium\": {\"min\": \"400 mg\"}}, \"products\": [{\"id\": \"salt\", \"name\": \"Salt tab\","
-                    + " \"kind\": \"supplement\", \"serving\": \"1 g\", \"nutrients\": {\"sodium\": \"200 mg\"}}]}");
+                    + " \"kind\": \"supplement\", \"serving\": \"1 g\", \"nutrients\": {\"sodium\": \"200 mg\"}, \"preparation\": {\"dry\": true}}]}");
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(json(response).path("items").get(0).path("servings").asInt()).isEqualTo(2);
