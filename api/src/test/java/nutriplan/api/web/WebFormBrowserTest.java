@@ -189,6 +189,9 @@ class WebFormBrowserTest {
 
         browser.find(By.id("nav-catalog")).click();
         browser.type("browse-q", "water");
+        // The unfiltered list shows the row too: click it once the filtered list has replaced that one.
+        browser.waitFor(driver -> browser.all(By.cssSelector("#product-list tbody tr")).stream()
+                .allMatch(row -> row.getAttribute("data-product").contains("water")));
         browser.waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("#product-list tr[data-product=water-tap-500ml] button"))).click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-panel"), "Source:"));
         browser.find(By.xpath("//section[@id='product-panel']//button[text()='Edit']")).click();
