@@ -79,6 +79,26 @@ export function createCatalogView(catalogs, onPlanAgainst) {
     }));
   }
 
+  /** The catalog's dominated products, each with the product that dominates it, both one click from their facts. */
+  async function listDominated() {
+    const list = byId('dominated-list');
+    const answer = await get(catalogPath(select.value, '/dominated'));
+    if (answer.status !== 200) {
+      byId('dominated-status').textContent = answer.body?.message ?? `The service answered ${answer.status}.`;
+      return replace(list);
+    }
+    const {dominated} = answer.body;
+    byId('dominated-status').textContent = dominated.length === 0 ? 'No product of this catalog is dominated.'
+      : `${dominated.length} of catalog ${answer.body.catalog.name}:`;
+    const open = (id, name) => {
+      const button = el('button', {type: 'button', class: 'link'}, name);
+      button.addEventListener('click', () => showProduct(id));
+      return button;
+    };
+    replace(list, dominated.map((each) => el('li', {'data-product': each.product, 'data-by': each.by},
+      open(each.product, each.name), ' is dominated by ', open(each.by, each.byName))));
+  }
+
   // ---- one product: facts, edit, delete --------------------------------------------------------------
 
   async function showProduct(id, message) {
@@ -91,7 +111,9 @@ export function createCatalogView(catalogs, onPlanAgainst) {
     const facts = [
       ['Brand', product.brand], ['Kind', product.kind], ['Serving', product.serving],
       ['Most servings in one plan', product.maxServings], ['Price', product.price ? `${product.price.amount} ${product.price.currency}` : null],
-      ['Tags', (product.tags ?? []).join(', ') || null]];
+      ['Tags', (product.tags ?? []).join(', ') || null],
+      ['Preparation', preparationText(product.preparation)],
+      ['Carbohydrate type', product.carbohydrateType === null ? 'not known' : product.carbohydrateType]];
     const edit = el('button', {type: 'button', class: 'primary'}, 'Edit');
     edit.addEventListener('click', () => editProduct(product));
     const remove = el('button', {type: 'button', class: 'danger'}, 'Delete…');
@@ -138,6 +160,21 @@ export function createCatalogView(catalogs, onPlanAgainst) {
 
   const text = (id, value) => el('input', {id, autocomplete: 'off', spellcheck: 'false', value: value ?? ''});
 
+  /** "1 scoop in 355 mL water", "1 capsule taken dry", as the plan says it. */
+  function preparationText(preparation) {
+    if (!preparation) return null;
+    const unit = preparation.unit ?? 'serving';
+    return preparation.dry ? `1 ${unit} taken dry` : `1 ${unit} in ${preparation.water} water`;
+  }
+
+  function carbohydrateSelect(product) {
+    const select = el('select', {id: 'p-carbohydrateType'}, new Option('not given', ''),
+      new Option('multiple transportable (glucose + fructose)', 'multiple-transportable'), new Option('single source', 'single'),
+      new Option('not known (the maker does not say)', 'unknown'));
+    select.value = product?.carbohydrateType === null ? 'unknown' : product?.carbohydrateType ?? '';
+    return select;
+  }
+
   function editProduct(product) {
     const editing = product != null;
     const form = el('form', {id: 'product-form', novalidate: true, 'aria-labelledby': 'product-form-title'});
@@ -165,7 +202,11 @@ export function createCatalogView(catalogs, onPlanAgainst) {
         field('maxServings', 'Most servings in one plan', text('p-maxServings', product?.maxServings)),
         field('price.amount', 'Price', text('p-price', product?.price?.amount)),
         field('price.currency', 'Currency', text('p-currency', product?.price?.currency ?? (editing ? '' : 'USD'))),
-        field('tags', 'Tags', text('p-tags', (product?.tags ?? []).join(', ')), 'comma-separated: caffeine-free, vegan')),
+        field('tags', 'Tags', text('p-tags', (product?.tags ?? []).join(', ')), 'comma-separated: caffeine-free, vegan'),
+        field('preparation.water', 'Mixed into', text('p-water', product?.preparation?.dry ? 'dry' : product?.preparation?.water),
+          'the water one serving is mixed into (355 mL), or dry; required for a powder or supplement'),
+        field('preparation.unit', 'One serving is a', text('p-unit', product?.preparation?.unit), 'scoop, sachet, tablet…'),
+        field('carbohydrateType', 'Carbohydrate type', carbohydrateSelect(product))),
       el('fieldset', {class: 'nutrient-fields', 'data-field': 'nutrients'},
         el('legend', {}, 'Per serving'),
         el('p', {class: 'hint'}, 'A plain number is in the unit shown. Empty: none (0). ', el('kbd', {}, '?'), ': not known.'),
@@ -195,6 +236,13 @@ export function createCatalogView(catalogs, onPlanAgainst) {
     if (value('p-maxServings')) product.maxServings = quantity(value('p-maxServings'));
     if (value('p-price')) product.price = {amount: quantity(value('p-price')), currency: value('p-currency')};
     if (value('p-source')) product.source = value('p-source');
+    const water = value('p-water');
+    if (water || value('p-unit')) {
+      product.preparation = water === 'dry' ? {dry: true} : {water: quantity(water)};
+      if (value('p-unit')) product.preparation.unit = value('p-unit');
+    }
+    const type = byId('p-carbohydrateType').value;
+    if (type) product.carbohydrateType = type === 'unknown' ? null : type;
     return product;
   }
 
@@ -214,6 +262,7 @@ export function createCatalogView(catalogs, onPlanAgainst) {
       version = answer.body.catalog.version;
       catalogs.changed(catalog, version);
       await list();
+      await listDominated();
       await showProduct(product.id, `${editing ? 'Saved' : 'Added'} “${product.name}”: catalog ${catalog} is at version ${version} now.`);
       return;
     }
@@ -243,6 +292,7 @@ export function createCatalogView(catalogs, onPlanAgainst) {
         catalogs.changed(catalog, version);
         closePanel();
         await list();
+        await listDominated();
         status.textContent = `Deleted “${product.name}”: catalog ${catalog} is at version ${version} now.`;
       } else {
         message.textContent = `Not deleted: ${answer.body?.message ?? `the service answered ${answer.status}`}`;
@@ -289,6 +339,7 @@ export function createCatalogView(catalogs, onPlanAgainst) {
     closePanel();
     await fillTags();
     await list();
+    await listDominated();
   }
 
   const relist = debounce(list, 250);

@@ -5,10 +5,10 @@ import {quantity} from './nutrients.js';
 import {fillTargets, readTargets} from './targets.js';
 
 const LIMITS = ['maxServingsPerProduct', 'maxProducts', 'maxServings'];
-const OPTIONS = ['objective', 'solver', 'timeLimitMs', 'alternatives'];
+const OPTIONS = ['objective', 'solver', 'timeLimitMs', 'alternatives', 'unknownUnderMax'];
 const NUMBERS = new Set(['timeLimitMs', 'alternatives', ...LIMITS]);
 const LISTS = ['include.products', 'include.tags', 'exclude.products', 'exclude.tags', 'require'];
-const DEFAULTS = {objective: 'servings', solver: 'auto', timeLimitMs: '2000', alternatives: '2'};
+const DEFAULTS = {objective: 'servings', solver: 'auto', timeLimitMs: '2000', alternatives: '2', unknownUnderMax: 'exclude'};
 
 /** A count as typed: a number when it is one, else the text, for the service to reject with its reason. */
 const count = (text) => {

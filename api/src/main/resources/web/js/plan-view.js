@@ -52,7 +52,8 @@ export function sortWarnings(warnings = []) {
 
 /**
  * Each item with its product's facts and what it adds per targeted nutrient:
- * {product, name, servings, serving, amounts: {nutrient: number | null (not known) | undefined (product not loaded)}}.
+ * {product, name, servings, serving, preparation, amounts: {nutrient: number | null (not known) | undefined (product not loaded)}}.
+ * Fluid includes the water the servings are mixed into (the response's item.water), as the totals do.
  */
 export function itemRows(plan, products) {
   const nutrients = Object.keys(plan.totals ?? {});
@@ -63,8 +64,10 @@ export function itemRows(plan, products) {
       if (!product) amounts[nutrient] = undefined;
       else if (product.nutrients?.[nutrient] === null) amounts[nutrient] = null;
       else amounts[nutrient] = (canonical(product.nutrients?.[nutrient]) ?? 0) * item.servings;
+      if (nutrient === 'fluid' && amounts[nutrient] != null) amounts[nutrient] += item.water ?? 0;
     }
-    return {product: item.product, name: item.name, servings: item.servings, serving: product?.serving ?? null, amounts};
+    return {product: item.product, name: item.name, servings: item.servings, serving: product?.serving ?? null,
+      preparation: item.preparation ?? null, amounts};
   });
 }
 
@@ -99,15 +102,44 @@ function itemsTable(title, plan, products, cellWarnings) {
         nutrients.map((nutrient) => el('th', {scope: 'col', class: 'num'}, nutrient, el('br'),
           el('span', {class: 'unit'}, plan.totals[nutrient].unit))))),
       el('tbody', {}, rows.map((row) => el('tr', {'data-product': row.product},
-        el('th', {scope: 'row'}, row.name, el('br'), el('span', {class: 'id'}, row.product)),
+        el('th', {scope: 'row'}, row.name, el('br'), el('span', {class: 'id'}, row.product),
+          row.preparation ? [el('br'), el('span', {class: 'preparation'}, row.preparation)] : null),
         el('td', {class: 'num servings'}, fmt(row.servings)),
         el('td', {class: 'num'}, row.serving ?? '—'),
         nutrients.map((nutrient) => cell(row, nutrient))))),
       el('tfoot', {},
         el('tr', {class: 'totals'}, el('th', {scope: 'row'}, 'Total'), el('td', {class: 'num'}, fmt(servings)), el('td'),
-          nutrients.map((nutrient) => el('td', {class: 'num', 'data-nutrient': nutrient}, fmt(plan.totals[nutrient].amount)))),
+          nutrients.map((nutrient) => totalCell(nutrient, plan.totals[nutrient]))),
         el('tr', {class: 'range'}, el('th', {scope: 'row'}, 'Target'), el('td'), el('td'),
           nutrients.map((nutrient) => el('td', {class: 'num'}, rangeText(plan.totals[nutrient])))))));
+}
+
+/** A total; one that a product's unknown value entered is a lower bound, shown as "≥". */
+function totalCell(nutrient, total) {
+  if (!total.lowerBound) return el('td', {class: 'num', 'data-nutrient': nutrient}, fmt(total.amount));
+  return el('td', {class: 'num warn', 'data-nutrient': nutrient, 'data-lower-bound': 'true',
+    title: 'a product used does not state this nutrient: the total is at least this'}, `≥ ${fmt(total.amount)}`);
+}
+
+/** What the unknown-value policy did: products left out, and maximums the plan is not proven to meet. */
+function unknownValuesNotes(response) {
+  const notes = [];
+  if ((response.unproven ?? []).length > 0) {
+    notes.push(el('p', {class: 'status status-warn', id: 'unproven'}, el('strong', {}, 'Not proven under the max'),
+      ` for ${response.unproven.join(', ')}: a product used does not state it, so the total is only a lower bound.`));
+  }
+  notes.push(leftOutNote(response.leftOut));
+  return notes;
+}
+
+/** The products a request left out because a value under a max is not known (plan and 422 alike); null when none. */
+export function leftOutNote(leftOut = []) {
+  if (leftOut.length === 0) return null;
+  return el('details', {class: 'left-out', id: 'left-out'},
+    el('summary', {}, `${plural(leftOut.length, 'product')} left out: a value under a max is not known`),
+    el('p', {class: 'hint'}, 'Such a product cannot be shown to stay under the max. The request option unknownUnderMax: "allow" uses them, with their totals marked as lower bounds.'),
+    el('ul', {}, leftOut.map((each) => el('li', {'data-product': each.product},
+      el('strong', {}, each.name), ` (${each.product}): ${each.nutrients.join(', ')} not known`))));
 }
 
 function planCard(key, title, plan, context) {
@@ -138,6 +170,7 @@ export function showPlan(view, {response, products, previous}, actions) {
     el('p', {class: 'meta'}, `Solved in ${fmt(response.timeMs)} ms by ${response.solver}, from catalog ${catalog.name}`
       + (catalog.version != null ? ` (version ${catalog.version})` : '') + '.'),
     general.length > 0 ? el('ul', {class: 'warnings', 'aria-label': 'Warnings'}, general.map((text) => el('li', {}, '⚠ ', text))) : null,
+    unknownValuesNotes(response),
     response.status === 'UNKNOWN' ? actionButton('Allow four times the time and plan again', actions.moreTime) : null,
     response.status !== 'UNKNOWN' ? el('p', {class: 'downloads'},
       actionButton('Download JSON', actions.downloadJson, 'download-json'),

@@ -52,6 +52,29 @@ class DataCatalogsTest {
     }
 
     @Test
+    void no_default_product_taken_mixed_or_dry_leaves_out_its_preparation() {
+        var products = CatalogFiles.read(CATALOGS.resolve("default.json")).catalog().products();
+
+        assertThat(products).filteredOn(p -> p.kind() == Kind.POWDER || p.kind() == Kind.SUPPLEMENT).isNotEmpty()
+                .allSatisfy(product -> assertThat(product.preparation()).as("preparation of %s", product.id()).isNotNull());
+        assertThat(products).filteredOn(p -> p.kind() == Kind.POWDER)
+                .allSatisfy(powder -> assertThat(powder.amount(Nutrient.FLUID)).as("fluid of %s as drunk", powder.id())
+                        .isGreaterThanOrEqualTo(250));
+    }
+
+    @Test
+    void every_sports_product_with_carbohydrate_gives_its_carbohydrate_type_and_the_source_says_where_from() {
+        var products = CatalogFiles.read(CATALOGS.resolve("default.json")).catalog().products();
+
+        assertThat(products).filteredOn(p -> p.brand() != null && (p.amount(Nutrient.CARBOHYDRATE) > 0 || p.isUnknown(Nutrient.CARBOHYDRATE)))
+                .hasSizeGreaterThanOrEqualTo(28)
+                .allSatisfy(product -> {
+                    assertThat(product.carbohydrateType()).as("carbohydrate type of %s", product.id()).isNotNull();
+                    assertThat(product.source()).as("source of %s", product.id()).contains("Carbohydrate type: ");
+                });
+    }
+
+    @Test
     void the_default_catalog_has_the_sports_products_and_foods_it_promises() {
         var products = CatalogFiles.read(CATALOGS.resolve("default.json")).catalog().products();
 

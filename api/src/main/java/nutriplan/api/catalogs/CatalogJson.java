@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.catalog.Catalog;
+import nutriplan.catalog.product.Dominance;
 import nutriplan.catalog.product.Product;
 import nutriplan.catalog.product.ProductJson;
 
@@ -37,6 +38,18 @@ final class CatalogJson {
         body.put("count", products.size());
         var array = body.putArray("products");
         products.forEach(product -> array.add(ProductJson.write(product)));
+        return body;
+    }
+
+    /** {@code {"catalog": {"name", "version"}, "dominated": [{product, name, by, byName}]}}: see {@link Dominance}. */
+    static ObjectNode dominated(Catalog catalog) {
+        var body = NODES.objectNode();
+        body.putObject("catalog").put("name", catalog.name()).put("version", catalog.version());
+        var array = body.putArray("dominated");
+        for (var each : Dominance.of(catalog.products())) {
+            array.addObject().put("product", each.product().id()).put("name", each.product().name())
+                    .put("by", each.by().id()).put("byName", each.by().name());
+        }
         return body;
     }
 

@@ -30,6 +30,7 @@ public final class CatalogRoutes {
     public static final String PRODUCT = "/api/v1/catalogs/{catalog}/products/{id}";
     public static final String IMPORT = "/api/v1/catalogs/{catalog}/products:import";
     public static final String EXPORT = "/api/v1/catalogs/{catalog}/export";
+    public static final String DOMINATED = "/api/v1/catalogs/{catalog}/dominated";
 
     private static final String PRODUCT_LIST_EXAMPLE = """
             {"catalog": {"name": "default", "version": 1}, "count": 1,
@@ -95,6 +96,7 @@ public final class CatalogRoutes {
         routes.delete(PRODUCT, this::delete);
         routes.post(IMPORT, this::importProducts);
         routes.get(EXPORT, this::export);
+        routes.get(DOMINATED, this::dominated);
     }
 
     @OpenApi(path = CATALOGS, methods = HttpMethod.GET, operationId = "listCatalogs", tags = "catalogs",
@@ -152,6 +154,22 @@ public final class CatalogRoutes {
         var filter = ProductFilter.fromQuery(ctx.queryParamMap());
         Versions.tag(ctx, catalog);
         ctx.json(CatalogJson.products(catalog, catalog.products().stream().filter(filter::matches).toList()));
+    }
+
+    @OpenApi(path = DOMINATED, methods = HttpMethod.GET, operationId = "listDominated", tags = "catalogs",
+            summary = "The products another product of the catalog makes useless under minimum targets",
+            pathParams = @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "default"),
+            responses = {
+                @OpenApiResponse(status = "200", description = "each dominated product, in catalog order, with one that dominates it",
+                        content = @OpenApiContent(from = CatalogSchemas.DominatedList.class, example = """
+                                {"catalog": {"name": "default", "version": 1}, "dominated": [{"product": "gu-energy-gel-caf40",
+                                 "name": "GU Energy Gel, 40 mg caffeine", "by": "gu-energy-gel-caf20", "byName": "GU Energy Gel, 20 mg caffeine"}]}""")),
+                @OpenApiResponse(status = "404", description = "not_found: no catalog of that name",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
+    void dominated(Context ctx) {
+        var catalog = catalogs.catalog(ctx.pathParam("catalog"));
+        Versions.tag(ctx, catalog);
+        ctx.json(CatalogJson.dominated(catalog));
     }
 
     @OpenApi(path = PRODUCT, methods = HttpMethod.GET, operationId = "getProduct", tags = "catalogs",

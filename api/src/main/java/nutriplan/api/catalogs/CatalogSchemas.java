@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiRequired;
 
 import nutriplan.api.json.SharedSchemas.CatalogRef;
@@ -32,7 +33,20 @@ public final class CatalogSchemas {
             @OpenApiDescription("lowercase words such as caffeine-free") List<String> tags,
             @OpenApiDescription("the most servings of this product one plan may hold") @OpenApiExample("4") Integer maxServings,
             Price price,
-            @OpenApiExample("product label") String source) {
+            @OpenApiExample("product label") String source,
+            @OpenApiDescription("how a serving is taken, from the label's directions; required for a powder or supplement."
+                    + " Its water counts as fluid in every total") Preparation preparation,
+            @OpenApiNullable @OpenApiDescription("multiple-transportable (glucose or maltodextrin with fructose), single, or"
+                    + " null when the maker does not say; expected of every branded sports product with carbohydrate")
+            @OpenApiExample("multiple-transportable") String carbohydrateType) {
+    }
+
+    @OpenApiDescription("Mixed into water (water) or taken dry (dry: true), never both.")
+    public record Preparation(
+            @OpenApiDescription("the water one serving is mixed into, a volume") @OpenApiExample("355 mL") Quantity water,
+            @OpenApiDescription("true when a serving is taken without water") Boolean dry,
+            @OpenApiDescription("what the label calls one serving, for the plan's directions (default \"serving\")")
+            @OpenApiExample("scoop") String unit) {
     }
 
     public record Price(@OpenApiRequired @OpenApiExample("2.29") Double amount,
@@ -60,6 +74,18 @@ public final class CatalogSchemas {
     public record CatalogCreate(
             @OpenApiRequired @OpenApiDescription("lowercase slug, at most 80 characters") @OpenApiExample("trial") String name,
             @OpenApiDescription("the catalog to copy; left out: an empty catalog") @OpenApiExample("default") String from) {
+    }
+
+    @OpenApiDescription("The products another product of the catalog makes useless: that one has at least as much of"
+            + " every nutrient (as taken; unknown counted as 0), no larger serving, no higher price and no maxServings, so"
+            + " under minimum targets a plan never needs the dominated one (docs/catalog.md states the rule).")
+    public record DominatedList(@OpenApiRequired CatalogRef catalog, @OpenApiRequired List<Dominated> dominated) {
+    }
+
+    public record Dominated(@OpenApiRequired @OpenApiExample("gatorade-thirst-quencher-12oz") String product,
+                            @OpenApiRequired String name,
+                            @OpenApiRequired @OpenApiDescription("a product that dominates it") @OpenApiExample("gatorade-thirst-quencher-20oz") String by,
+                            @OpenApiRequired String byName) {
     }
 
     @OpenApiDescription("A catalog file, as check-catalog reads it.")

@@ -7,11 +7,14 @@ import java.util.List;
 
 import nutriplan.catalog.CatalogFiles;
 import nutriplan.catalog.json.Finding;
+import nutriplan.catalog.product.Dominance;
 
 /**
- * {@code check-catalog [--strict] FILE...}: validates catalog files, one finding a line as
+ * {@code check-catalog [--strict] [--dominated] FILE...}: validates catalog files, one finding a line as
  * {@code FILE: product-id: field: error|warning: message}. Exit 0 when there are no errors (and,
- * with --strict, no warnings), 1 otherwise.
+ * with --strict, no warnings), 1 otherwise. With --dominated it also lists, per file, each product another
+ * product of the file makes useless ({@link Dominance}), as {@code FILE: product-id: dominated by other-id};
+ * that list is for maintainers and does not change the exit status.
  */
 public final class CheckCatalogCommand implements Command {
 
@@ -22,7 +25,7 @@ public final class CheckCatalogCommand implements Command {
 
     @Override
     public String arguments() {
-        return "[--strict] FILE...";
+        return "[--strict] [--dominated] FILE...";
     }
 
     @Override
@@ -33,10 +36,13 @@ public final class CheckCatalogCommand implements Command {
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
         boolean strict = false;
+        boolean dominated = false;
         var files = new ArrayList<String>();
         for (var argument : arguments) {
             if (argument.equals("--strict")) {
                 strict = true;
+            } else if (argument.equals("--dominated")) {
+                dominated = true;
             } else if (argument.startsWith("-") && !argument.equals("-")) {
                 err.println("check-catalog: unknown option " + argument + "\nusage: check-catalog " + arguments());
                 return USAGE;
@@ -60,6 +66,11 @@ public final class CheckCatalogCommand implements Command {
                     errors++;
                 } else {
                     warnings++;
+                }
+            }
+            if (dominated) {
+                for (var each : Dominance.of(checked.catalog().products())) {
+                    out.println(file + ": " + each.product().id() + ": dominated by " + each.by().id());
                 }
             }
         }

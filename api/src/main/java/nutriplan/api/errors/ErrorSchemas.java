@@ -23,7 +23,9 @@ public final class ErrorSchemas {
                     + " unsupported_media_type (415), infeasible (422), busy (503), internal_error (500)")
             @OpenApiExample("invalid_request") String error,
             @OpenApiRequired @OpenApiExample("1 fault in the request: targets.sodium.min") String message,
-            @OpenApiRequired List<Detail> details) {
+            @OpenApiRequired List<Detail> details,
+            @OpenApiDescription("422 only: the products the request left out because a nutrient with a max is not known for"
+                    + " them, which may be why no plan exists") List<nutriplan.api.plans.PlanSchemas.LeftOut> leftOut) {
     }
 
     @OpenApiDescription("One fault. A 422's details are first one per nutrient (nutrient, required, reachable, unit,"

@@ -28,6 +28,7 @@ import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Selection;
 import nutriplan.planner.request.SolverChoice;
 import nutriplan.planner.request.Target;
+import nutriplan.planner.request.UnknownUnderMax;
 
 /**
  * Reads a plan request (API.md, {@code POST /api/v1/plans} and {@code plan FILE}) into a {@link PlanRequest}
@@ -51,7 +52,7 @@ public final class PlanRequestJson {
     private static final int MAX_CATALOG_NAME_LENGTH = 100;
     private static final Set<String> FIELDS = Set.of("description", "targets", "catalog", "products", "include",
             "exclude", "require", "limits", "objective", "solver", "timeLimitMs", "alternatives",
-            "workout", "durationMin", "schedule");
+            "unknownUnderMax", "workout", "durationMin", "schedule");
     private static final Set<String> TARGET_FIELDS = Set.of("min", "max");
     private static final Set<String> SELECTION_FIELDS = Set.of("products", "tags");
     private static final Set<String> LIMIT_FIELDS = Set.of("maxServingsPerProduct", "maxProducts", "maxServings");
@@ -104,6 +105,7 @@ public final class PlanRequestJson {
         var solver = fields.choice("solver", false, SolverChoice.class);
         var timeLimitMs = fields.integer("timeLimitMs", 1, (int) PlanRequest.MAX_TIME_LIMIT_MS);
         var alternatives = fields.integer("alternatives", 0, PlanRequest.MAX_ALTERNATIVES);
+        var unknownUnderMax = fields.choice("unknownUnderMax", false, UnknownUnderMax.class);
         if (findings.hasErrors()) {
             throw invalid();
         }
@@ -115,7 +117,8 @@ public final class PlanRequestJson {
                 objective == null ? Objective.SERVINGS : objective,
                 solver == null ? SolverChoice.AUTO : solver,
                 timeLimitMs == null ? PlanRequest.DEFAULT_TIME_LIMIT_MS : timeLimitMs,
-                alternatives == null ? 0 : alternatives);
+                alternatives == null ? 0 : alternatives,
+                unknownUnderMax == null ? UnknownUnderMax.EXCLUDE : unknownUnderMax);
     }
 
     /**

@@ -12,12 +12,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.api.catalogs.Catalogs;
 import nutriplan.catalog.Catalog;
+import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
+import nutriplan.planner.problem.UnknownValues;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
-import nutriplan.planner.request.Target;
 
 /**
  * Writes a planner's answer as API.md's plan response: the 200 body for a plan (OPTIMAL, FEASIBLE) or
@@ -44,15 +45,18 @@ public final class PlanResponseJson {
 
     public static ObjectNode write(PlanResult result, PlanRequest request) {
         if (result.status() == PlanStatus.INFEASIBLE) {
-            return InfeasibleJson.write(result.infeasibility(), request);
+            // Products left out for an unknown value may be why no plan exists: the 422 names them too.
+            return InfeasibleJson.write(result.infeasibility(), request).set("leftOut", leftOut(request));
         }
         var body = NODES.objectNode();
         body.put("status", result.status().name());
         body.put("solver", result.solver());
         body.set("objective", objective(result.objective(), result.value(), result.bound()));
         body.set("items", items(result.plan()));
-        body.set("totals", totals(result.plan(), request.targets()));
+        body.set("totals", totals(result.plan(), request));
+        body.set("unproven", unproven(result.plan(), request));
         body.set("alternatives", alternatives(result.alternatives(), request));
+        body.set("leftOut", leftOut(request));
         body.set("warnings", warnings(result, request));
         body.set("catalog", catalog(request.catalog()));
         body.put("timeMs", result.timeMs());
@@ -75,27 +79,61 @@ public final class PlanResponseJson {
             return items;
         }
         for (var item : plan.items()) {
-            items.addObject()
+            var node = items.addObject()
                     .put("product", item.product().id())
                     .put("name", item.product().name())
                     .put("servings", item.servings());
+            var preparation = item.product().preparation();
+            if (preparation == null) {
+                node.putNull("preparation").putNull("water");
+            } else {
+                node.put("preparation", preparation.directions()).put("water", round(preparation.water() * item.servings()));
+            }
         }
         return items;
     }
 
-    /** Per targeted nutrient, in the order of the request: {amount, unit, min, max}, min and max null when absent. */
-    private static ObjectNode totals(Plan plan, List<Target> targets) {
+    /**
+     * The nutrients whose max this plan is not proven to meet: a product used does not state them, and the request
+     * allowed it (unknownUnderMax "allow", or by requiring the product).
+     */
+    private static ArrayNode unproven(Plan plan, PlanRequest request) {
+        var unproven = NODES.arrayNode();
+        UnknownValues.lowerBoundTotals(request, plan).forEach(nutrient -> unproven.add(nutrient.jsonName()));
+        return unproven;
+    }
+
+    /** The products the request did not use because a nutrient it bounds from above is not known for them. */
+    private static ArrayNode leftOut(PlanRequest request) {
+        var leftOut = NODES.arrayNode();
+        for (var each : UnknownValues.leftOut(request)) {
+            var names = each.nutrients().stream().map(Nutrient::jsonName).toList();
+            var node = leftOut.addObject().put("product", each.product().id()).put("name", each.product().name());
+            names.forEach(node.putArray("nutrients")::add);
+            node.put("reason", listed(names) + (names.size() == 1 ? " is" : " are")
+                    + " not known for this product, so it cannot be shown to stay under the max; send"
+                    + " \"unknownUnderMax\": \"allow\" to use it, its unknown counted as 0 and the total marked a lower bound");
+        }
+        return leftOut;
+    }
+
+    /**
+     * Per targeted nutrient, in the order of the request: {amount, unit, min, max, lowerBound}, min and max null when
+     * absent; lowerBound when a product used does not state the nutrient (its unknown counted as 0).
+     */
+    private static ObjectNode totals(Plan plan, PlanRequest request) {
         var totals = NODES.objectNode();
         if (plan == null) {
             return totals;
         }
-        for (var target : targets) {
+        for (var target : request.targets()) {
             var nutrient = target.nutrient();
             var total = totals.putObject(nutrient.jsonName());
             total.put("amount", round(plan.total(nutrient)));
             total.put("unit", nutrient.canonicalUnit());
             putOrNull(total, "min", target.hasMin(), target.min());
             putOrNull(total, "max", target.hasMax(), target.max());
+            total.put("lowerBound", plan.items().stream().anyMatch(item -> item.product().isUnknown(nutrient)));
         }
         return totals;
     }
@@ -109,7 +147,8 @@ public final class PlanResponseJson {
             objective.put("kind", request.objective().jsonName());
             objective.set("value", number(plan.value(request.objective()), request.objective(), RoundingMode.HALF_EVEN));
             alternative.set("items", items(plan));
-            alternative.set("totals", totals(plan, request.targets()));
+            alternative.set("totals", totals(plan, request));
+            alternative.set("unproven", unproven(plan, request));
         }
         return alternatives;
     }
@@ -123,6 +162,12 @@ public final class PlanResponseJson {
         var array = NODES.arrayNode();
         warnings.forEach(array::add);
         return array;
+    }
+
+    /** "sodium", "fluid and sodium", "carbohydrate, fluid and sodium". */
+    private static String listed(List<String> names) {
+        int last = names.size() - 1;
+        return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
     }
 
     private static ObjectNode catalog(Catalog catalog) {

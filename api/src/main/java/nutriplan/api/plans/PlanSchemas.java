@@ -39,6 +39,9 @@ public final class PlanSchemas {
             @OpenApiDescription("auto (default), choco or timefold") @OpenApiExample("auto") String solver,
             @OpenApiDescription("the solve's budget, 1 to 30000 ms (default 2000)") @OpenApiExample("2000") Integer timeLimitMs,
             @OpenApiDescription("0 to 5 further plans, each with a different set of products") @OpenApiExample("2") Integer alternatives,
+            @OpenApiDescription("a product whose value is not known for a nutrient with a max: exclude (default) leaves it out"
+                    + " and lists it in leftOut; allow uses it with the unknown counted as 0, its totals marked lowerBound"
+                    + " and listed in unproven") @OpenApiExample("exclude") String unknownUnderMax,
             @OpenApiDescription("free text for people; not used") String description) {
     }
 
@@ -63,7 +66,11 @@ public final class PlanSchemas {
             @OpenApiRequired Objective objective,
             @OpenApiRequired List<Item> items,
             @OpenApiRequired @OpenApiDescription("per targeted nutrient") Map<String, Total> totals,
+            @OpenApiRequired @OpenApiDescription("nutrients whose max the plan is not proven to meet: a product used does not"
+                    + " state them (unknownUnderMax allow, or a required product)") List<String> unproven,
             @OpenApiRequired List<Alternative> alternatives,
+            @OpenApiRequired @OpenApiDescription("products not used because a nutrient with a max is not known for them")
+            List<LeftOut> leftOut,
             @OpenApiRequired List<String> warnings,
             @OpenApiRequired CatalogRef catalog,
             @OpenApiRequired @OpenApiExample("4") Long timeMs) {
@@ -77,16 +84,28 @@ public final class PlanSchemas {
 
     public record Item(@OpenApiRequired @OpenApiExample("gatorade-endurance-formula-20oz") String product,
                        @OpenApiRequired String name,
-                       @OpenApiRequired @OpenApiExample("2") Integer servings) {
+                       @OpenApiRequired @OpenApiExample("2") Integer servings,
+                       @OpenApiRequired @OpenApiNullable @OpenApiDescription("one serving's directions; null when the catalog gives none")
+                       @OpenApiExample("1 scoop in 355 mL water") String preparation,
+                       @OpenApiRequired @OpenApiNullable @OpenApiDescription("mL of water these servings are mixed into, counted in"
+                               + " the fluid total; null without a preparation") @OpenApiExample("710.0") Double water) {
+    }
+
+    public record LeftOut(@OpenApiRequired @OpenApiExample("maurten-drink-mix-320") String product,
+                          @OpenApiRequired String name,
+                          @OpenApiRequired @OpenApiDescription("the nutrients with a max the product does not state") List<String> nutrients,
+                          @OpenApiRequired String reason) {
     }
 
     public record Total(@OpenApiRequired @OpenApiExample("78.0") Double amount,
                         @OpenApiRequired @OpenApiExample("g") String unit,
                         @OpenApiNullable @OpenApiExample("60.0") Double min,
-                        @OpenApiNullable @OpenApiExample("90.0") Double max) {
+                        @OpenApiNullable @OpenApiExample("90.0") Double max,
+                        @OpenApiRequired @OpenApiDescription("true when a product used does not state this nutrient (counted as 0):"
+                                + " the amount is a lower bound") @OpenApiExample("false") Boolean lowerBound) {
     }
 
     public record Alternative(@OpenApiRequired Objective objective, @OpenApiRequired List<Item> items,
-                              @OpenApiRequired Map<String, Total> totals) {
+                              @OpenApiRequired Map<String, Total> totals, @OpenApiRequired List<String> unproven) {
     }
 }

@@ -22,7 +22,7 @@ class MainTest {
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("plan FILE|-", "exit 0 on a plan, 3 when infeasible, 2 on an invalid request")
-                .contains("check-catalog [--strict] FILE...")
+                .contains("check-catalog [--strict] [--dominated] FILE...")
                 .contains("serve ", "run the HTTP service (the default command)", "PORT")
                 .contains("(no command: serve)");
     }

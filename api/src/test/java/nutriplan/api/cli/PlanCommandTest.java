@@ -93,7 +93,8 @@ class PlanCommandTest {
 
     @Test
     void an_infeasible_request_exits_3_and_prints_the_422_body() throws IOException {
-        int exit = run(file("{\"targets\": {\"carbohydrate\": {\"min\": \"200 g\"}}, \"limits\": {\"maxServings\": 2}}"));
+        int exit = run(file("{\"targets\": {\"carbohydrate\": {\"min\": \"200 g\"}}, \"limits\": {\"maxServings\": 2},"
+                + " \"timeLimitMs\": 10000}"));
 
         assertThat(exit).isEqualTo(3);
         var response = output();

@@ -21,7 +21,7 @@ public final class PlanFixtures {
                "nutrients": {"energy": "100 kcal", "carbohydrate": "25 g", "sodium": "50 mg", "caffeine": "40 mg"},
                "tags": ["caffeine"], "price": {"amount": 1.5, "currency": "USD"}, "source": "label: test"},
               {"id": "salt-tab", "name": "Test salt tablet", "kind": "supplement", "serving": "1 g",
-               "nutrients": {"sodium": "200 mg"}, "source": "label: test"}
+               "nutrients": {"sodium": "200 mg"}, "preparation": {"dry": true, "unit": "tablet"}, "source": "label: test"}
             ]""";
 
     public static final String CATALOG_FILE = "{\"name\": \"default\", \"products\": " + PRODUCTS + "}";

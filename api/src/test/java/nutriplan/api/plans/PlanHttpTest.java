@@ -90,7 +90,7 @@ class PlanHttpTest {
         @Test
         void that_no_plan_can_meet_gets_a_422_explaining_why() {
             var response = plan("{\"targets\": {\"sodium\": {\"min\": \"1500 mg\"}, \"fluid\": {\"max\": \"500 mL\"}},"
-                    + " \"limits\": {\"maxServings\": 2}}");
+                    + " \"limits\": {\"maxServings\": 2}, \"timeLimitMs\": 10000}");
 
             var body = error(response, 422, "infeasible");
             assertThat(fields(body)).contains("targets.sodium.min");
@@ -100,7 +100,7 @@ class PlanHttpTest {
         @Test
         void with_an_inline_catalog_plans_from_it() {
             var response = plan("{\"targets\": {\"sodium\": {\"min\": \"400 mg\"}}, \"products\": [{\"id\": \"salt\", \"name\": \"Salt tab\","
-                    + " \"kind\": \"supplement\", \"serving\": \"1 g\", \"nutrients\": {\"sodium\": \"200 mg\"}}]}");
+                    + " \"kind\": \"supplement\", \"serving\": \"1 g\", \"nutrients\": {\"sodium\": \"200 mg\"}, \"preparation\": {\"dry\": true}}]}");
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(json(response).path("items").get(0).path("servings").asInt()).isEqualTo(2);

@@ -65,14 +65,17 @@ class PlanResponseJsonTest {
         assertJson(body, """
                 {"status": "OPTIMAL", "solver": "choco",
                  "objective": {"kind": "servings", "value": 3, "bound": 3},
-                 "items": [{"product": "drink", "name": "Test drink", "servings": 2},
-                           {"product": "gel", "name": "Test gel", "servings": 1}],
-                 "totals": {"carbohydrate": {"amount": 85.0, "unit": "g", "min": 60.0, "max": 90.0},
-                            "sodium": {"amount": 650.0, "unit": "mg", "min": 500.0, "max": null}},
+                 "items": [{"product": "drink", "name": "Test drink", "servings": 2, "preparation": null, "water": null},
+                           {"product": "gel", "name": "Test gel", "servings": 1, "preparation": null, "water": null}],
+                 "totals": {"carbohydrate": {"amount": 85.0, "unit": "g", "min": 60.0, "max": 90.0, "lowerBound": false},
+                            "sodium": {"amount": 650.0, "unit": "mg", "min": 500.0, "max": null, "lowerBound": false}},
+                 "unproven": [],
                  "alternatives": [{"objective": {"kind": "servings", "value": 3},
-                                   "items": [{"product": "gel", "name": "Test gel", "servings": 3}],
-                                   "totals": {"carbohydrate": {"amount": 75.0, "unit": "g", "min": 60.0, "max": 90.0},
-                                              "sodium": {"amount": 150.0, "unit": "mg", "min": 500.0, "max": null}}}],
+                                   "items": [{"product": "gel", "name": "Test gel", "servings": 3, "preparation": null, "water": null}],
+                                   "totals": {"carbohydrate": {"amount": 75.0, "unit": "g", "min": 60.0, "max": 90.0, "lowerBound": false},
+                                              "sodium": {"amount": 150.0, "unit": "mg", "min": 500.0, "max": null, "lowerBound": false}},
+                                   "unproven": []}],
+                 "leftOut": [],
                  "warnings": [],
                  "catalog": {"name": "default", "version": 1},
                  "timeMs": 4}""");
@@ -141,7 +144,8 @@ class PlanResponseJsonTest {
                        "relaxation": "lower sodium min to 800 mg", "value": 800.0, "unit": "mg",
                        "to": {"amount": 800.0, "unit": "mg"}},
                       {"field": "limits.maxServings", "constraint": "at most 4 servings",
-                       "relaxation": "allow 2 more servings", "value": 6.0, "to": 6}]}]}""");
+                       "relaxation": "allow 2 more servings", "value": 6.0, "to": 6}]}],
+                 "leftOut": []}""");
     }
 
     @ParameterizedTest

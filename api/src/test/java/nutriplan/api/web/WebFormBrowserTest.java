@@ -102,11 +102,13 @@ class WebFormBrowserTest {
         browser.type("t-sodium-min", "1500 mg");
         browser.type("t-fluid-max", "500 mL");
         browser.type("maxServings", "2");
+        // Room for a cold JVM on a loaded machine: the proof takes ~0.5 s cold, 50 ms warm.
+        browser.type("timeLimitMs", "10000");
 
         assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("INFEASIBLE");
         var answer = json(service.postJson(PlanRoutes.PLANS, """
                 {"targets": {"fluid": {"max": "500 mL"}, "sodium": {"min": "1500 mg"}}, "catalog": "default",
-                 "limits": {"maxServings": 2}, "objective": "servings", "solver": "auto", "timeLimitMs": 2000, "alternatives": 2}"""));
+                 "limits": {"maxServings": 2}, "objective": "servings", "solver": "auto", "timeLimitMs": 10000, "alternatives": 2}"""));
         var sodium = detail(answer, "targets.sodium.min");
         var explanation = browser.byId("explain-sodium");
         assertThat(explanation.getText()).contains(sodium.path("message").asText());
@@ -206,6 +208,9 @@ class WebFormBrowserTest {
 
         browser.find(By.id("nav-catalog")).click();
         browser.type("browse-q", "water");
+        // The unfiltered list shows the row too: click it once the filtered list has replaced that one.
+        browser.waitFor(driver -> browser.all(By.cssSelector("#product-list tbody tr")).stream()
+                .allMatch(row -> row.getText().toLowerCase(java.util.Locale.ROOT).contains("water")));
         browser.waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("#product-list tr[data-product=water-tap-500ml] button"))).click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-panel"), "Source:"));
         browser.find(By.xpath("//section[@id='product-panel']//button[text()='Edit']")).click();
@@ -227,6 +232,53 @@ class WebFormBrowserTest {
         assertThat(fluid.getText()).isEqualTo("750");
         assertThat(browser.byId("previous").isDisplayed()).isTrue();
         browser.screenshot("plan-after-edit");
+    }
+
+    @Test
+    void a_powder_in_the_plan_shows_its_directions_and_its_water_in_the_fluid_total() {
+        var link = service.uri("/?carbohydrate.min=40%20g&include.products=gatorade-endurance-formula-powder&alternatives=0");
+
+        assertThat(openAndAwait(link)).isEqualTo("OPTIMAL");
+
+        var row = browser.find(By.cssSelector("#plans [data-plan=best] tr[data-product=gatorade-endurance-formula-powder]"));
+        assertThat(row.findElement(By.cssSelector(".preparation")).getText()).isEqualTo("1 scoop in 355 mL water");
+        assertThat(row.findElement(By.cssSelector("td.servings")).getText()).isEqualTo("2");
+        var expected = json(service.postJson(PlanRoutes.PLANS, """
+                {"targets": {"carbohydrate": {"min": "40 g"}, "fluid": {"min": "0 mL"}},
+                 "include": {"products": ["gatorade-endurance-formula-powder"]}}"""));
+        assertThat(expected.path("totals").path("fluid").path("amount").asDouble()).isEqualTo(710.0);
+        assertThat(expected.path("items").get(0).path("water").asDouble()).isEqualTo(710.0);
+        browser.screenshot("plan-prepared");
+    }
+
+    @Test
+    void the_catalog_view_lists_each_dominated_product_with_the_one_that_makes_it_useless() {
+        // Every default product has a maxServings, so none dominates another; an uncapped gel and a weaker copy do.
+        createCatalog("dominance");
+        putProduct("dominance", "strong-gel", """
+                {"id": "strong-gel", "name": "Strong gel", "brand": "Test", "kind": "gel", "serving": "40 g",
+                 "nutrients": {"energy": "100 kcal", "carbohydrate": "25 g", "sodium": "50 mg", "fluid": "10 mL"},
+                 "carbohydrateType": "single", "source": "test: an uncapped gel"}""");
+        putProduct("dominance", "weaker-gel", """
+                {"id": "weaker-gel", "name": "Weaker gel", "brand": "Test", "kind": "gel", "serving": "40 g",
+                 "nutrients": {"energy": "80 kcal", "carbohydrate": "20 g", "sodium": "10 mg", "fluid": "10 mL"},
+                 "carbohydrateType": "single", "source": "test: a weaker copy of the strong gel"}""");
+        var expected = json(service.get("/api/v1/catalogs/dominance/dominated")).path("dominated");
+        assertThat(expected).extracting(each -> each.path("product").asText() + "<" + each.path("by").asText())
+                .contains("weaker-gel<strong-gel");
+
+        browser.open(service.uri("/#catalog"));
+        browser.find(By.id("nav-catalog")).click();
+        browser.select("browse-catalog", "dominance");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#dominated-list li[data-product=weaker-gel]")));
+
+        var shown = browser.all(By.cssSelector("#dominated-list li"));
+        assertThat(shown).extracting(li -> li.getAttribute("data-product") + "<" + li.getAttribute("data-by"))
+                .containsExactlyElementsOf(StreamSupport.stream(expected.spliterator(), false)
+                        .map(each -> each.path("product").asText() + "<" + each.path("by").asText()).toList());
+        browser.find(By.cssSelector("#dominated-list li[data-product=weaker-gel] button")).click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-panel"), "Weaker gel"));
+        browser.screenshot("catalog-dominated");
     }
 
     @Test
@@ -383,6 +435,12 @@ class WebFormBrowserTest {
 
     private static String number(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static void putProduct(String catalog, String id, String product) {
+        var put = service.send(service.request("/api/v1/catalogs/" + catalog + "/products/" + id)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(product)).build());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     }
 
     private static void createCatalog(String name) {

@@ -13,18 +13,24 @@ import nutriplan.catalog.nutrient.Nutrient;
  * One product or food, per serving, with every amount in its nutrient's canonical unit.
  *
  * <p>{@code nutrients} tells three states apart, as API.md does: a nutrient left out is 0; one
- * mapped to {@code null} is not known (the label does not say) and also counts as 0, but a plan
- * that relies on it says so.
+ * mapped to {@code null} is not known (the label does not say). The planner counts an unknown as 0
+ * under a minimum and says so; under a maximum it leaves the product out unless the request allows it.
+ *
+ * <p>{@code nutrients} are as listed, for the serving itself; {@link #amount} is per serving as taken,
+ * with the water of the {@code preparation} added to the fluid.
  *
  * @param brand       may be null
  * @param serving     one serving's size: a mass in g or a volume in mL
  * @param maxServings the most servings one plan may hold, or null for no cap of the product's own
  * @param price       may be null
  * @param source      where the numbers come from; may be null
+ * @param preparation how a serving is taken (mixed into water, or dry); null when the catalog does not say
+ * @param carbohydrateType what the carbohydrate is made of; null when the catalog does not give the field
+ *                    ({@link CarbohydrateType#UNKNOWN} when it says the maker does not publish it)
  */
 public record Product(String id, String name, String brand, Kind kind, Amount serving,
                       Map<Nutrient, Double> nutrients, List<String> tags, Integer maxServings,
-                      Price price, String source) {
+                      Price price, String source, Preparation preparation, CarbohydrateType carbohydrateType) {
 
     public Product {
         Objects.requireNonNull(id, "id");
@@ -38,8 +44,23 @@ public record Product(String id, String name, String brand, Kind kind, Amount se
         tags = List.copyOf(tags);
     }
 
-    /** The amount per serving in the canonical unit; 0 when left out or not known. */
+    /** A product whose catalog entry says nothing of preparation or carbohydrate type. */
+    public Product(String id, String name, String brand, Kind kind, Amount serving, Map<Nutrient, Double> nutrients,
+                   List<String> tags, Integer maxServings, Price price, String source) {
+        this(id, name, brand, kind, serving, nutrients, tags, maxServings, price, source, null, null);
+    }
+
+    /**
+     * The amount one serving supplies as taken, in the canonical unit: the listed amount, and for fluid the
+     * water the serving is prepared with too (what is drunk). Left out or not known counts 0.
+     */
     public double amount(Nutrient nutrient) {
+        double water = nutrient == Nutrient.FLUID && preparation != null ? preparation.water() : 0;
+        return listed(nutrient) + water;
+    }
+
+    /** The amount the catalog lists for the serving itself; 0 when left out or not known. */
+    public double listed(Nutrient nutrient) {
         var amount = nutrients.get(nutrient);
         return amount == null ? 0 : amount;
     }

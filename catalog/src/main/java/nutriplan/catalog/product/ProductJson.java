@@ -26,7 +26,9 @@ public final class ProductJson {
     public static final int MAX_MAX_SERVINGS = 1000;
 
     private static final Set<String> FIELDS = new LinkedHashSet<>(List.of(
-            "id", "name", "brand", "kind", "serving", "nutrients", "tags", "maxServings", "price", "source"));
+            "id", "name", "brand", "kind", "serving", "nutrients", "tags", "maxServings", "price", "source",
+            "preparation", "carbohydrateType"));
+    private static final Set<String> PREPARATION_FIELDS = Set.of("water", "dry", "unit");
     private static final Set<String> PRICE_FIELDS = Set.of("amount", "currency");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final String SERVING_EXPECTED = "a mass such as \"30 g\" or a volume such as \"500 mL\"";
@@ -65,10 +67,13 @@ public final class ProductJson {
         var maxServings = fields.integer("maxServings", 1, MAX_MAX_SERVINGS);
         var price = readPrice(fields);
         var source = fields.text("source", false, 2000);
+        var preparation = readPreparation(fields);
+        var carbohydrateType = readCarbohydrateType(fields);
         if (findings.errorCount() > errorsBefore) {
             return null;
         }
-        return new Product(id, name, brand, kind, serving, nutrients, tags, maxServings, price, source);
+        return new Product(id, name, brand, kind, serving, nutrients, tags, maxServings, price, source, preparation,
+                carbohydrateType);
     }
 
     private static Map<Nutrient, Double> readNutrients(JsonFields fields) {
@@ -127,6 +132,64 @@ public final class ProductJson {
         return amount == null || currency == null ? null : new Price(amount, currency);
     }
 
+    /** {"water": "355 mL", "unit": "scoop"} or {"dry": true, "unit": "capsule"}; null when absent or faulty (reported). */
+    private static Preparation readPreparation(JsonFields fields) {
+        if (!fields.has("preparation")) {
+            return null;
+        }
+        var preparation = JsonFields.of(fields.node("preparation"), "preparation.", fields.findings(), PREPARATION_FIELDS);
+        if (preparation == null) {
+            return null;
+        }
+        var unit = preparation.text("unit", false, 40);
+        if (unit != null && !Preparation.UNIT.matcher(unit).matches()) {
+            fields.findings().error("preparation.unit", "\"" + unit + "\" is not a word for one serving such as \"scoop\", \"sachet\" or \"tablet\"");
+        }
+        unit = unit == null ? Preparation.DEFAULT_UNIT : unit;
+        var dry = preparation.node("dry");
+        if (dry != null && !dry.isNull()) {
+            if (!dry.isBoolean() || !dry.booleanValue()) {
+                fields.findings().error("preparation.dry", "must be true (taken dry), got " + JsonFields.describe(dry)
+                        + "; a serving mixed into water gives \"water\" instead");
+                return null;
+            }
+            if (preparation.has("water")) {
+                fields.findings().error("preparation", "gives both \"water\" and \"dry\": a serving is mixed into water or taken dry");
+                return null;
+            }
+            return Preparation.dry(unit);
+        }
+        var water = preparation.measure("water", false, "a volume such as \"355 mL\" or \"12 fl oz\"", Dimension.VOLUME);
+        if (water == null) {
+            if (!preparation.has("water")) {
+                fields.findings().error("preparation", "says neither how much water a serving is mixed into, such as"
+                        + " {\"water\": \"355 mL\"}, nor that it is taken dry, {\"dry\": true}");
+            }
+            return null;
+        }
+        if (water.value() <= 0) {
+            fields.findings().error("preparation.water", "must be more than 0 mL; a serving taken without water is {\"dry\": true}");
+            return null;
+        }
+        return Preparation.mixedInto(water.value(), unit);
+    }
+
+    /** "multiple-transportable", "single", or JSON null (not known); null when absent or faulty (reported). */
+    private static CarbohydrateType readCarbohydrateType(JsonFields fields) {
+        var node = fields.node("carbohydrateType");
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            return CarbohydrateType.UNKNOWN;
+        }
+        var type = node.isTextual() ? CarbohydrateType.fromJsonName(node.textValue()) : null;
+        if (type == null) {
+            fields.findings().error("carbohydrateType", "must be " + CarbohydrateType.knownNames() + ", got " + JsonFields.describe(node));
+        }
+        return type;
+    }
+
     /** Writes a product as API.md shows it; reading the result gives an equal product. */
     public static ObjectNode write(Product product) {
         var node = NODES.objectNode();
@@ -157,6 +220,25 @@ public final class ProductJson {
         }
         if (product.source() != null) {
             node.put("source", product.source());
+        }
+        if (product.preparation() != null) {
+            node.set("preparation", write(product.preparation()));
+        }
+        if (product.carbohydrateType() != null) {
+            node.put("carbohydrateType", product.carbohydrateType().jsonName());
+        }
+        return node;
+    }
+
+    private static ObjectNode write(Preparation preparation) {
+        var node = NODES.objectNode();
+        if (preparation.isDry()) {
+            node.put("dry", true);
+        } else {
+            node.put("water", Quantities.format(preparation.water()) + " mL");
+        }
+        if (!preparation.unit().equals(Preparation.DEFAULT_UNIT)) {
+            node.put("unit", preparation.unit());
         }
         return node;
     }

@@ -21,6 +21,11 @@ class ProductRulesTest {
         assertThat(CatalogFiles.read(FIXTURES.resolve("valid.json")).findings()).isEmpty();
     }
 
+    @Test
+    void a_powder_mixed_into_water_and_a_capsule_taken_dry_have_no_findings() {
+        assertThat(CatalogFiles.read(FIXTURES.resolve("valid-prepared.json")).findings()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             missing-kind                      | test-drink | kind                 | error   | is required
@@ -51,6 +56,16 @@ class ProductRulesTest {
             macronutrients-within-rounding    | test-bar   | nutrients            | warning | = 100.01 g, more than the serving of 100 g (within rounding)
             no-source                         | test-drink | source               | warning | no source
             caffeine-tag-without-amount       | test-drink | nutrients.caffeine   | warning | tagged "caffeine" but gives no caffeine amount
+            powder-without-preparation        | test-powder | preparation         | error   | a powder must say how it is taken
+            tablet-without-preparation        | test-tablet | preparation         | error   | a supplement must say how it is taken
+            preparation-without-water         | test-powder | preparation         | error   | says neither how much water a serving is mixed into
+            preparation-water-and-dry         | test-powder | preparation         | error   | gives both "water" and "dry"
+            preparation-water-a-mass          | test-powder | preparation.water   | error   | "355 g" is a mass
+            drink-taken-dry                   | test-drink | preparation.dry      | error   | a drink is not taken dry
+            prepared-fluid-counted-twice      | test-mix   | nutrients.fluid      | warning | 500 mL of fluid besides the 500 mL of water it is mixed into: the planner counts 1000 mL
+            sports-product-without-carbohydrate-type | test-drink | carbohydrateType | warning | a sports product gives its carbohydrate type
+            carbohydrate-type-unknown-value   | test-drink | carbohydrateType     | error   | must be multiple-transportable, single, or null when not known, got "fructose"
+            carbohydrate-type-without-carbohydrate | test-drink | carbohydrateType | error  | is "single" but the product lists no carbohydrate
             """)
     void each_rule_reports_one_finding_naming_product_and_field(String fixture, String productId, String field,
                                                                  String severity, String message) {

@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import nutriplan.catalog.nutrient.Quantities;
 import nutriplan.planner.request.PlanRequest;
+import nutriplan.planner.request.Target;
 
-/** What a caller should know about a plan: targeted nutrients that a product used does not state. */
+/**
+ * What a caller should know about a plan: targeted nutrients that a product used does not state. Under a minimum
+ * such a value counted 0; under a maximum (where the request allowed it) the total is only a lower bound.
+ */
 public final class Warnings {
 
     private Warnings() {
@@ -23,12 +28,21 @@ public final class Warnings {
             for (var item : each.items()) {
                 for (var target : request.targets()) {
                     if (item.product().isUnknown(target.nutrient())) {
-                        warnings.add(item.product().id() + ": " + target.nutrient().jsonName()
-                                + " is not known for this product and counts as 0 in the totals");
+                        warnings.add(warning(item.product().id(), target));
                     }
                 }
             }
         }
         return List.copyOf(warnings);
+    }
+
+    private static String warning(String productId, Target target) {
+        var nutrient = target.nutrient().jsonName();
+        var warning = productId + ": " + nutrient + " is not known for this product and counts as 0 in the totals";
+        if (target.hasMax()) {
+            return warning + "; the " + nutrient + " total is a lower bound, so the plan is not proven to stay under"
+                    + " the max of " + Quantities.format(target.max()) + " " + target.nutrient().canonicalUnit();
+        }
+        return warning + ", so the plan may hold more " + nutrient + " than it says, never less";
     }
 }

@@ -16,13 +16,17 @@ public final class ProblemBuilder {
     private ProblemBuilder() {
     }
 
-    /** The candidates: allowed by include/exclude, eligible for the objective, and able to hold a serving. */
+    /**
+     * The candidates: allowed by include/exclude, eligible for the objective, not left out for an unknown value
+     * under a maximum ({@link UnknownValues}), and able to hold a serving.
+     */
     public static Problem build(PlanRequest request) {
         var candidates = new ArrayList<Product>();
         var lower = new ArrayList<Integer>();
         var upper = new ArrayList<Integer>();
         for (var product : request.allowedProducts()) {
-            if (request.objective() == Objective.COST && product.price() == null) {
+            if (request.objective() == Objective.COST && product.price() == null
+                    || UnknownValues.isLeftOut(request, product)) {
                 continue;
             }
             int cap = cap(request, product);

@@ -14,10 +14,11 @@ import nutriplan.catalog.product.Product;
  * @param required     ids that must appear in the plan
  * @param timeLimitMs  the budget for the whole solve
  * @param alternatives how many further plans, each with a different set of products
+ * @param unknownUnderMax what to do with a product whose value is not known for a nutrient bounded from above
  */
 public record PlanRequest(List<Target> targets, Catalog catalog, Selection selection, Set<String> required,
                           Limits limits, Objective objective, SolverChoice solver, long timeLimitMs,
-                          int alternatives) {
+                          int alternatives, UnknownUnderMax unknownUnderMax) {
 
     public static final long DEFAULT_TIME_LIMIT_MS = 2000;
     public static final long MAX_TIME_LIMIT_MS = 30_000;
@@ -31,6 +32,14 @@ public record PlanRequest(List<Target> targets, Catalog catalog, Selection selec
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(solver, "solver");
+        Objects.requireNonNull(unknownUnderMax, "unknownUnderMax");
+    }
+
+    /** A request that leaves out products whose value under a maximum is not known (the default). */
+    public PlanRequest(List<Target> targets, Catalog catalog, Selection selection, Set<String> required, Limits limits,
+                       Objective objective, SolverChoice solver, long timeLimitMs, int alternatives) {
+        this(targets, catalog, selection, required, limits, objective, solver, timeLimitMs, alternatives,
+                UnknownUnderMax.EXCLUDE);
     }
 
     /** A request with defaults for everything but targets and products; for tests and benchmarks. */
@@ -45,30 +54,42 @@ public record PlanRequest(List<Target> targets, Catalog catalog, Selection selec
     }
 
     public PlanRequest withTargets(List<Target> newTargets) {
-        return new PlanRequest(newTargets, catalog, selection, required, limits, objective, solver, timeLimitMs, alternatives);
+        return new PlanRequest(newTargets, catalog, selection, required, limits, objective, solver, timeLimitMs, alternatives,
+                unknownUnderMax);
     }
 
     public PlanRequest withLimits(Limits newLimits) {
-        return new PlanRequest(targets, catalog, selection, required, newLimits, objective, solver, timeLimitMs, alternatives);
+        return new PlanRequest(targets, catalog, selection, required, newLimits, objective, solver, timeLimitMs, alternatives,
+                unknownUnderMax);
     }
 
     public PlanRequest withObjective(Objective newObjective) {
-        return new PlanRequest(targets, catalog, selection, required, limits, newObjective, solver, timeLimitMs, alternatives);
+        return new PlanRequest(targets, catalog, selection, required, limits, newObjective, solver, timeLimitMs, alternatives,
+                unknownUnderMax);
     }
 
     public PlanRequest withTimeLimitMs(long newTimeLimitMs) {
-        return new PlanRequest(targets, catalog, selection, required, limits, objective, solver, newTimeLimitMs, alternatives);
+        return new PlanRequest(targets, catalog, selection, required, limits, objective, solver, newTimeLimitMs, alternatives,
+                unknownUnderMax);
     }
 
     public PlanRequest withAlternatives(int newAlternatives) {
-        return new PlanRequest(targets, catalog, selection, required, limits, objective, solver, timeLimitMs, newAlternatives);
+        return new PlanRequest(targets, catalog, selection, required, limits, objective, solver, timeLimitMs, newAlternatives,
+                unknownUnderMax);
     }
 
     public PlanRequest withRequired(Set<String> newRequired) {
-        return new PlanRequest(targets, catalog, selection, newRequired, limits, objective, solver, timeLimitMs, alternatives);
+        return new PlanRequest(targets, catalog, selection, newRequired, limits, objective, solver, timeLimitMs, alternatives,
+                unknownUnderMax);
+    }
+
+    public PlanRequest withUnknownUnderMax(UnknownUnderMax newUnknownUnderMax) {
+        return new PlanRequest(targets, catalog, selection, required, limits, objective, solver, timeLimitMs, alternatives,
+                newUnknownUnderMax);
     }
 
     public PlanRequest withSelection(Selection newSelection) {
-        return new PlanRequest(targets, catalog, newSelection, required, limits, objective, solver, timeLimitMs, alternatives);
+        return new PlanRequest(targets, catalog, newSelection, required, limits, objective, solver, timeLimitMs, alternatives,
+                unknownUnderMax);
     }
 }

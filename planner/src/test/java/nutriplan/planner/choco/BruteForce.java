@@ -13,6 +13,7 @@ import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Selection;
 import nutriplan.planner.request.Target;
+import nutriplan.planner.request.UnknownUnderMax;
 
 /**
  * The reference answer for tiny requests: enumerates every servings vector and keeps the best.
@@ -54,7 +55,10 @@ public final class BruteForce {
         };
     }
 
-    /** The products the request allows, re-derived from include/exclude. */
+    /**
+     * The products the request allows, re-derived from include/exclude and the unknown-value policy: unless the
+     * request allows it or requires the product, a product that does not state a nutrient bounded from above is out.
+     */
     static List<Product> allowedProducts(PlanRequest request) {
         Selection selection = request.selection();
         boolean narrows = !selection.includeProducts().isEmpty() || !selection.includeTags().isEmpty();
@@ -64,11 +68,17 @@ public final class BruteForce {
                     || product.tags().stream().anyMatch(selection.includeTags()::contains);
             boolean excluded = selection.excludeProducts().contains(product.id())
                     || product.tags().stream().anyMatch(selection.excludeTags()::contains);
-            if (included && !excluded) {
+            if (included && !excluded && !unknownUnderMax(request, product)) {
                 allowed.add(product);
             }
         }
         return allowed;
+    }
+
+    private static boolean unknownUnderMax(PlanRequest request, Product product) {
+        return request.unknownUnderMax() == UnknownUnderMax.EXCLUDE && !request.required().contains(product.id())
+                && request.targets().stream().anyMatch(target -> target.max() < Double.POSITIVE_INFINITY
+                        && product.nutrients().containsKey(target.nutrient()) && product.nutrients().get(target.nutrient()) == null);
     }
 
     /** The most servings of a product any plan for the request may hold (0 when it is not eligible). */
