@@ -257,12 +257,17 @@ final class Explainer {
             };
         }
 
-        /** The exact smallest change to one target's max (raise) or min (lower), to 0.1 of its unit. */
+        /**
+         * The exact smallest change to one target's max (raise) or min (lower), to 0.1 of its unit. A raised max is
+         * still a max: the products left out for not stating that nutrient stay out, so the plan that shows some
+         * value suffices comes from the max raised out of reach, not from the request without it.
+         */
         private java.util.Optional<Double> relaxTarget(Clause clause, PlanRequest relaxed, boolean raiseMax) {
             int t = clause.index();
             var target = request.targets().get(t);
             var nutrient = target.nutrient();
-            return new Bisection(relaxed, plan -> plan.total(nutrient), TARGET_STEPS_PER_UNIT, raiseMax, value -> {
+            var unbounded = raiseMax ? withMaxOutOfReach(request, t) : relaxed;
+            return new Bisection(unbounded, plan -> plan.total(nutrient), TARGET_STEPS_PER_UNIT, raiseMax, value -> {
                 var targets = new ArrayList<>(request.targets());
                 targets.set(t, raiseMax ? target.withMax(value) : target.withMin(value));
                 return request.withTargets(targets);
@@ -418,6 +423,19 @@ final class Explainer {
             var plan = check(relaxed);
             return plan != null ? Boolean.TRUE : lastCheckDecided ? Boolean.FALSE : null;
         }
+    }
+
+    /**
+     * The request with target t's max raised above anything its products can reach (every catalog product at the
+     * most servings any plan holds), so that it binds no plan but is still a max.
+     */
+    static PlanRequest withMaxOutOfReach(PlanRequest request, int t) {
+        var target = request.targets().get(t);
+        double reach = request.catalog().products().stream().mapToDouble(product -> product.amount(target.nutrient()))
+                .sum() * nutriplan.planner.problem.PlanningLimits.UNCAPPED_SERVINGS;
+        var targets = new ArrayList<>(request.targets());
+        targets.set(t, target.withMax(Math.max(reach, target.hasMax() ? target.max() : 0) + 1));
+        return request.withTargets(targets);
     }
 
     /** Milliseconds until the deadline, at least 1. */

@@ -42,7 +42,7 @@ public final class UnknownValues {
     }
 
     /** True when the request leaves the product out: it does not state a bounded-above nutrient, nothing allows it. */
-    static boolean isLeftOut(PlanRequest request, Product product) {
+    public static boolean isLeftOut(PlanRequest request, Product product) {
         return request.unknownUnderMax() == UnknownUnderMax.EXCLUDE && !request.required().contains(product.id())
                 && !unknownUnderMax(request, product).isEmpty();
     }

@@ -270,7 +270,10 @@ public class BruteForcePropertyTest {
             if (!CHECKED_RELAXATIONS.contains(member.kind())) {
                 continue; // the per-product cap's search and the selection's clauses have no value to check
             }
-            var relaxed = bruteForce(Clause.keepOnly(request, everythingElse));
+            // A raised max is still a max (products that do not state that nutrient stay out): raise it out of reach.
+            var relaxed = bruteForce(member.kind() == Clause.Kind.MAX
+                    ? Explainer.withMaxOutOfReach(Clause.keepOnly(request, everythingElse), member.index())
+                    : Clause.keepOnly(request, everythingElse));
             if (relaxed == null) {
                 continue;
             }

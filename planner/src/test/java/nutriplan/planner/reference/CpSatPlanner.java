@@ -26,6 +26,7 @@ import nutriplan.planner.plan.PlanItem;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
 import nutriplan.planner.request.Limits;
+import nutriplan.planner.problem.UnknownValues;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Target;
@@ -139,6 +140,7 @@ public final class CpSatPlanner implements Planner {
         var objective = request.objective();
         List<Product> products = request.allowedProducts().stream()
                 .filter(product -> objective != Objective.COST || product.price() != null)
+                .filter(product -> !UnknownValues.isLeftOut(request, product)) // as the engines' candidates
                 .toList();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < products.size(); i++) {
