@@ -20,10 +20,12 @@ import nutriplan.planner.problem.Problem;
  * levels before it fixed, so a lower level can never trade against a higher one (a weighted sum could).
  *
  * <p>The objective is decided in the cheapest way that can prove it: a greedy plan that meets the Lagrangian bound
- * (most requests on a real catalog, in well under a millisecond); else the exact linear relaxation at the root
+ * (most requests on a real catalog, in well under a millisecond); else, when every better plan has at most
+ * {@link SmallSupports#MAX_SUPPORT} products, their enumeration; else the exact linear relaxation at the root
  * ({@link LinearRelaxation}: an infeasible relaxation proves at once that no plan exists, and its optimum is the
- * bound a plan must meet); else an enumeration of plans of few products; else Choco's search, with the relaxation
- * solved again at its nodes on catalogs small enough for it ({@link RelaxationPropagator}).
+ * bound a plan must meet); else Choco's search, with the relaxation solved again at its nodes on catalogs small
+ * enough for it ({@link RelaxationPropagator}). Without any greedy plan the relaxation comes first: it proves most
+ * infeasible requests at once.
  *
  * <p>One instance serves a request's best plan and then its alternatives, which share the problem and so the
  * relaxation's bound on the objective: what they share is the {@link Memory}.
@@ -198,9 +200,8 @@ final class ExactSearch {
     }
 
     /**
-     * The least objective: a greedy plan when a bound already proves it optimal (the ascent's, cheap; else the exact
-     * relaxation's), else by small supports, else Choco's search started from the best greedy plan. Without a greedy
-     * plan the exact relaxation comes first: it proves most infeasible requests so at once.
+     * The least objective, in the order of the class comment: a greedy plan when a bound proves it optimal, small
+     * supports where they decide, the exact relaxation, Choco's search started from the best greedy plan.
      */
     private ChocoModel.Outcome bestObjective(Extra extra, long deadline) {
         if (!extra.excludedProductSets().isEmpty()) {
@@ -222,12 +223,15 @@ final class ExactSearch {
         if (incumbent != null && incumbentGoal <= lowest) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
         }
-        if (root(deadline).infeasible()) {
-            return new ChocoModel.Outcome(null, -1, true);
-        }
-        lowest = Math.max(lowest, exactLowest());
-        if (incumbent != null && incumbentGoal <= lowest) {
-            return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
+        if (!enumerable) {
+            // Where small supports decide anyway (and in milliseconds on a real catalog), the simplex waits for them.
+            if (root(deadline).infeasible()) {
+                return new ChocoModel.Outcome(null, -1, true);
+            }
+            lowest = Math.max(lowest, exactLowest());
+            if (incumbent != null && incumbentGoal <= lowest) {
+                return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
+            }
         }
         var seeded = seededYet ? null : Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
         if (seeded != null && (incumbent == null || goal(problem, seeded) < incumbentGoal)) {
@@ -240,6 +244,9 @@ final class ExactSearch {
         var enumerated = fewProducts(problem, incumbent, incumbentGoal, deadline);
         if (enumerated != null) {
             return enumerated;
+        }
+        if (root(deadline).infeasible()) {
+            return new ChocoModel.Outcome(null, -1, true);
         }
         return searched(extra, incumbent, incumbentGoal, deadline);
     }
