@@ -30,6 +30,11 @@ public final class Quantities {
     private static final Pattern NUMBER_AND_UNIT =
             Pattern.compile("([+-]?(?:\\d{1,15}(?:\\.\\d{0,15})?|\\.\\d{1,15})(?:[eE][+-]?\\d{1,3})?)\\s*(.*)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /**
+     * A number of three digits or more inside a unit: no unit of food has one, and UCUM reads "g11111" as grams to
+     * the 11,111th power, which overflows Indriya's stack (found by QuantitiesFuzzTest).
+     */
+    private static final Pattern LONG_NUMBER_IN_UNIT = Pattern.compile("\\d{3,}");
     private static final int MAX_TEXT_LENGTH = 64;
     private static final int MAX_CACHED_UNITS = 512;
 
@@ -137,6 +142,11 @@ public final class Quantities {
         if (number < 0) {
             throw new InvalidQuantityException("\"" + text + "\" is negative; amounts cannot be");
         }
+        // "30e616 kJ" reads as Infinity, which Indriya's converters refuse with an IllegalArgumentException
+        // (found by QuantitiesFuzzTest).
+        if (!Double.isFinite(number)) {
+            throw new InvalidQuantityException("\"" + text + "\" is not a finite amount");
+        }
         return new Amount(conversion.converter().convert(number), conversion.dimension());
     }
 
@@ -145,6 +155,9 @@ public final class Quantities {
         var cached = UNIT_CACHE.get(unitText);
         if (cached != null) {
             return cached;
+        }
+        if (LONG_NUMBER_IN_UNIT.matcher(unitText).find()) {
+            return null;
         }
         var conversion = convertToCanonical(ALIASES.getOrDefault(unitText, unitText));
         // Only known units are cached, and only so many: the cache must not grow with hostile input.
@@ -208,7 +221,7 @@ public final class Quantities {
             throw new InvalidQuantityException("\"" + text + "\" is absurdly large (over " + format(MAX_AMOUNT)
                     + " in the canonical unit)");
         }
-        return value;
+        return value + 0.0; // "-0 g" is 0 g: -0.0 would print as -0.0 in JSON (found by QuantitiesFuzzTest)
     }
 
     private static InvalidQuantityException wrongDimension(String text, Dimension given, String expected) {
