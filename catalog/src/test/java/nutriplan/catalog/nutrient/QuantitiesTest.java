@@ -113,10 +113,14 @@ class QuantitiesTest {
                 .hasMessage("\"100 kcal\" is an energy; expected a mass or a volume");
     }
 
+    /** Found by {@code CatalogFileFuzzTest} ({@code crash-tiny-amount-exported-unreadable}); the values below include it. */
     @Test
     void formatted_amounts_parse_back_to_the_same_double() {
-        for (double value : new double[] {591.4705912, 0.0027, 36, 1e-7, 919.6, 140.0573613766730}) {
-            assertThat(Quantities.parse(Quantities.format(value) + " g", Nutrient.FAT)).isEqualTo(value);
+        for (double value : new double[] {591.4705912, 0.0027, 36, 1e-7, 919.6, 140.0573613766730, 1.6000000000000002E-22,
+                0.0012345678901234567, 0.1234567890123456, 999999.9999999999, Double.MIN_VALUE}) {
+            assertThat(Quantities.parse(Quantities.format(value) + " g", Nutrient.FAT)).as(Quantities.format(value)).isEqualTo(value);
+            assertThat(Quantities.parse(Quantities.format(value) + " mg", Nutrient.SODIUM)).as(Quantities.format(value)).isEqualTo(value);
+            assertThat(Quantities.parse(Quantities.format(value) + " kcal", Nutrient.ENERGY)).as(Quantities.format(value)).isEqualTo(value);
         }
     }
 }
