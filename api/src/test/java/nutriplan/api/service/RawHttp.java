@@ -49,6 +49,11 @@ public final class RawHttp {
      * @throws IOException when the connection is reset or times out: what a client sees as a broken pipe or a hang
      */
     public static Response writeAllThenRead(int port, byte[] request, Duration timeout) throws IOException {
+        return writeAllThenRead(port, request, timeout, false);
+    }
+
+    /** The same for a request whose answer has no body whatever its headers say ({@code HEAD}). */
+    public static Response writeAllThenRead(int port, byte[] request, Duration timeout, boolean head) throws IOException {
         try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout((int) timeout.toMillis());
             var out = socket.getOutputStream();
@@ -56,7 +61,7 @@ public final class RawHttp {
                 out.write(request, offset, Math.min(64 * 1024, request.length - offset));
             }
             out.flush();
-            return read(new java.io.BufferedInputStream(socket.getInputStream()));
+            return read(new java.io.BufferedInputStream(socket.getInputStream()), head);
         }
     }
 
@@ -83,6 +88,10 @@ public final class RawHttp {
 
     /** Reads the final answer of a stream; interim 1xx answers are skipped. */
     public static Response read(InputStream in) throws IOException {
+        return read(in, false);
+    }
+
+    private static Response read(InputStream in, boolean head) throws IOException {
         while (true) {
             var statusLine = line(in);
             if (statusLine == null) {
@@ -104,7 +113,7 @@ public final class RawHttp {
             if (status >= 100 && status < 200) {
                 continue;
             }
-            return new Response(status, headers, body(in, headers, status));
+            return new Response(status, headers, head ? new byte[0] : body(in, headers, status));
         }
     }
 
