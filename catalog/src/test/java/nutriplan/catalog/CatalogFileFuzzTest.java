@@ -17,7 +17,7 @@ import nutriplan.catalog.json.Finding;
  */
 class CatalogFileFuzzTest {
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"\"name\"", "\"products\"", "\"id\"", "\"kind\"", "\"serving\"", "\"nutrients\"", "\"tags\"",
             "\"maxServings\"", "\"price\"", "\"amount\"", "\"currency\"", "\"source\"", "\"brand\"", "\"preparation\"",
             "\"water\"", "\"carbohydrateType\"", "\"multiple-transportable\"", "\"energy\"", "\"carbohydrate\"",

@@ -28,7 +28,7 @@ class PlanRequestFuzzTest {
     /** Enough for the default catalog's requests; a longer solve teaches the fuzzer nothing more per second. */
     private static final long SOLVE_MS = 100;
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"\"targets\"", "\"min\"", "\"max\"", "\"catalog\"", "\"default\"", "\"products\"", "\"include\"",
             "\"exclude\"", "\"tags\"", "\"require\"", "\"limits\"", "\"maxServingsPerProduct\"", "\"maxProducts\"",
             "\"maxServings\"", "\"objective\"", "\"servings\"", "\"mass\"", "\"cost\"", "\"solver\"", "\"auto\"",

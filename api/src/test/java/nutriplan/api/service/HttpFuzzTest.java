@@ -42,7 +42,7 @@ class HttpFuzzTest {
             414, Set.of("too_large"), 415, Set.of("unsupported_media_type"), 422, Set.of("infeasible"),
             431, Set.of("too_large"), 503, Set.of("busy"));
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"POST ", "PUT ", "GET ", "DELETE ", "HEAD ", "OPTIONS ", "/api/v1/plans", "/api/v1/catalogs",
             "/api/v1/catalogs/default/products", "/products:import", "/export", "?kind=gel", "&tag=", "&q=",
             "Content-Type: application/json", "; charset=utf-8", "Content-Encoding: gzip", "If-Match: \"1\"",

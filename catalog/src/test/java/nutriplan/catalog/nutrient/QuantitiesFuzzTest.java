@@ -16,7 +16,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class QuantitiesFuzzTest {
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({" g", " mg", " kg", " mL", " L", " fl oz", " oz", " lb", " kcal", " kJ", " mmol", " mol", " ug",
             " mcg", " µg", " °C", "[foz_us]", "[oz_av]", "e+3", "E-300", "1e400", "0.", ".5", "-", "+", "/h", ".", "10*3"})
     void any_text_is_an_amount_or_a_clear_error(byte[] input) {
