@@ -46,12 +46,24 @@ final class LoadConnection implements AutoCloseable {
         return method + " " + path + " HTTP/1.1\r\nHost: " + address.getHostString() + ":" + address.getPort() + "\r\n" + fields + "\r\n";
     }
 
+    /** A GET on a fresh connection, its whole body returned (the soak reads /metrics this way). */
+    static byte[] getBody(InetSocketAddress address, String path) throws IOException {
+        try (var socket = new Socket()) {
+            socket.connect(address, 5_000);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head("GET", address, path, "Connection: close\r\n").getBytes(StandardCharsets.US_ASCII));
+            var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int body = answer.indexOf("\r\n\r\n");
+            return answer.substring(body < 0 ? answer.length() : body + 4).getBytes(StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** Sends the request and reads the whole answer; returns its status code. */
     int exchange(byte[] request) throws IOException {
-        if (socket == null) {
-            connect();
-        }
         try {
+            if (socket == null) {
+                connect();
+            }
             out.write(request);
             out.flush();
             return readResponse();

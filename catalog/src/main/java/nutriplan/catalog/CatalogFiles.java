@@ -39,7 +39,8 @@ public final class CatalogFiles {
     /**
      * A catalog as read, with every finding about it.
      *
-     * @param catalog the products that have no errors (all of them when {@link #isValid()})
+     * @param catalog the products that could be read, those that break a rule included (their errors are findings):
+     *                use it only when {@link #isValid()}
      */
     public record Checked(Catalog catalog, List<nutriplan.catalog.json.Finding> findings) {
 
@@ -93,7 +94,7 @@ public final class CatalogFiles {
      * Reads and checks an array of products: each one's fields and rules, and that ids are unique.
      *
      * @param path the array's path, "products", for findings such as "products[3].nutrients.fluid"
-     * @return the products without errors
+     * @return the products that could be read, those that break a rule included: use them only without errors
      */
     public static List<Product> readProducts(JsonNode array, String path, Findings findings) {
         var products = new ArrayList<Product>();

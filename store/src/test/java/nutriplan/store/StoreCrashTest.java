@@ -1,6 +1,7 @@
 package nutriplan.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -31,17 +32,7 @@ class StoreCrashTest {
 
     @Test
     void every_acknowledged_write_survives_kill_minus_9() throws Exception {
-        var acknowledged = new ArrayList<String>();
-        var child = start("writes");
-        try (var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; acknowledged.size() < 40 && (line = out.readLine()) != null; ) {
-                if (line.startsWith("ack ")) {
-                    acknowledged.add(line.substring(4));
-                }
-            }
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
-            child.waitFor(10, TimeUnit.SECONDS);
-        }
+        var acknowledged = writeThenKill(40);
 
         try (var reopened = reopen()) {
             var ids = reopened.snapshot("trial").catalog().products().stream().map(Product::id).toList();
@@ -73,6 +64,51 @@ class StoreCrashTest {
             assertThat(after.version()).isEqualTo(2);
             assertThat(after.catalog().products()).extracting(Product::id).containsExactly("first", "after");
         }
+    }
+
+    @Test
+    void a_store_file_whose_tail_was_torn_off_refuses_to_start_instead_of_losing_acknowledged_writes() throws Exception {
+        var acknowledged = writeThenKill(20);
+        var file = data.resolve(EmbeddedMongo.FILE_NAME);
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() - 4096); // the last block never reached the disk
+        }
+
+        // Without the check the MVStore opens at its last intact version, silently without the last writes.
+        assertThatThrownBy(() -> EmbeddedMongo.start(data)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ends before its last acknowledged change")
+                .hasMessageContaining("restore the data directory from a backup")
+                .hasMessageContaining(EmbeddedMongo.ACKNOWLEDGED_FILE_NAME);
+        assertThatThrownBy(() -> EmbeddedMongo.start(data)).as("refuses again: nothing was changed").isInstanceOf(IllegalStateException.class);
+
+        // The operator's way out, as the message says: start on what is left, knowingly.
+        java.nio.file.Files.delete(data.resolve(EmbeddedMongo.ACKNOWLEDGED_FILE_NAME));
+        try (var reopened = reopen()) {
+            var ids = reopened.snapshot("trial").catalog().products().stream().map(Product::id).toList();
+            assertThat(ids).contains("first").isSubsetOf(concat("first", acknowledged));
+        }
+    }
+
+    /** A child writing products, killed with SIGKILL right after its {@code count}th acknowledged write; their ids. */
+    private List<String> writeThenKill(int count) throws Exception {
+        var acknowledged = new ArrayList<String>();
+        var child = start("writes");
+        try (var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; acknowledged.size() < count && (line = out.readLine()) != null; ) {
+                if (line.startsWith("ack ")) {
+                    acknowledged.add(line.substring(4));
+                }
+            }
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+        return acknowledged;
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        var all = new ArrayList<>(rest);
+        all.add(0, first);
+        return all;
     }
 
     private Process start(String mode) throws Exception {

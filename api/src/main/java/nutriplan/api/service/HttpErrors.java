@@ -64,6 +64,7 @@ final class HttpErrors {
     }
 
     static void write(Context ctx, ErrorResponse response) {
+        UnreadBodies.discard(ctx); // so that a client still writing its body gets this answer, not a reset
         response.headers().forEach(ctx::header);
         ctx.status(response.status()).json(response.body());
     }

@@ -28,6 +28,15 @@ import nutriplan.catalog.json.Json;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
+    /**
+     * Every method gets the JSON body: Jetty writes error bodies only for GET, POST and HEAD by default, so a PUT or
+     * DELETE with an invalid path got an empty 400 (found by HttpFuzzTest).
+     */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {

@@ -107,6 +107,7 @@ public final class NutriplanApp {
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         config.http.maxRequestSize = settings.maxBodyBytes();
+        config.unsafe.appData(JsonRequests.MAX_BODY_BYTES, settings.maxBodyBytes());
         config.http.prefer405over404 = true;
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();

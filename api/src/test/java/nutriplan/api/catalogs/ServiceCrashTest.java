@@ -57,6 +57,44 @@ class ServiceCrashTest {
     }
 
     @Test
+    void every_acknowledged_write_of_a_stream_in_flight_survives_kill_minus_9_of_the_service() throws Exception {
+        var service = Child.start(data);
+        var acknowledged = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+        var writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int w = 0; w < 4; w++) {
+            int writer = w;
+            writers.submit(() -> {
+                for (int i = 0; ; i++) {
+                    var id = "stream-" + writer + "-" + i;
+                    try {
+                        if (service.put(id).statusCode() == 200) {
+                            acknowledged.add(id);
+                        }
+                    } catch (IOException e) {
+                        return null; // the service died under this write: it was never acknowledged
+                    }
+                }
+            });
+        }
+        Thread.sleep(1500); // writes of four clients in flight
+        service.kill();
+        writers.shutdown();
+        assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        var restarted = Child.start(data);
+        try {
+            System.out.printf("kill -9 during a stream of writes: %d acknowledged before the kill%n", acknowledged.size());
+            assertThat(acknowledged).hasSizeGreaterThan(20);
+            var stored = Json.MAPPER.readTree(restarted.get("/api/v1/catalogs/default/products").body()).path("products");
+            var ids = new java.util.HashSet<String>();
+            stored.forEach(product -> ids.add(product.path("id").asText()));
+            assertThat(ids).containsAll(acknowledged);
+        } finally {
+            restarted.kill();
+        }
+    }
+
+    @Test
     void an_import_killed_midway_is_not_visible_at_all_and_the_catalog_takes_changes_again() throws Exception {
         var service = Child.start(data);
         long before = version(service);

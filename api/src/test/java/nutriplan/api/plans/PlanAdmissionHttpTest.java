@@ -93,6 +93,56 @@ class PlanAdmissionHttpTest {
         }
     }
 
+    /**
+     * Real solves that take all their time (Timefold stops at its limit, or half of it without a better plan) and
+     * a crowd of requests asking for the longest time allowed: the pool stays at its size, everyone else is turned
+     * away at once with Retry-After, no request waits long, threads and heap stay bounded.
+     */
+    @Test
+    void solves_at_their_time_limit_and_a_crowd_asking_for_the_maximum_time_keep_everything_bounded() throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        var slow = "{\"targets\": {\"carbohydrate\": {\"min\": \"90 g\"}, \"sodium\": {\"min\": \"700 mg\", \"max\": \"900 mg\"},"
+                + " \"fluid\": {\"min\": \"1 L\", \"max\": \"1.5 L\"}}, \"solver\": \"timefold\", \"timeLimitMs\": 3000, \"alternatives\": 2}";
+        var greedy = REQUEST.replace("}}}", "}}, \"timeLimitMs\": 30000, \"solver\": \"timefold\"}");
+        try (var service = TestService.start(TestService.settings().withSolverPool(1, 1, 300))) {
+            service.postJson(PlanRoutes.PLANS, REQUEST); // warm
+            System.gc();
+            int threadsBefore = threads.getThreadCount();
+            long heapBefore = memory.getHeapMemoryUsage().getUsed();
+
+            var inFlight = service.postJsonAsync(PlanRoutes.PLANS, slow);
+            Thread.sleep(300);
+            var crowd = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
+            long start = System.nanoTime();
+            for (int i = 0; i < 40; i++) {
+                crowd.add(service.postJsonAsync(PlanRoutes.PLANS, greedy));
+            }
+            var statuses = new java.util.TreeMap<Integer, Integer>();
+            for (var pending : crowd) {
+                var response = pending.get(60, TimeUnit.SECONDS);
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                if (response.statusCode() == 503) {
+                    assertBusy(response);
+                }
+            }
+            long crowdMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            int threadsPeak = threads.getPeakThreadCount();
+            var first = inFlight.get(60, TimeUnit.SECONDS);
+            System.gc();
+            long heapAfter = memory.getHeapMemoryUsage().getUsed();
+            System.out.printf("solves at their limit: crowd of 40 answered %s in %d ms; threads %d before, peak %d; heap %d -> %d MiB%n",
+                    statuses, crowdMs, threadsBefore, threadsPeak, heapBefore >> 20, heapAfter >> 20);
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            assertThat(json(first).path("timeMs").asLong()).as("the slow solve took its time").isGreaterThan(1000);
+            assertThat(statuses.keySet()).isSubsetOf(200, 503).contains(503);
+            assertThat(crowdMs).as("the crowd was turned away, not queued behind 30 s solves").isLessThan(10_000);
+            assertThat(threadsPeak - threadsBefore).as("threads stay bounded").isLessThan(100);
+            assertThat(heapAfter - heapBefore).as("heap stays bounded").isLessThan(200L << 20);
+        }
+    }
+
     private static void awaitQueued(TestService service) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             if (service.get("/metrics").body().contains("nutriplan_solver_pool_queued 1.0")) {

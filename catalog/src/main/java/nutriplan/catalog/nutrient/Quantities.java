@@ -28,8 +28,15 @@ public final class Quantities {
     public static final double MAX_AMOUNT = 1_000_000;
 
     private static final Pattern NUMBER_AND_UNIT =
-            Pattern.compile("([+-]?(?:\\d{1,15}(?:\\.\\d{0,15})?|\\.\\d{1,15})(?:[eE][+-]?\\d{1,3})?)\\s*(.*)");
+            Pattern.compile("([+-]?(?:\\d{1,15}(?:\\.\\d{0,17})?|\\.\\d{1,17})(?:[eE][+-]?\\d{1,3})?)\\s*(.*)");
+    /** The most decimals {@link #format} prints in plain notation. */
+    private static final int PLAIN_DECIMALS = 15;
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /**
+     * A number of three digits or more inside a unit: no unit of food has one, and UCUM reads "g11111" as grams to
+     * the 11,111th power, which overflows Indriya's stack (found by QuantitiesFuzzTest).
+     */
+    private static final Pattern LONG_NUMBER_IN_UNIT = Pattern.compile("\\d{3,}");
     private static final int MAX_TEXT_LENGTH = 64;
     private static final int MAX_CACHED_UNITS = 512;
 
@@ -69,7 +76,13 @@ public final class Quantities {
      * @throws InvalidQuantityException saying what was given and what the nutrient needs
      */
     public static double parse(String text, Nutrient nutrient) {
-        var amount = parse(text, nutrient.expectation("3"));
+        var reading = read(text, nutrient.expectation("3"));
+        if (reading.unit().equals(nutrient.canonicalUnit())) {
+            // Exactly as written: through the base unit and back, "1.6000000000000002E-22 mg" came back as
+            // 1.6000000000000004E-22, and an exported catalog read back different (found by CatalogFileFuzzTest).
+            return checkRange(reading.number(), text);
+        }
+        var amount = reading.amount();
         if (amount.dimension() == nutrient.dimension()) {
             return checkRange(amount.value() * scaleFromCanonical(nutrient), text);
         }
@@ -86,7 +99,7 @@ public final class Quantities {
      * @param expected what is expected, for messages: "a mass such as \"30 g\" or a volume such as \"500 mL\""
      */
     public static Amount parse(String text, String expected, Dimension... allowed) {
-        var amount = parse(text, expected);
+        var amount = read(text, expected).amount();
         for (var dimension : allowed) {
             if (amount.dimension() == dimension) {
                 return new Amount(checkRange(amount.value(), text), dimension);
@@ -107,15 +120,34 @@ public final class Quantities {
         return checkRange(value, format(value));
     }
 
-    /** Prints a canonical number so that parsing it back gives the same double: "591", "0.0027". */
+    /**
+     * Prints a canonical number so that parsing it back gives the same double: "591", "0.0027", and for a number
+     * whose plain form would need more than {@value #PLAIN_DECIMALS} decimals, "1.6000000000000002E-22" (found by
+     * CatalogFileFuzzTest: "160 rg" of sodium was exported as a plain number too long to read back).
+     */
     public static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        var decimal = BigDecimal.valueOf(value).stripTrailingZeros();
+        if (decimal.scale() <= PLAIN_DECIMALS) {
+            return decimal.toPlainString();
+        }
+        // The shortest decimal of a double has at most 17 digits: one before the point, 16 after, and an exponent.
+        var digits = decimal.unscaledValue().abs().toString();
+        var mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (value < 0 ? "-" : "") + mantissa + "E" + (digits.length() - 1 - decimal.scale());
     }
 
-    private static Amount parse(String text, String expected) {
+    /** A quantity as written, its unit known: the number in that unit, and the way to the canonical unit. */
+    private record Reading(double number, String unit, CanonicalConversion conversion) {
+
+        Amount amount() {
+            return new Amount(conversion.converter().convert(number), conversion.dimension());
+        }
+    }
+
+    private static Reading read(String text, String expected) {
         if (text.length() > MAX_TEXT_LENGTH) {
             throw new InvalidQuantityException("is too long for a quantity (" + text.length()
                     + " characters); expected " + expected);
@@ -137,7 +169,12 @@ public final class Quantities {
         if (number < 0) {
             throw new InvalidQuantityException("\"" + text + "\" is negative; amounts cannot be");
         }
-        return new Amount(conversion.converter().convert(number), conversion.dimension());
+        // "30e616 kJ" reads as Infinity, which Indriya's converters refuse with an IllegalArgumentException
+        // (found by QuantitiesFuzzTest).
+        if (!Double.isFinite(number)) {
+            throw new InvalidQuantityException("\"" + text + "\" is not a finite amount");
+        }
+        return new Reading(number, ALIASES.getOrDefault(unitText, unitText), conversion);
     }
 
     /** The conversion of a unit to its dimension's canonical unit, or null when the unit is unknown. */
@@ -145,6 +182,9 @@ public final class Quantities {
         var cached = UNIT_CACHE.get(unitText);
         if (cached != null) {
             return cached;
+        }
+        if (LONG_NUMBER_IN_UNIT.matcher(unitText).find()) {
+            return null;
         }
         var conversion = convertToCanonical(ALIASES.getOrDefault(unitText, unitText));
         // Only known units are cached, and only so many: the cache must not grow with hostile input.
@@ -208,7 +248,7 @@ public final class Quantities {
             throw new InvalidQuantityException("\"" + text + "\" is absurdly large (over " + format(MAX_AMOUNT)
                     + " in the canonical unit)");
         }
-        return value;
+        return value + 0.0; // "-0 g" is 0 g: -0.0 would print as -0.0 in JSON (found by QuantitiesFuzzTest)
     }
 
     private static InvalidQuantityException wrongDimension(String text, Dimension given, String expected) {

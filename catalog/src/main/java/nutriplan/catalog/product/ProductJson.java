@@ -62,6 +62,10 @@ public final class ProductJson {
         var brand = fields.text("brand", false, 200);
         var kind = fields.choice("kind", true, Kind.class);
         var serving = fields.measure("serving", true, SERVING_EXPECTED, Dimension.MASS, Dimension.VOLUME);
+        if (serving != null && serving.value() <= 0) {
+            // "0 g" reads as an amount, but no one takes a serving of nothing (found by CatalogFileFuzzTest).
+            findings.error("serving", "must be more than 0: the size of one serving, such as \"40 g\" or \"500 mL\"");
+        }
         var nutrients = readNutrients(fields);
         var tags = readTags(fields);
         var maxServings = fields.integer("maxServings", 1, MAX_MAX_SERVINGS);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,31 @@ class QuantitiesTest {
         assertThatThrownBy(() -> Quantities.checkPlainNumber(2e6)).hasMessageContaining("absurdly large");
     }
 
+    /** Found by {@link QuantitiesFuzzTest} (its input {@code crash-negative-zero}). */
+    @Test
+    void minus_zero_is_zero_never_a_negative_zero_that_prints_as_minus_zero() {
+        assertThat(Double.doubleToRawLongBits(Quantities.parse("-0 g", Nutrient.FAT))).isEqualTo(Double.doubleToRawLongBits(0.0));
+        assertThat(Double.doubleToRawLongBits(Quantities.checkPlainNumber(-0.0))).isEqualTo(Double.doubleToRawLongBits(0.0));
+    }
+
+    /** Found by {@link QuantitiesFuzzTest} (its input {@code crash-infinite-energy}): Indriya refused to convert Infinity. */
+    @Test
+    void a_number_too_large_for_a_double_is_a_clear_error_in_any_unit() {
+        assertThatThrownBy(() -> Quantities.parse("30.E616J", Nutrient.ENERGY)).isInstanceOf(InvalidQuantityException.class)
+                .hasMessage("\"30.E616J\" is not a finite amount");
+        assertThatThrownBy(() -> Quantities.parse("1e400 kJ", Nutrient.ENERGY)).isInstanceOf(InvalidQuantityException.class);
+        assertThat(Quantities.parse("2000000 ug", Nutrient.FAT)).isEqualTo(2.0);
+    }
+
+    /** Found by {@link QuantitiesFuzzTest} (its input {@code crash-unit-power-overflows-the-stack}). */
+    @Test
+    void a_unit_to_a_huge_power_is_an_unknown_unit_not_a_stack_overflow() {
+        for (var text : List.of("36\u0014g11111", "36 g11111", "36 g9999", "5 mg100000")) {
+            assertThatThrownBy(() -> Quantities.parse(text, Nutrient.FAT)).as(text)
+                    .isInstanceOf(InvalidQuantityException.class).hasMessageContaining("unknown unit");
+        }
+    }
+
     @Test
     void a_serving_is_a_mass_or_a_volume() {
         var expected = "a mass or a volume";
@@ -86,10 +113,14 @@ class QuantitiesTest {
                 .hasMessage("\"100 kcal\" is an energy; expected a mass or a volume");
     }
 
+    /** Found by {@code CatalogFileFuzzTest} ({@code crash-tiny-amount-exported-unreadable}); the values below include it. */
     @Test
     void formatted_amounts_parse_back_to_the_same_double() {
-        for (double value : new double[] {591.4705912, 0.0027, 36, 1e-7, 919.6, 140.0573613766730}) {
-            assertThat(Quantities.parse(Quantities.format(value) + " g", Nutrient.FAT)).isEqualTo(value);
+        for (double value : new double[] {591.4705912, 0.0027, 36, 1e-7, 919.6, 140.0573613766730, 1.6000000000000002E-22,
+                0.0012345678901234567, 0.1234567890123456, 999999.9999999999, Double.MIN_VALUE}) {
+            assertThat(Quantities.parse(Quantities.format(value) + " g", Nutrient.FAT)).as(Quantities.format(value)).isEqualTo(value);
+            assertThat(Quantities.parse(Quantities.format(value) + " mg", Nutrient.SODIUM)).as(Quantities.format(value)).isEqualTo(value);
+            assertThat(Quantities.parse(Quantities.format(value) + " kcal", Nutrient.ENERGY)).as(Quantities.format(value)).isEqualTo(value);
         }
     }
 }

@@ -33,6 +33,7 @@ class ProductRulesTest {
             duplicate-id                      | test-drink | id                   | error   | duplicate id "test-drink"
             unknown-kind                      | test-drink | kind                 | error   | unknown value "smoothie"; expected one of drink, powder
             serving-is-an-energy              | test-drink | serving              | error   | "100 kcal" is an energy; expected a mass such as "30 g" or a volume
+            serving-is-zero                   | test-drink | serving              | error   | must be more than 0
             unknown-nutrient                  | test-drink | nutrients.sugar      | error   | unknown nutrient "sugar"
             fluid-given-as-a-mass             | test-drink | nutrients.fluid      | error   | "3 kg" is a mass; fluid needs a volume such as "3 L"
             unknown-unit                      | test-drink | nutrients.carbohydrate | error | unknown unit "grams"

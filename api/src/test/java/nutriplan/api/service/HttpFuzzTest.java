@@ -1,0 +1,119 @@
+package nutriplan.api.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import nutriplan.catalog.json.Json;
+
+/**
+ * Coverage-guided fuzzing of the service end to end, over a real socket: each input is an HTTP request (request
+ * line, headers, body; see the seeds in {@code HttpFuzzTestInputs/}) sent to a running service on the embedded
+ * store, its whole body written before the answer is read. The test frames it (Host, Content-Length,
+ * Connection: close) so that every input is one exchange; everything else is the fuzzer's: method, path, query,
+ * headers, Content-Type, Content-Encoding, body.
+ *
+ * <p>Allowed: any answer that is not a 5xx but a 503 {@code busy} with {@code Retry-After}; every error JSON of
+ * the error table, its code matching its status, never a stack trace; never a reset, never a hang.
+ */
+class HttpFuzzTest {
+
+    @RegisterExtension
+    static final TestService service = TestService.start();
+
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(20);
+    /** Framing is the test's; an Upgrade would leave HTTP/1.1, an Expect other than 100-continue only asks for a 417. */
+    private static final Set<String> FRAMING = Set.of("host", "content-length", "transfer-encoding", "connection",
+            "upgrade", "http2-settings", "expect", "te", "keep-alive");
+    private static final Map<Integer, Set<String>> CODES = Map.of(400, Set.of("invalid_request"), 404, Set.of("not_found"),
+            405, Set.of("method_not_allowed"), 409, Set.of("conflict"), 413, Set.of("too_large"),
+            414, Set.of("too_large"), 415, Set.of("unsupported_media_type"), 422, Set.of("infeasible"),
+            431, Set.of("too_large"), 503, Set.of("busy"));
+
+    @FuzzTest(maxDuration = "5s")
+    @DictionaryEntries({"POST ", "PUT ", "GET ", "DELETE ", "HEAD ", "OPTIONS ", "/api/v1/plans", "/api/v1/catalogs",
+            "/api/v1/catalogs/default/products", "/products:import", "/export", "?kind=gel", "&tag=", "&q=",
+            "Content-Type: application/json", "; charset=utf-8", "Content-Encoding: gzip", "If-Match: \"1\"",
+            "X-Request-Id: ", "\"targets\"", "\"min\"", "\"max\"", "\"products\"", "\"id\"", "\"kind\"", "\"serving\"",
+            "\"nutrients\"", "\"carbohydrate\"", "\"sodium\"", "\"fluid\"", "\"60 g\"", "\"500 mL\"", "\"name\"", "\"from\""})
+    void any_request_gets_an_answer_of_the_error_table_never_a_500_a_reset_or_a_hang(byte[] input) throws IOException {
+        // Jazzer forbids connections once fuzzing starts (its SSRF detector); this test's are to the loopback only.
+        BugDetectors.allowNetworkConnections((host, port) -> host.equals("localhost") || host.equals("127.0.0.1"));
+        var request = Request.of(input);
+
+        var response = RawHttp.writeAllThenRead(service.app().port(), request.bytes(), ANSWER_WITHIN, request.isHead());
+
+        int status = response.status();
+        assertThat(status).as("status").isBetween(200, 599);
+        assertThat(status >= 500 && status != 503).as("a %d: %s", status, response.text()).isFalse();
+        assertThat(response.text()).doesNotContain("Exception", "\tat ", "nutriplan.");
+        if (status >= 400 && !request.isHead()) {
+            assertThat(response.header("Content-Type")).as("errors are JSON").startsWith("application/json");
+            var error = Json.MAPPER.readTree(response.body());
+            assertThat(error.path("message").asText()).isNotBlank();
+            assertThat(error.path("details").isArray()).isTrue();
+            assertThat(CODES.getOrDefault(status, Set.of("invalid_request"))).as("code of a %d", status)
+                    .contains(error.path("error").asText());
+        }
+        if (status == 503) {
+            assertThat(response.header("Retry-After")).isNotBlank();
+        }
+    }
+
+    /** A fuzz input as one framed HTTP/1.1 request: "METHOD TARGET", header lines, a blank line, the body. */
+    private record Request(String method, byte[] bytes) {
+
+        static Request of(byte[] input) {
+            int split = indexOf(input, "\n\n".getBytes(StandardCharsets.ISO_8859_1));
+            int bodyStart = split < 0 ? input.length : split + 2;
+            var head = new String(input, 0, split < 0 ? input.length : split, StandardCharsets.ISO_8859_1).replace("\r", "");
+            var body = java.util.Arrays.copyOfRange(input, bodyStart, input.length);
+            var lines = head.split("\n", -1);
+            var requestLine = lines[0].split(" ", -1);
+            var method = requestLine[0].isEmpty() ? "GET" : requestLine[0];
+            var target = requestLine.length > 1 && !requestLine[1].isEmpty() ? requestLine[1] : "/";
+            var out = new ByteArrayOutputStream();
+            out.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: "
+                    + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                var name = colon < 0 ? lines[i] : lines[i].substring(0, colon);
+                if (!lines[i].isEmpty() && !FRAMING.contains(name.strip().toLowerCase(Locale.ROOT))) {
+                    out.writeBytes((lines[i] + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                }
+            }
+            out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.writeBytes(body);
+            return new Request(method, out.toByteArray());
+        }
+
+        boolean isHead() {
+            return method.equals("HEAD");
+        }
+
+        private static int indexOf(byte[] bytes, byte[] part) {
+            outer:
+            for (int i = 0; i + part.length <= bytes.length; i++) {
+                for (int j = 0; j < part.length; j++) {
+                    if (bytes[i + j] != part[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+    }
+}
