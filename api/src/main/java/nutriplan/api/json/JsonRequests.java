@@ -12,7 +12,7 @@ import nutriplan.api.errors.UnsupportedMediaTypeException;
 public final class JsonRequests {
 
     /** The body limit, put in the app's data by {@link NutriplanApp}: a decompressed body is held to it too. */
-    static final Key<Long> MAX_BODY_BYTES = new Key<>("nutriplan-max-body-bytes");
+    public static final Key<Long> MAX_BODY_BYTES = new Key<>("nutriplan-max-body-bytes");
 
     private JsonRequests() {
     }

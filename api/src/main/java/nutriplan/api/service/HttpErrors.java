@@ -13,6 +13,7 @@ import io.javalin.router.EndpointNotFound;
 
 import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.errors.ErrorResponse;
+import nutriplan.api.json.UnreadBodies;
 import nutriplan.api.errors.MethodNotAllowedException;
 import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.errors.TooLargeException;

@@ -18,6 +18,7 @@ import nutriplan.api.catalogs.CatalogSnapshots;
 import nutriplan.api.docs.DocsRoutes;
 import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.health.HealthRoutes;
+import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
 import nutriplan.api.metrics.MetricsRoutes;
 import nutriplan.api.catalogs.CatalogDirectory;

@@ -1,4 +1,4 @@
-package nutriplan.api.service;
+package nutriplan.api.json;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package nutriplan.api.service;
+package nutriplan.api.json;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +16,7 @@ import io.javalin.http.Context;
  * <p>Not when the client sent {@code Expect: 100-continue} and the service has not started reading: the client waits
  * for the answer before sending its body, and reading it would tell it to send what is refused anyway.
  */
-final class UnreadBodies {
+public final class UnreadBodies {
 
     /** 64 MiB: a 200,000-product inline catalog is about 40 MiB; loopback drains it in well under a second. */
     static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
@@ -37,7 +37,7 @@ final class UnreadBodies {
      * Reads and discards the rest of the request body, within the bounds; when it cannot, asks for the connection
      * to close after the answer.
      */
-    static void discard(Context ctx) {
+    public static void discard(Context ctx) {
         var request = ctx.req();
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect")) && ctx.attribute(READING) == null) {
             return;
