@@ -21,7 +21,7 @@ import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.timefold.TimefoldPlanner;
 
 /**
- * The engines at scale (issue 7): Choco, Timefold, {@code auto} and CP-SAT on the same instances, one after the
+ * The engines at scale: Choco, Timefold, {@code auto} and CP-SAT on the same instances, one after the
  * other in this JVM, each with the same time budget — generated catalogs of 1,000 to 10,000 products and the real
  * IFCT 2017 table — at each budget. Prints one Markdown row per instance set, budget and engine: plans found, proven,
  * equal to the best plan any engine found, the gap to CP-SAT's objective and to the best lower bound, the wall time

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * The soak (issue 20): the service started with {@code ./nutriplan serve} on a loopback port, under a steady mixed
+ * The soak: the service started with {@code ./nutriplan serve} on a loopback port, under a steady mixed
  * load for a bounded time, then stopped. Every second {@code --rate} requests are started, spread over the second:
  * 70 % plans (the {@code data/requests} examples in turn), 20 % catalog reads (a filtered list, one product, the
  * catalog list), 10 % catalog writes (a product put into a catalog of its own, over 200 ids in turn, so that the

@@ -18,7 +18,7 @@ import nutriplan.planner.reference.RandomInstances.Instance;
 import nutriplan.planner.request.PlanRequest;
 
 /**
- * Choco against OR-Tools CP-SAT in the same run, on the same instances (issue 4): the {@code data/requests}
+ * Choco against OR-Tools CP-SAT in the same run, on the same instances: the {@code data/requests}
  * examples on their catalogs, then seeded generated instances per catalog size (3–7 nutrients, objectives
  * {@code servings} and {@code products} alternating, every third with {@code maxProducts}). Both solvers run
  * one after the other on one thread, warm (after a warm-up on other instances), in this JVM, with the same
