@@ -21,18 +21,6 @@ public record IntegerProgram(long[] cost, long perProduct, List<Row> rows, int[]
      * or is null for a row a search adds (the objective held at its optimum while breaking ties).
      */
     public record Row(long[] perServing, long perProduct, boolean atLeast, long right, String field) {
-
-        /** How many candidates have a non-zero coefficient (all of them when products are counted). */
-        int support() {
-            if (perProduct != 0) {
-                return perServing.length;
-            }
-            int support = 0;
-            for (long coefficient : perServing) {
-                support += coefficient != 0 ? 1 : 0;
-            }
-            return support;
-        }
     }
 
     public IntegerProgram {

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
@@ -316,7 +315,6 @@ public final class LinearRelaxation {
             }
             var rows = program.rows();
             var divisors = new double[rows.size()];
-            var expressions = new ArrayList<Expression>();
             for (int r = 0; r < rows.size(); r++) {
                 if (box.asBound()[r]) {
                     continue;
@@ -342,7 +340,6 @@ public final class LinearRelaxation {
                 } else {
                     expression.upper(right);
                 }
-                expressions.add(expression);
             }
             var result = model.minimise();
             return new Lp(result.getState(), result.getValue(), multipliers(result, rows.size(), divisors));
