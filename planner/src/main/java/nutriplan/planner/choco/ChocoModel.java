@@ -363,8 +363,7 @@ final class ChocoModel {
      * catalog small enough for it.
      */
     ChocoModel configureDecisiveSearch() {
-        var verdict = problem.size() <= ExactSearch.ROOT_RELAXATION_PRODUCTS ? LinearRelaxation.decide(program)
-                : LinearRelaxation.Verdict.UNDECIDED;
+        var verdict = ExactSearch.rootVerdict(program);
         if (verdict.infeasible()) {
             model.falseConstraint().post();
             return configureSearch(null, false);
@@ -386,14 +385,8 @@ final class ChocoModel {
 
     /** Minimises the goal within the time budget; complete means proven optimal (or proven infeasible). */
     Outcome solve(long timeLimitMs) {
-        return solve(timeLimitMs, Long.MAX_VALUE);
-    }
-
-    /** The same, within a budget of search nodes too (a budget whose outcome does not depend on the machine). */
-    Outcome solve(long timeLimitMs, long nodeLimit) {
         var solver = model.getSolver();
         solver.limitTime(Math.max(1, timeLimitMs));
-        solver.limitNode(nodeLimit);
         model.setObjective(Model.MINIMIZE, objective);
         int[] best = null;
         long bestGoal = -1;

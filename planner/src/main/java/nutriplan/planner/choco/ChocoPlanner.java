@@ -11,9 +11,9 @@ import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
 import nutriplan.planner.plan.Warnings;
 import nutriplan.planner.plan.Infeasibility;
+import nutriplan.planner.problem.Greedy;
 import nutriplan.planner.problem.IntegerProgram;
 import nutriplan.planner.problem.LagrangianBound;
-import nutriplan.planner.problem.LinearRelaxation;
 import nutriplan.planner.problem.Problem;
 import nutriplan.planner.problem.ProblemBuilder;
 import nutriplan.planner.request.PlanRequest;
@@ -70,12 +70,14 @@ public final class ChocoPlanner implements Planner {
     /**
      * Whether the request is proven infeasible without a search: a required product that cannot appear, or an
      * infeasible exact relaxation. Any engine can ask, so that every engine gives the same verdict where one is cheap.
+     * A request with a greedy plan never pays for the simplex.
      */
     public static boolean provenInfeasibleAtOnce(PlanRequest request) {
         var problem = ProblemBuilder.build(request);
-        return !Explainer.missingRequired(request, problem).isEmpty()
-                || (problem.size() <= ExactSearch.ROOT_RELAXATION_PRODUCTS
-                        && LinearRelaxation.decide(IntegerProgram.of(problem)).infeasible());
+        if (!Explainer.missingRequired(request, problem).isEmpty()) {
+            return true;
+        }
+        return Greedy.solve(problem) == null && ExactSearch.rootVerdict(IntegerProgram.of(problem)).infeasible();
     }
 
     /**

@@ -304,11 +304,16 @@ final class ExactSearch {
      */
     private LinearRelaxation.Verdict root(long deadline) {
         if (memory.root() == null) {
-            boolean affordable = problem.size() <= ROOT_RELAXATION_PRODUCTS
-                    && deadline - System.nanoTime() >= setupNanos(problem);
-            memory = memory.withRoot(affordable ? LinearRelaxation.decide(program) : LinearRelaxation.Verdict.UNDECIDED);
+            boolean affordable = deadline - System.nanoTime() >= setupNanos(problem);
+            memory = memory.withRoot(affordable ? rootVerdict(program) : LinearRelaxation.Verdict.UNDECIDED);
         }
         return memory.root();
+    }
+
+    /** The exact relaxation's verdict over the program's own box; undecided above {@link #ROOT_RELAXATION_PRODUCTS}. */
+    static LinearRelaxation.Verdict rootVerdict(IntegerProgram program) {
+        return program.size() <= ROOT_RELAXATION_PRODUCTS ? LinearRelaxation.decide(program)
+                : LinearRelaxation.Verdict.UNDECIDED;
     }
 
     /** The root verdict as far as it is known (undecided when it was never asked for). */

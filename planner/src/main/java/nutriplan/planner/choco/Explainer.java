@@ -394,12 +394,10 @@ final class Explainer {
             if (greedy != null) {
                 return problem.plan(greedy);
             }
-            if (problem.size() <= ExactSearch.ROOT_RELAXATION_PRODUCTS) {
-                var verdict = LinearRelaxation.decide(program);
-                if (verdict.infeasible()) {
-                    certificate = verdict.byField(program);
-                    return null;
-                }
+            var verdict = ExactSearch.rootVerdict(program);
+            if (verdict.infeasible()) {
+                certificate = verdict.byField(program);
+                return null;
             }
             var found = ExactSearch.anyPlan(problem, deadlineNanos, nodes);
             if (found.servings() != null) {

@@ -64,10 +64,6 @@ public record IntegerProgram(long[] cost, long perProduct, List<Row> rows, int[]
         return cost.length;
     }
 
-    /** The same rows and box with another goal. */
-    public IntegerProgram withGoal(long[] newCost, long newPerProduct) {
-        return new IntegerProgram(newCost, newPerProduct, rows, lower, upper);
-    }
 
     /** The same with one more row. */
     public IntegerProgram withRow(Row row) {
@@ -81,14 +77,6 @@ public record IntegerProgram(long[] cost, long perProduct, List<Row> rows, int[]
         return perProduct != 0 || rows.stream().anyMatch(row -> row.perProduct() != 0);
     }
 
-    /** The goal's value of a servings vector. */
-    public long value(int[] servings) {
-        long value = 0;
-        for (int i = 0; i < servings.length; i++) {
-            value += cost[i] * servings[i] + (servings[i] > 0 ? perProduct : 0);
-        }
-        return value;
-    }
 
     private static long[] longs(int[] values) {
         return Arrays.stream(values).asLongStream().toArray();
