@@ -109,6 +109,91 @@ public final class Quantities {
     }
 
     /**
+     * Parses a rate per hour: {@code "1.2 L/h"}, {@code "20 fl oz/h"}, {@code "90 g/h"}, {@code "15 g/min"}.
+     *
+     * @return the amount per hour in the canonical unit of {@code dimension} (mL/h, g/h)
+     */
+    public static double perHour(String text, String expected, Dimension dimension) {
+        var parts = splitRatio(text, expected);
+        double hours = switch (parts[1]) {
+            case "h", "hr", "hour" -> 1;
+            case "min" -> 1.0 / 60;
+            default -> throw new InvalidQuantityException("\"" + text + "\": unknown time unit \"" + parts[1]
+                    + "\"; expected " + expected);
+        };
+        return parse(parts[0], expected, dimension).value() / hours;
+    }
+
+    /**
+     * Parses a concentration per litre: {@code "950 mg/L"}, {@code "40 mmol/L"} (sodium, potassium), {@code "95 mg/dL"}.
+     *
+     * @return the nutrient's canonical unit per litre (mg/L)
+     */
+    public static double perLitre(String text, Nutrient nutrient) {
+        var expected = nutrient.expectation("40") + " per litre, such as \"40 mmol/L\" or \"900 mg/L\"";
+        var parts = splitRatio(text, expected);
+        var litres = read("1 " + parts[1], expected).amount();
+        if (litres.dimension() != Dimension.VOLUME) {
+            throw new InvalidQuantityException("\"" + text + "\": \"" + parts[1] + "\" is not a volume; expected " + expected);
+        }
+        return parse(parts[0], nutrient) / (litres.value() / 1000);
+    }
+
+    /**
+     * Parses a dose per kilogram of body mass: {@code "3 mg/kg"}.
+     *
+     * @return the nutrient's canonical unit per kg
+     */
+    public static double perKilogram(String text, Nutrient nutrient) {
+        var expected = nutrient.expectation("3") + " per kilogram of body mass, such as \"3 mg/kg\"";
+        var parts = splitRatio(text, expected);
+        var mass = read("1 " + parts[1], expected).amount();
+        if (mass.dimension() != Dimension.MASS) {
+            throw new InvalidQuantityException("\"" + text + "\": \"" + parts[1] + "\" is not a mass; expected " + expected);
+        }
+        return parse(parts[0], nutrient) / (mass.value() / 1000);
+    }
+
+    private static final Pattern TEMPERATURE =
+            Pattern.compile("([+\\-−]?\\d{1,4}(?:\\.\\d{0,6})?)\\s*(°C|℃|C|Cel|°F|℉|F|\\[degF\\]|K)");
+
+    /**
+     * Parses a temperature, which may be below zero: {@code "28 °C"}, {@code "86 °F"}, {@code "301 K"}.
+     *
+     * @return degrees Celsius
+     */
+    public static double celsius(String text) {
+        checkLength(text);
+        var matcher = TEMPERATURE.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new InvalidQuantityException("\"" + text + "\"" + " is not a temperature; expected a number and °C, °F"
+                    + " or K, such as \"28 °C\" or \"86 °F\"");
+        }
+        double value = Double.parseDouble(matcher.group(1).replace('−', '-'));
+        return switch (matcher.group(2)) {
+            case "°F", "℉", "F", "[degF]" -> (value - 32) * 5 / 9;
+            case "K" -> value - 273.15;
+            default -> value;
+        };
+    }
+
+    private static void checkLength(String text) {
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidQuantityException("is too long for a quantity (" + text.length() + " characters)");
+        }
+    }
+
+    /** "1.2 L/h" → {"1.2 L", "h"}. */
+    private static String[] splitRatio(String text, String expected) {
+        checkLength(text);
+        int slash = text.lastIndexOf('/');
+        if (slash < 0) {
+            throw new InvalidQuantityException("\"" + text + "\"" + " is not a ratio; expected " + expected);
+        }
+        return new String[] {text.substring(0, slash).strip(), text.substring(slash + 1).strip()};
+    }
+
+    /**
      * Checks a plain JSON number given in the canonical unit.
      *
      * @throws InvalidQuantityException when it is negative, not finite or absurdly large
