@@ -1,6 +1,7 @@
 package nutriplan.needs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,8 @@ class WorkoutJsonTest {
                  "temperature": "86 °F", "carbTolerance": "1.5 g/min", "caffeine": "1.3608 mg/lb"}""");
         for (var range : metric.targets()) {
             var other = imperial.target(range.nutrient());
-            assertThat(other.min()).as(range.nutrient()).isCloseTo(range.min(), org.assertj.core.api.Assertions.within(0.5));
-            assertThat(other.max()).as(range.nutrient()).isCloseTo(range.max(), org.assertj.core.api.Assertions.within(0.5));
+            assertThat(other.min()).as(range.nutrient()).isCloseTo(range.min(), within(0.5));
+            assertThat(other.max()).as(range.nutrient()).isCloseTo(range.max(), within(0.5));
         }
     }
 
@@ -46,7 +47,7 @@ class WorkoutJsonTest {
         var needs = needs("""
                 {"durationMin": 150, "intensity": "moderate", "bodyMass": "70 kg", "sweatRate": "1.2 L/h",
                  "sweatSodium": "950 mg/L", "temperature": "28 °C", "carbTolerance": "90 g/h", "caffeine": "3 mg/kg"}""");
-        assertThat(needs.target("sodium").min()).isCloseTo(640, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(needs.target("sodium").min()).isCloseTo(640, within(0.01));
     }
 
     @Test
@@ -54,7 +55,7 @@ class WorkoutJsonTest {
         var needs = needs("""
                 {"durationMin": 120, "bodyMass": "70.4 kg",
                  "weighIn": {"before": "70.4 kg", "after": "69.1 kg", "drank": "500 mL", "durationMin": 60}}""");
-        assertThat(needs.target("fluid").max()).isCloseTo(2000, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(needs.target("fluid").max()).isCloseTo(2000, within(1e-6));
     }
 
     @Test
