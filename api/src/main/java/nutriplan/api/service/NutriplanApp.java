@@ -27,6 +27,7 @@ import nutriplan.api.plans.PlanService;
 import nutriplan.api.plans.SolverPool;
 import nutriplan.api.web.PresetRoutes;
 import nutriplan.api.web.WebForm;
+import nutriplan.api.targets.TargetRoutes;
 import nutriplan.catalog.json.Json;
 import nutriplan.store.CatalogStore;
 
@@ -67,6 +68,7 @@ public final class NutriplanApp {
             config.routes.before(RequestIds::assign);
             plans.register(config.routes);
             catalogRoutes.register(config.routes);
+            new TargetRoutes().register(config.routes);
             health.register(config.routes);
             metricsRoutes.register(config.routes);
             docs.register(config.routes);
