@@ -45,7 +45,7 @@ public final class ScheduleConstraintProvider implements ConstraintProvider {
     public static final String CARBOHYDRATE_EARLY = "Carbohydrate from 20 min";
     public static final String NOTHING_AT_THE_END = "Nothing in the last 10 minutes";
     public static final String SOLIDS_EARLY = "Bars and foods in the first half";
-    public static final String LAST_THIRD_FORMS = "Last third: drinks, gels, chews, powders";
+    public static final String LAST_THIRD_FORMS = "Only drinks gels chews and powders in the last third";
     public static final String CAFFEINE_LATE = "Caffeine in the second half";
     public static final String ONE_SOLID_PER_SLOT = "No two solids in one slot";
 
