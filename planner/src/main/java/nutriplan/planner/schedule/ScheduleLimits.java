@@ -29,6 +29,8 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
     public static final int MAX_DURATION_MIN = 24 * 60;
     /** A single-sugar tolerance: 90 g/h needs multiple-transportable carbohydrate, which a bare duration does not show (§3). */
     public static final double DEFAULT_CARB_PER_HOUR_G = 60;
+    /** The most a gut-trained athlete is planned for (§5). */
+    public static final double MAX_CARB_PER_HOUR_G = 120;
     /** The planning ceiling of API.md (§12). */
     public static final double MAX_FLUID_PER_HOUR_ML = 1000;
     /** EFSA's single dose without concern (§10). */

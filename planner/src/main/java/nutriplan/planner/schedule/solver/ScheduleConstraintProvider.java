@@ -49,6 +49,11 @@ public final class ScheduleConstraintProvider implements ConstraintProvider {
     public static final String CAFFEINE_LATE = "Caffeine in the second half";
     public static final String ONE_SOLID_PER_SLOT = "No two solids in one slot";
 
+    /**
+     * The hard cost of one sip without a slot: above any cap's excess (thousandths of a unit), so that the search
+     * never keeps a serving out of the session to spare an hour's cap.
+     */
+    public static final long PER_SIP_OFF = 10_000_000;
     /** Carbohydrate should have started by this minute. */
     public static final int CARBOHYDRATE_BY_MIN = 20;
     /** The soft cost of one serving (or pair) against a timing rule: a few slots' worth of an off-curve share. */
@@ -118,7 +123,7 @@ public final class ScheduleConstraintProvider implements ConstraintProvider {
     Constraint servingPlaced(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Placement.class)
                 .filter(placement -> placement.getStart() == null)
-                .penalize(HardSoftScore.ONE_HARD, Placement::sips)
+                .penalize(HardSoftScore.ONE_HARD, placement -> placement.sips() * PER_SIP_OFF)
                 .justifyWith((placement, score) -> new Unplaced(placement.product().id(), placement.serving(), placement.sips()))
                 .asConstraint(SERVING_PLACED);
     }
@@ -127,7 +132,7 @@ public final class ScheduleConstraintProvider implements ConstraintProvider {
     Constraint sipsWithinSession(ConstraintFactory factory) {
         return factory.forEach(Placement.class)
                 .join(Session.class, filtering((placement, session) -> placement.endSlot() > session.slotCount()))
-                .penalize(HardSoftScore.ONE_HARD, (placement, session) -> placement.endSlot() - session.slotCount())
+                .penalize(HardSoftScore.ONE_HARD, (placement, session) -> (placement.endSlot() - session.slotCount()) * PER_SIP_OFF)
                 .justifyWith((placement, session, score) -> new Unplaced(placement.product().id(), placement.serving(),
                         placement.endSlot() - session.slotCount()))
                 .asConstraint(WITHIN_SESSION);

@@ -111,7 +111,7 @@ class ScheduleConstraintProviderTest {
         var unplacedDrink = placement(0, Kind.DRINK, 2, 0, 500_000, 0, 0, null);
         verifier.verifyThat(ScheduleConstraintProvider::servingPlaced)
                 .given(unplacedDrink, gel(1, 25_000, at(0)))
-                .penalizesBy(2);
+                .penalizesBy(2 * ScheduleConstraintProvider.PER_SIP_OFF);
         verifier.verifyThat(ScheduleConstraintProvider::servingPlaced)
                 .given(unplacedDrink)
                 .justifiesWith(new Unplaced("drink-0", 1, 2));
@@ -124,7 +124,7 @@ class ScheduleConstraintProviderTest {
         var inTime = placement(1, Kind.DRINK, 3, 0, 600_000, 0, 0, at(75));
         verifier.verifyThat(ScheduleConstraintProvider::sipsWithinSession)
                 .given(PLAIN, late, inTime)
-                .penalizesBy(1);
+                .penalizesBy(ScheduleConstraintProvider.PER_SIP_OFF);
     }
 
     @Test
