@@ -29,6 +29,7 @@ import nutriplan.planner.request.Selection;
 import nutriplan.planner.request.SolverChoice;
 import nutriplan.planner.request.Target;
 import nutriplan.planner.request.UnknownUnderMax;
+import nutriplan.planner.schedule.ScheduleLimits;
 
 /**
  * Reads a plan request (API.md, {@code POST /api/v1/plans} and {@code plan FILE}) into a {@link PlanRequest}
@@ -55,6 +56,7 @@ public final class PlanRequestJson {
             "unknownUnderMax", "workout", "durationMin", "schedule");
     private static final Set<String> TARGET_FIELDS = Set.of("min", "max");
     private static final Set<String> SELECTION_FIELDS = Set.of("products", "tags");
+    private static final Set<String> SCHEDULE_FIELDS = Set.of("intervalMin", "carbohydratePerHour", "fluidPerHour");
     private static final Set<String> LIMIT_FIELDS = Set.of("maxServingsPerProduct", "maxProducts", "maxServings");
 
     private final Findings findings = Findings.create();
@@ -86,10 +88,19 @@ public final class PlanRequestJson {
      * @throws NotFoundException     when the named catalog is not stored (404)
      */
     public static PlanRequest read(byte[] body, Catalogs catalogs, int maxInlineProducts) {
+        return readScheduled(body, catalogs, maxInlineProducts).plan();
+    }
+
+    /** A plan request and, when it asks for one, the limits of its intake schedule (null otherwise). */
+    public record Scheduled(PlanRequest plan, ScheduleLimits schedule, boolean assumedCarb, boolean assumedFluid) {
+    }
+
+    /** Reads a plan request with its schedule; faults as {@link #read(byte[], Catalogs, int)}. */
+    public static Scheduled readScheduled(byte[] body, Catalogs catalogs, int maxInlineProducts) {
         return new PlanRequestJson(catalogs, maxInlineProducts).read(JsonBody.parse(body));
     }
 
-    private PlanRequest read(JsonNode root) {
+    private Scheduled read(JsonNode root) {
         var fields = JsonFields.of(root, "", findings, FIELDS);
         if (fields == null) {
             throw invalid();
@@ -106,6 +117,7 @@ public final class PlanRequestJson {
         var timeLimitMs = fields.integer("timeLimitMs", 1, (int) PlanRequest.MAX_TIME_LIMIT_MS);
         var alternatives = fields.integer("alternatives", 0, PlanRequest.MAX_ALTERNATIVES);
         var unknownUnderMax = fields.choice("unknownUnderMax", false, UnknownUnderMax.class);
+        var schedule = schedule(fields);
         if (findings.hasErrors()) {
             throw invalid();
         }
@@ -113,31 +125,66 @@ public final class PlanRequestJson {
             throw new NotFoundException("catalog", "no catalog named \"" + unknownCatalog + "\"; send the products inline"
                     + " in \"products\", or name a stored catalog such as \"" + DEFAULT_CATALOG + "\"");
         }
-        return new PlanRequest(targets, catalog, selection, required, limits,
+        return new Scheduled(new PlanRequest(targets, catalog, selection, required, limits,
                 objective == null ? Objective.SERVINGS : objective,
                 solver == null ? SolverChoice.AUTO : solver,
                 timeLimitMs == null ? PlanRequest.DEFAULT_TIME_LIMIT_MS : timeLimitMs,
                 alternatives == null ? 0 : alternatives,
-                unknownUnderMax == null ? UnknownUnderMax.EXCLUDE : unknownUnderMax);
+                unknownUnderMax == null ? UnknownUnderMax.EXCLUDE : unknownUnderMax), schedule,
+                !fields.has("schedule") || fields.node("schedule").get("carbohydratePerHour") == null,
+                !fields.has("schedule") || fields.node("schedule").get("fluidPerHour") == null);
     }
 
     /**
-     * API.md's workout and intake schedule belong to a later version. Refusing them beats ignoring
-     * them: a caller who asked for a schedule must not take a plain plan for one.
+     * API.md's workout belongs to a later version. Refusing it beats ignoring it: a caller who sent one must not
+     * take a plan for other needs for one made from it.
      */
     private void rejectNotSupportedYet(JsonFields fields) {
         if (fields.node("workout") != null) {
             findings.error("workout", "is not supported yet: this version plans from \"targets\" only;"
-                    + " send the targets instead of the workout");
+                    + " send the targets instead of the workout, and \"durationMin\" for a schedule");
         }
-        if (fields.node("schedule") != null) {
-            findings.error("schedule", "is not supported yet: intake schedules come in a later version;"
-                    + " remove \"schedule\" to get the plan without one");
+    }
+
+    /** The schedule's limits from {@code schedule} and {@code durationMin}, with the defaults of guidelines §12; null for none. */
+    private ScheduleLimits schedule(JsonFields fields) {
+        var durationMin = fields.integer("durationMin", 1, ScheduleLimits.MAX_DURATION_MIN);
+        var node = fields.node("schedule");
+        if (node == null || node.isNull()) {
+            return null;
         }
-        if (fields.node("durationMin") != null) {
-            findings.error("durationMin", "is not supported yet: the session's duration serves intake schedules,"
-                    + " which come in a later version; remove \"durationMin\" with \"schedule\"");
+        var schedule = JsonFields.of(node, "schedule.", findings, SCHEDULE_FIELDS);
+        if (schedule == null) {
+            return null;
         }
+        var interval = schedule.integer("intervalMin", ScheduleLimits.MIN_INTERVAL, ScheduleLimits.MAX_INTERVAL);
+        var carbPerHour = schedule.amount("carbohydratePerHour", Nutrient.CARBOHYDRATE);
+        var fluidPerHour = schedule.amount("fluidPerHour", Nutrient.FLUID);
+        if (!fields.has("durationMin")) {
+            findings.error("durationMin", "is required with \"schedule\": the session's length in minutes, 1 to "
+                    + ScheduleLimits.MAX_DURATION_MIN);
+        }
+        if (durationMin == null || (schedule.has("intervalMin") && interval == null)) {
+            return null;
+        }
+        var limits = ScheduleLimits.of(durationMin, interval == null ? ScheduleLimits.DEFAULT_INTERVAL : interval);
+        if (carbPerHour != null) {
+            if (carbPerHour <= 0 || carbPerHour > ScheduleLimits.MAX_CARB_PER_HOUR_G) {
+                findings.error("schedule.carbohydratePerHour", "must be above 0 and at most "
+                        + Quantities.format(ScheduleLimits.MAX_CARB_PER_HOUR_G) + " g (per hour)");
+                return null;
+            }
+            limits = limits.withCarbPerHourG(carbPerHour);
+        }
+        if (fluidPerHour != null) {
+            if (fluidPerHour <= 0 || fluidPerHour > ScheduleLimits.MAX_FLUID_PER_HOUR_ML) {
+                findings.error("schedule.fluidPerHour", "must be above 0 and at most "
+                        + Quantities.format(ScheduleLimits.MAX_FLUID_PER_HOUR_ML) + " mL (per hour)");
+                return null;
+            }
+            limits = limits.withFluidPerHourMl(fluidPerHour);
+        }
+        return limits;
     }
 
     private List<Target> targets(JsonNode node) {

@@ -17,6 +17,7 @@ import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.request.PlanRequest;
+import nutriplan.planner.schedule.Scheduler;
 
 /** {@code POST /api/v1/plans}: the planner over HTTP, behind admission control. */
 public final class PlanRoutes {
@@ -27,6 +28,7 @@ public final class PlanRoutes {
     private final PlanService service;
     private final SolverPool pool;
     private final Metrics metrics;
+    private final Scheduler scheduler = new Scheduler();
     private final int maxInlineProducts;
     private final long requestTimeoutMs;
 
@@ -81,9 +83,43 @@ public final class PlanRoutes {
             })
     void create(Context ctx) {
         long deadline = System.nanoTime() + requestTimeoutMs * 1_000_000;
-        var request = PlanRequestJson.read(JsonRequests.body(ctx), catalogs, maxInlineProducts);
+        var scheduled = PlanRequestJson.readScheduled(JsonRequests.body(ctx), catalogs, maxInlineProducts);
+        var limits = scheduled.schedule();
+        if (limits == null) {
+            var request = scheduled.plan();
+            var result = pool.run(deadline, millisLeft -> solve(request.withTimeLimitMs(Math.min(request.timeLimitMs(), millisLeft))));
+            ctx.status(PlanResponseJson.httpStatus(result)).json(PlanResponseJson.write(result, request));
+            return;
+        }
+        var unreachable = limits.unreachable(scheduled.plan());
+        if (!unreachable.isEmpty()) {
+            ctx.status(422).json(unschedulable(unreachable));
+            return;
+        }
+        // The planner takes the hourly limits into account: the session's totals are capped at limit × hours.
+        var request = limits.capped(scheduled.plan());
         var result = pool.run(deadline, millisLeft -> solve(request.withTimeLimitMs(Math.min(request.timeLimitMs(), millisLeft))));
-        ctx.status(PlanResponseJson.httpStatus(result)).json(PlanResponseJson.write(result, request));
+        var body = PlanResponseJson.write(result, request);
+        if (result.plan() != null) {
+            var schedule = scheduler.schedule(result.plan(), limits, request.timeLimitMs());
+            if (!schedule.isFeasible()) {
+                ctx.status(422).json(unschedulable(schedule.broken()));
+                return;
+            }
+            body.set("schedule", ScheduleJson.slots(schedule));
+            body.set("scheduleInfo", ScheduleJson.info(schedule, scheduled.assumedCarb(), scheduled.assumedFluid()));
+        }
+        ctx.status(PlanResponseJson.httpStatus(result)).json(body);
+    }
+
+    /** 422 unschedulable: the plan cannot be spread over the session within its hard rules; each rule and by how much. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode unschedulable(java.util.List<String> reasons) {
+        var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        body.put("error", "unschedulable");
+        body.put("message", "the plan cannot be scheduled over the session within the hourly limits");
+        var details = body.putArray("details");
+        reasons.forEach(reason -> details.addObject().put("field", "schedule").put("message", reason));
+        return body;
     }
 
     private PlanResult solve(PlanRequest request) {

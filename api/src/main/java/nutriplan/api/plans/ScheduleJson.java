@@ -1,0 +1,86 @@
+package nutriplan.api.plans;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nutriplan.planner.schedule.Schedule;
+import nutriplan.planner.schedule.ScheduleLimits;
+import nutriplan.planner.schedule.domain.Tracked;
+
+/**
+ * Writes an intake schedule as API.md's "Intake schedule": the slots with what to take, per-slot and per-hour
+ * totals, the limits it was solved within (and which were assumed), and the score explained per rule.
+ */
+final class ScheduleJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ScheduleJson() {
+    }
+
+    /** The {@code schedule} list of the plan response. */
+    static ArrayNode slots(Schedule schedule) {
+        var slots = NODES.arrayNode();
+        for (var slot : schedule.slots()) {
+            var node = slots.addObject().put("atMin", slot.atMin());
+            var items = node.putArray("items");
+            for (var intake : slot.items()) {
+                items.addObject()
+                        .put("product", intake.product().id())
+                        .put("servings", PlanResponseJson.round(intake.servings()))
+                        .set("amount", quantity(intake.amount(), intake.unit()));
+            }
+            node.set("totals", totals(slot.totals()));
+        }
+        return slots;
+    }
+
+    /** {@code scheduleInfo}: limits, per-hour totals, feasibility, the broken rules and the soft costs. */
+    static ObjectNode info(Schedule schedule, boolean assumedCarb, boolean assumedFluid) {
+        var info = NODES.objectNode();
+        var limits = schedule.limits();
+        var node = info.putObject("limits");
+        node.put("durationMin", limits.durationMin()).put("intervalMin", limits.intervalMin());
+        node.set("carbohydratePerHour", quantity(limits.carbPerHourG(), "g"));
+        node.set("fluidPerHour", quantity(limits.fluidPerHourMl(), "mL"));
+        node.set("caffeinePerSlot", quantity(limits.caffeinePerSlotMg(), "mg"));
+        node.set("sipMax", quantity(limits.sipMaxMl(), "mL"));
+        var assumed = node.putArray("assumed");
+        if (assumedCarb) {
+            assumed.add("carbohydratePerHour " + ScheduleLimits.DEFAULT_CARB_PER_HOUR_G + " g: a single-sugar tolerance"
+                    + " (guidelines §3); send schedule.carbohydratePerHour to raise it for multiple-transportable products");
+        }
+        if (assumedFluid) {
+            assumed.add("fluidPerHour " + ScheduleLimits.MAX_FLUID_PER_HOUR_ML + " mL: the planning ceiling (guidelines §12)");
+        }
+        var hours = info.putArray("perHour");
+        for (var hour : schedule.hours()) {
+            hours.addObject().put("fromMin", hour.fromMin()).put("toMin", hour.toMin()).set("totals", totals(hour.totals()));
+        }
+        info.put("feasible", schedule.isFeasible());
+        var broken = info.putArray("broken");
+        schedule.broken().forEach(broken::add);
+        info.put("score", schedule.score());
+        var costs = info.putArray("explanation");
+        for (var cost : schedule.costs()) {
+            var entry = costs.addObject().put("rule", cost.rule()).put("cost", cost.cost());
+            var reasons = entry.putArray("reasons");
+            cost.reasons().forEach(reasons::add);
+        }
+        info.put("timeMs", schedule.timeMs());
+        return info;
+    }
+
+    private static ObjectNode totals(double[] amounts) {
+        var totals = NODES.objectNode();
+        for (var nutrient : Tracked.values()) {
+            totals.set(nutrient.nutrient().jsonName(), quantity(amounts[nutrient.ordinal()], nutrient.unit()));
+        }
+        return totals;
+    }
+
+    static ObjectNode quantity(double amount, String unit) {
+        return NODES.objectNode().put("amount", PlanResponseJson.round(amount)).put("unit", unit);
+    }
+}

@@ -1,0 +1,95 @@
+package nutriplan.api.plans;
+
+import static nutriplan.api.service.TestService.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import nutriplan.api.service.TestService;
+
+/** Plans with an intake schedule over real HTTP: every 60-minute window within its caps, and the faults. */
+class ScheduleHttpTest {
+
+    static final TestService service = TestService.start();
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    /** Targets per hour × hours, as a workout's needs would be: carbohydrate 45–60 g/h, fluid 500–800 mL/h, sodium 400 mg/h. */
+    static String request(int durationMin, String schedule) {
+        double h = durationMin / 60.0;
+        return "{\"targets\": {\"carbohydrate\": {\"min\": \"" + 45 * h + " g\", \"max\": \"" + 60 * h + " g\"},"
+                + " \"fluid\": {\"min\": \"" + 500 * h + " mL\", \"max\": \"" + 800 * h + " mL\"},"
+                + " \"sodium\": {\"min\": \"" + 400 * h + " mg\"}}, \"durationMin\": " + durationMin
+                + ", \"schedule\": " + schedule + ", \"solver\": \"choco\", \"timeLimitMs\": 5000}";
+    }
+
+    @ParameterizedTest
+    @CsvSource({"150, 15", "360, 20"})
+    void everyWindowWithinItsCaps(int durationMin, int interval) {
+        var response = service.postJson(PlanRoutes.PLANS, request(durationMin, "{\"intervalMin\": " + interval + "}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var body = json(response);
+        var slots = body.get("schedule");
+        assertThat(slots.size()).isEqualTo((durationMin + interval - 1) / interval);
+        assertThat(body.at("/scheduleInfo/feasible").asBoolean()).isTrue();
+        double carbCap = body.at("/scheduleInfo/limits/carbohydratePerHour/amount").asDouble();
+        for (int k = 0; k < slots.size(); k++) {
+            double carb = 0;
+            double fluid = 0;
+            for (int j = k; j < slots.size() && slots.get(j).get("atMin").asInt() < slots.get(k).get("atMin").asInt() + 60; j++) {
+                carb += slots.get(j).at("/totals/carbohydrate/amount").asDouble();
+                fluid += slots.get(j).at("/totals/fluid/amount").asDouble();
+            }
+            assertThat(carb).as("carbohydrate from slot " + k).isLessThanOrEqualTo(carbCap + 1e-6);
+            assertThat(fluid).as("fluid from slot " + k).isLessThanOrEqualTo(1000 + 1e-6);
+        }
+        // Every serving of the plan placed exactly once: servings per product add up.
+        for (JsonNode item : body.get("items")) {
+            double placed = 0;
+            for (JsonNode slot : slots) {
+                for (JsonNode intake : slot.get("items")) {
+                    if (intake.get("product").asText().equals(item.get("product").asText())) {
+                        placed += intake.get("servings").asDouble();
+                    }
+                }
+            }
+            assertThat(placed).as(item.get("product").asText()).isCloseTo(item.get("servings").asDouble(),
+                    org.assertj.core.data.Offset.offset(0.01));
+        }
+    }
+
+    @Test
+    void tooDenseForTheSessionIsExplained() {
+        var response = service.postJson(PlanRoutes.PLANS, "{\"targets\": {\"carbohydrate\": {\"min\": \"200 g\"}},"
+                + " \"durationMin\": 90, \"schedule\": {\"intervalMin\": 15}}");
+        assertThat(response.statusCode()).isEqualTo(422);
+        var body = json(response);
+        assertThat(body.get("error").asText()).isEqualTo("unschedulable");
+        assertThat(body.at("/details/0/message").asText()).contains("carbohydrate per hour").contains("by 110 g");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7, 90})
+    void badIntervalNamesTheField(int interval) {
+        var response = service.postJson(PlanRoutes.PLANS, request(120, "{\"intervalMin\": " + interval + "}"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("schedule.intervalMin").contains("10").contains("20");
+    }
+
+    @Test
+    void scheduleWithoutDurationIs400() {
+        var response = service.postJson(PlanRoutes.PLANS, "{\"targets\": {\"sodium\": {\"min\": \"500 mg\"}},"
+                + " \"schedule\": {\"intervalMin\": 15}}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("durationMin").contains("is required with");
+    }
+}

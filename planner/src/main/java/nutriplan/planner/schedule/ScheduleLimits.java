@@ -1,0 +1,161 @@
+package nutriplan.planner.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import nutriplan.catalog.nutrient.Nutrient;
+import nutriplan.planner.request.PlanRequest;
+import nutriplan.planner.request.Target;
+
+/**
+ * The limits a schedule is solved within (guidelines §12, R-SCHEDULE). A session's needs (the carbohydrate
+ * tolerance, the safe fluid per hour of a workout's safety block) fill them when known; {@link #of} gives the
+ * defaults for a session known only by its duration.
+ *
+ * @param durationMin        the session's length; slots start at 0, intervalMin, … before it ends
+ * @param intervalMin        minutes between slots, {@value #MIN_INTERVAL}–{@value #MAX_INTERVAL}
+ * @param carbPerHourG       carbohydrate in any 60-minute window, g (the tolerance)
+ * @param fluidPerHourMl     fluid in any 60-minute window, mL, at most {@value #MAX_FLUID_PER_HOUR_ML}
+ * @param caffeinePerSlotMg  caffeine in one slot, mg, at most {@value #MAX_CAFFEINE_PER_SLOT_MG}
+ * @param sipMaxMl           the most of one drink serving taken at one slot; a larger serving is split into sips
+ *                           over consecutive slots
+ */
+public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHourG, double fluidPerHourMl,
+                             double caffeinePerSlotMg, double sipMaxMl) {
+
+    public static final int DEFAULT_INTERVAL = 15;
+    public static final int MIN_INTERVAL = 10;
+    public static final int MAX_INTERVAL = 20;
+    public static final int MAX_DURATION_MIN = 24 * 60;
+    /** A single-sugar tolerance: 90 g/h needs multiple-transportable carbohydrate, which a bare duration does not show (§3). */
+    public static final double DEFAULT_CARB_PER_HOUR_G = 60;
+    /** The most a gut-trained athlete is planned for (§5). */
+    public static final double MAX_CARB_PER_HOUR_G = 120;
+    /** The planning ceiling of API.md (§12). */
+    public static final double MAX_FLUID_PER_HOUR_ML = 1000;
+    /** EFSA's single dose without concern (§10). */
+    public static final double MAX_CAFFEINE_PER_SLOT_MG = 200;
+    /** Small, frequent drinks (§12): a quarter of the hourly ceiling, one 15-minute slot's share. */
+    public static final double DEFAULT_SIP_MAX_ML = 250;
+    /** In a session up to this long the last ten minutes may hold intake too (there is little else). */
+    public static final int SHORT_SESSION_MIN = 60;
+    public static final int WINDOW_MIN = 60;
+
+    public ScheduleLimits {
+        if (durationMin < 1 || durationMin > MAX_DURATION_MIN) {
+            throw new IllegalArgumentException("durationMin must be 1 to " + MAX_DURATION_MIN + ", got " + durationMin);
+        }
+        if (intervalMin < MIN_INTERVAL || intervalMin > MAX_INTERVAL) {
+            throw new IllegalArgumentException("intervalMin must be " + MIN_INTERVAL + " to " + MAX_INTERVAL + ", got " + intervalMin);
+        }
+        requirePositive(carbPerHourG, "carbPerHourG");
+        requirePositive(fluidPerHourMl, "fluidPerHourMl");
+        requirePositive(caffeinePerSlotMg, "caffeinePerSlotMg");
+        requirePositive(sipMaxMl, "sipMaxMl");
+        fluidPerHourMl = Math.min(fluidPerHourMl, MAX_FLUID_PER_HOUR_ML);
+        caffeinePerSlotMg = Math.min(caffeinePerSlotMg, MAX_CAFFEINE_PER_SLOT_MG);
+    }
+
+    /** The defaults of guidelines §3 and §12 for a session known by its duration and interval only. */
+    public static ScheduleLimits of(int durationMin, int intervalMin) {
+        return new ScheduleLimits(durationMin, intervalMin, DEFAULT_CARB_PER_HOUR_G, MAX_FLUID_PER_HOUR_ML,
+                MAX_CAFFEINE_PER_SLOT_MG, DEFAULT_SIP_MAX_ML);
+    }
+
+    public ScheduleLimits withCarbPerHourG(double newCarbPerHourG) {
+        return new ScheduleLimits(durationMin, intervalMin, newCarbPerHourG, fluidPerHourMl, caffeinePerSlotMg, sipMaxMl);
+    }
+
+    public ScheduleLimits withFluidPerHourMl(double newFluidPerHourMl) {
+        return new ScheduleLimits(durationMin, intervalMin, carbPerHourG, newFluidPerHourMl, caffeinePerSlotMg, sipMaxMl);
+    }
+
+    public ScheduleLimits withSipMaxMl(double newSipMaxMl) {
+        return new ScheduleLimits(durationMin, intervalMin, carbPerHourG, fluidPerHourMl, caffeinePerSlotMg, newSipMaxMl);
+    }
+
+    /** Slots at 0, intervalMin, … strictly before the end. */
+    public int slotCount() {
+        return (durationMin + intervalMin - 1) / intervalMin;
+    }
+
+    /** How many slots one 60-minute window starting at a slot covers. */
+    public int windowSlots() {
+        return (WINDOW_MIN + intervalMin - 1) / intervalMin;
+    }
+
+    public double hours() {
+        return durationMin / 60.0;
+    }
+
+    /** The most carbohydrate the session can take evenly within its hourly limit. */
+    public double sessionCarbG() {
+        return carbPerHourG * hours();
+    }
+
+    /** The most fluid the session can take evenly within its hourly limit. */
+    public double sessionFluidMl() {
+        return fluidPerHourMl * hours();
+    }
+
+    /**
+     * The request with its carbohydrate and fluid maximums lowered to what the session can take (limit per hour ×
+     * hours), so that the planner finds a plan that can be scheduled; a target's min above the cap is left as it
+     * is, for {@link #unreachable} to explain.
+     */
+    public PlanRequest capped(PlanRequest request) {
+        var targets = new ArrayList<Target>();
+        boolean[] seen = new boolean[2];
+        for (var target : request.targets()) {
+            int capIndex = target.nutrient() == Nutrient.CARBOHYDRATE ? 0 : target.nutrient() == Nutrient.FLUID ? 1 : -1;
+            if (capIndex < 0) {
+                targets.add(target);
+                continue;
+            }
+            seen[capIndex] = true;
+            double cap = capIndex == 0 ? sessionCarbG() : sessionFluidMl();
+            targets.add(target.min() > cap ? target
+                    : new Target(target.nutrient(), target.min(), Math.min(target.max(), cap)));
+        }
+        if (!seen[0]) {
+            targets.add(new Target(Nutrient.CARBOHYDRATE, 0, sessionCarbG()));
+        }
+        if (!seen[1]) {
+            targets.add(new Target(Nutrient.FLUID, 0, sessionFluidMl()));
+        }
+        return request.withTargets(targets);
+    }
+
+    /**
+     * The targets whose min no schedule of this session can take within the hourly limits, each as a sentence
+     * naming the rule and by how much; empty when every min fits.
+     */
+    public List<String> unreachable(PlanRequest request) {
+        var sentences = new ArrayList<String>();
+        for (var target : request.targets()) {
+            if (target.nutrient() == Nutrient.CARBOHYDRATE && target.min() > sessionCarbG() * (1 + 1e-9)) {
+                sentences.add(tooMuch("carbohydrate", target.min(), "g", carbPerHourG, sessionCarbG()));
+            }
+            if (target.nutrient() == Nutrient.FLUID && target.min() > sessionFluidMl() * (1 + 1e-9)) {
+                sentences.add(tooMuch("fluid", target.min(), "mL", fluidPerHourMl, sessionFluidMl()));
+            }
+        }
+        return sentences;
+    }
+
+    private String tooMuch(String nutrient, double min, String unit, double perHour, double cap) {
+        return nutrient + " per hour: the min of " + format(min) + " " + unit + " is more than " + format(perHour) + " "
+                + unit + "/h over " + durationMin + " min allows (" + format(cap) + " " + unit + ") by "
+                + format(min - cap) + " " + unit + "; lower the min, or lengthen the session";
+    }
+
+    static String format(double value) {
+        return nutriplan.catalog.nutrient.Quantities.format(Math.round(value * 10) / 10.0);
+    }
+
+    private static void requirePositive(double value, String name) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a positive finite number, got " + value);
+        }
+    }
+}

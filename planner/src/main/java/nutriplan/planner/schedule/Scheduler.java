@@ -1,0 +1,152 @@
+package nutriplan.planner.schedule;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import nutriplan.catalog.nutrient.Nutrient;
+import nutriplan.catalog.product.Kind;
+import nutriplan.catalog.product.Product;
+import nutriplan.planner.Elapsed;
+import nutriplan.planner.plan.Plan;
+import nutriplan.planner.schedule.Schedule.Intake;
+import nutriplan.planner.schedule.Schedule.SlotIntake;
+import nutriplan.planner.schedule.domain.IntakeSchedule;
+import nutriplan.planner.schedule.domain.Placement;
+import nutriplan.planner.schedule.domain.Session;
+import nutriplan.planner.schedule.domain.Slot;
+import nutriplan.planner.schedule.domain.Tracked;
+import nutriplan.planner.schedule.solver.ScheduleConstraintProvider;
+
+/**
+ * Spreads a plan's servings over a session's slots with Timefold: one placement per serving, its slot the planning
+ * variable; a first-fit construction, then late-acceptance local search. The search is deterministic: a fixed
+ * random seed, and it stops on step counts (or a perfect score), so the same plan and limits give the same
+ * schedule; the time limit is only a safety net that a normal solve never reaches.
+ *
+ * <p>Thread-safe: the solver factory is built once and each call builds its own solver.
+ */
+public final class Scheduler {
+
+    /** Local search stops after this many steps… */
+    static final int STEP_LIMIT = 20_000;
+    /** …or when the best schedule has not improved for this many. */
+    static final int UNIMPROVED_STEP_LIMIT = 2_000;
+    private static final long RANDOM_SEED = 42;
+    /** Drinks are sipped: they are split over slots; everything else is taken at once. */
+    private static final Set<Kind> SIPPED = Set.of(Kind.DRINK, Kind.POWDER, Kind.SHAKE);
+
+    private final SolverFactory<IntakeSchedule> solverFactory;
+
+    public Scheduler() {
+        this(EnvironmentMode.NO_ASSERT);
+    }
+
+    /** With another environment mode: tests run FULL_ASSERT to check every move's score against a full recount. */
+    Scheduler(EnvironmentMode environmentMode) {
+        this.solverFactory = SolverFactory.create(new SolverConfig()
+                .withSolutionClass(IntakeSchedule.class)
+                .withEntityClasses(Placement.class)
+                .withConstraintProviderClass(ScheduleConstraintProvider.class)
+                .withEnvironmentMode(environmentMode)
+                .withRandomSeed(RANDOM_SEED)
+                .withPhases(new ConstructionHeuristicPhaseConfig(),
+                        new LocalSearchPhaseConfig().withTerminationConfig(new TerminationConfig()
+                                .withStepCountLimit(STEP_LIMIT)
+                                .withUnimprovedStepCountLimit(UNIMPROVED_STEP_LIMIT)
+                                .withBestScoreLimit("0hard/0soft"))));
+    }
+
+    /**
+     * Schedules the plan; {@link Schedule#broken} says what it breaks when the hard rules cannot all hold.
+     *
+     * @param timeLimitMs a safety net only: the step limits end a normal solve long before
+     */
+    public Schedule schedule(Plan plan, ScheduleLimits limits, long timeLimitMs) {
+        long start = System.nanoTime();
+        var problem = problem(plan, limits);
+        var solved = problem.getPlacements().isEmpty() ? problem
+                : solverFactory.buildSolver(new SolverConfigOverride()
+                        .withTerminationSpentLimit(Duration.ofMillis(Math.max(1, timeLimitMs))))
+                        .solve(problem);
+        var check = new ScheduleCheck(solved);
+        return new Schedule(limits, slots(solved, check), check.hours(), check.broken(), check.costs(),
+                solved.getScore() == null ? "0hard/0soft" : solved.getScore().toString(), Elapsed.ms(start));
+    }
+
+    static IntakeSchedule problem(Plan plan, ScheduleLimits limits) {
+        int slotCount = limits.slotCount();
+        var slots = new ArrayList<Slot>();
+        for (int k = 0; k < slotCount; k++) {
+            slots.add(new Slot(k, k * limits.intervalMin(), Math.min(slotCount, k + limits.windowSlots())));
+        }
+        var placements = new ArrayList<Placement>();
+        var totals = new long[Tracked.values().length];
+        var largest = new long[Tracked.values().length];
+        for (var item : plan.items()) {
+            var amounts = amounts(item.product());
+            int sips = sips(item.product(), limits);
+            for (int serving = 1; serving <= item.servings(); serving++) {
+                placements.add(new Placement(placements.size(), item.product(), serving, sips, amounts, null));
+                for (var nutrient : Tracked.values()) {
+                    totals[nutrient.ordinal()] += amounts[nutrient.ordinal()];
+                    largest[nutrient.ordinal()] = Math.max(largest[nutrient.ordinal()], amounts[nutrient.ordinal()]);
+                }
+            }
+        }
+        return new IntakeSchedule(new Session(limits, slotCount, totals, largest), slots, placements);
+    }
+
+    private static long[] amounts(Product product) {
+        var amounts = new long[Tracked.values().length];
+        for (var nutrient : Tracked.values()) {
+            amounts[nutrient.ordinal()] = Tracked.scaled(product.amount(nutrient.nutrient()));
+        }
+        return amounts;
+    }
+
+    /** A drink in sips of at most sipMaxMl (never more sips than the session has slots); anything else whole. */
+    static int sips(Product product, ScheduleLimits limits) {
+        double fluid = product.amount(Nutrient.FLUID);
+        boolean sipped = fluid > 0 && (SIPPED.contains(product.kind())
+                || product.preparation() != null && !product.preparation().isDry());
+        if (!sipped) {
+            return 1;
+        }
+        return Math.max(1, Math.min(limits.slotCount(), (int) Math.ceil(fluid / limits.sipMaxMl() - 1e-9)));
+    }
+
+    private static List<SlotIntake> slots(IntakeSchedule solved, ScheduleCheck check) {
+        var slots = new ArrayList<SlotIntake>();
+        for (var slot : solved.getSlots()) {
+            var items = new ArrayList<Intake>();
+            for (var placement : solved.getPlacements()) {
+                if (placement.getStart() != null && placement.overlaps(slot.index(), slot.index() + 1)) {
+                    items.add(intake(placement, slot));
+                }
+            }
+            items.sort(Comparator.comparing((Intake intake) -> intake.product().id()).thenComparing(Intake::serving));
+            slots.add(new SlotIntake(slot.atMin(), items, check.slotTotals(slot.index())));
+        }
+        return slots;
+    }
+
+    private static Intake intake(Placement placement, Slot slot) {
+        var product = placement.product();
+        if (placement.sips() == 1 && !SIPPED.contains(product.kind())) {
+            return new Intake(product, placement.serving(), 1, product.serving().value(), product.serving().dimension().canonicalUnit());
+        }
+        double fluid = Tracked.unscaled(placement.amountIn(Tracked.FLUID, slot.index(), slot.index() + 1));
+        return new Intake(product, placement.serving(), 1.0 / placement.sips(), fluid, Tracked.FLUID.unit());
+    }
+}

@@ -1,0 +1,95 @@
+package nutriplan.planner.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import nutriplan.catalog.nutrient.Nutrient;
+import nutriplan.planner.choco.ChocoPlanner;
+import nutriplan.planner.plan.Plan;
+import nutriplan.planner.plan.PlanItem;
+import nutriplan.planner.problem.DefaultCatalog;
+import nutriplan.planner.request.PlanRequest;
+import nutriplan.planner.request.Target;
+import nutriplan.planner.schedule.domain.Tracked;
+
+/** Whole solves on the default catalog: every serving placed once, every window within its caps, the same answer twice. */
+class SchedulerTest {
+
+    private final Scheduler scheduler = new Scheduler();
+
+    static Plan plan(int durationMin) {
+        double hours = durationMin / 60.0;
+        var request = PlanRequest.of(List.of(
+                Target.between(Nutrient.CARBOHYDRATE, 45 * hours, 60 * hours),
+                Target.between(Nutrient.FLUID, 500 * hours, 800 * hours),
+                Target.atLeast(Nutrient.SODIUM, 400 * hours)), DefaultCatalog.get().products());
+        var result = new ChocoPlanner().plan(ScheduleLimits.of(durationMin, 15).capped(request));
+        assertThat(result.plan()).as(result.toString()).isNotNull();
+        return result.plan();
+    }
+
+    @Test
+    void threeHoursPlacesEveryServingWithinEveryWindow() {
+        var limits = ScheduleLimits.of(180, 15);
+        var plan = plan(180);
+        var schedule = scheduler.schedule(plan, limits, 10_000);
+        assertThat(schedule.broken()).isEmpty();
+        assertThat(schedule.slots()).hasSize(12);
+        assertEveryWindowWithin(schedule, limits);
+        for (var item : plan.items()) {
+            double servings = schedule.slots().stream().flatMap(slot -> slot.items().stream())
+                    .filter(intake -> intake.product().equals(item.product())).mapToDouble(Schedule.Intake::servings).sum();
+            assertThat(servings).as(item.product().id()).isCloseTo(item.servings(), org.assertj.core.data.Offset.offset(1e-9));
+        }
+        for (var nutrient : Tracked.values()) {
+            double total = schedule.slots().stream().mapToDouble(slot -> slot.total(nutrient)).sum();
+            assertThat(total).as(nutrient.name()).isCloseTo(plan.total(nutrient.nutrient()), org.assertj.core.data.Offset.offset(0.01));
+        }
+    }
+
+    @Test
+    void sameProblemSameSchedule() {
+        var limits = ScheduleLimits.of(150, 15);
+        var plan = plan(150);
+        var first = scheduler.schedule(plan, limits, 10_000);
+        var second = new Scheduler().schedule(plan, limits, 10_000);
+        assertThat(second.score()).isEqualTo(first.score());
+        assertThat(timeline(second)).isEqualTo(timeline(first));
+    }
+
+    /** "0: drink#1 236.666 mL; 15: …": what to take when. */
+    static String timeline(Schedule schedule) {
+        return schedule.slots().stream().map(slot -> slot.atMin() + ": " + slot.items().stream()
+                .map(intake -> intake.product().id() + "#" + intake.serving() + " " + intake.amount() + " " + intake.unit())
+                .toList()).toList().toString();
+    }
+
+    @Test
+    void aServingTooBigForAnHourIsExplained() {
+        var limits = ScheduleLimits.of(120, 15).withCarbPerHourG(20);
+        var gel = DefaultCatalog.get().products().stream().filter(p -> p.amount(Nutrient.CARBOHYDRATE) > 20 && p.kind()
+                == nutriplan.catalog.product.Kind.GEL).findFirst().orElseThrow();
+        var schedule = scheduler.schedule(new Plan(List.of(new PlanItem(gel, 1))), limits, 10_000);
+        assertThat(schedule.isFeasible()).isFalse();
+        assertThat(schedule.broken()).anyMatch(sentence -> sentence.startsWith("Carbohydrate per hour: carbohydrate ")
+                && sentence.contains("exceeds 20 g per hour by"));
+    }
+
+    static void assertEveryWindowWithin(Schedule schedule, ScheduleLimits limits) {
+        var slots = schedule.slots();
+        for (int k = 0; k < slots.size(); k++) {
+            double carb = 0;
+            double fluid = 0;
+            for (int j = k; j < slots.size() && slots.get(j).atMin() < slots.get(k).atMin() + 60; j++) {
+                carb += slots.get(j).total(Tracked.CARBOHYDRATE);
+                fluid += slots.get(j).total(Tracked.FLUID);
+            }
+            assertThat(carb).as("carbohydrate from " + slots.get(k).atMin()).isLessThanOrEqualTo(limits.carbPerHourG() + 1e-6);
+            assertThat(fluid).as("fluid from " + slots.get(k).atMin()).isLessThanOrEqualTo(limits.fluidPerHourMl() + 1e-6);
+            assertThat(slots.get(k).total(Tracked.CAFFEINE)).isLessThanOrEqualTo(limits.caffeinePerSlotMg() + 1e-6);
+        }
+    }
+}
