@@ -33,7 +33,7 @@ class ScheduleHttpTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"150, 15", "360, 20"})
+    @CsvSource({"150, 15", "180, 15"})
     void everyWindowWithinItsCaps(int durationMin, int interval) {
         var response = service.postJson(PlanRoutes.PLANS, request(durationMin, "{\"intervalMin\": " + interval + "}"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -40,6 +40,11 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
     /** In a session up to this long the last ten minutes may hold intake too (there is little else). */
     public static final int SHORT_SESSION_MIN = 60;
     public static final int WINDOW_MIN = 60;
+    /**
+     * The share of limit × hours a plan is capped at: whole servings cannot fill every 60-minute window to the
+     * gram, so a plan at exactly limit × hours is often impossible to spread; this headroom lets them fit.
+     */
+    public static final double PACKING = 0.85;
 
     public ScheduleLimits {
         if (durationMin < 1 || durationMin > MAX_DURATION_MIN) {
@@ -100,7 +105,7 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
 
     /**
      * The request with its carbohydrate and fluid maximums lowered to what the session can take (limit per hour ×
-     * hours), so that the planner finds a plan that can be scheduled; a target's min above the cap is left as it
+     * hours × {@value #PACKING}, but never below a min), so that the planner finds a plan that can be scheduled; a target's min above the cap is left as it
      * is, for {@link #unreachable} to explain.
      */
     public PlanRequest capped(PlanRequest request) {
@@ -113,17 +118,21 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
                 continue;
             }
             seen[capIndex] = true;
-            double cap = capIndex == 0 ? sessionCarbG() : sessionFluidMl();
-            targets.add(target.min() > cap ? target
-                    : new Target(target.nutrient(), target.min(), Math.min(target.max(), cap)));
+            double cap = (capIndex == 0 ? sessionCarbG() : sessionFluidMl()) * PACKING;
+            targets.add(target.min() > sessionCap(capIndex) ? target
+                    : new Target(target.nutrient(), target.min(), Math.max(target.min(), Math.min(target.max(), cap))));
         }
         if (!seen[0]) {
-            targets.add(new Target(Nutrient.CARBOHYDRATE, 0, sessionCarbG()));
+            targets.add(new Target(Nutrient.CARBOHYDRATE, 0, sessionCarbG() * PACKING));
         }
         if (!seen[1]) {
-            targets.add(new Target(Nutrient.FLUID, 0, sessionFluidMl()));
+            targets.add(new Target(Nutrient.FLUID, 0, sessionFluidMl() * PACKING));
         }
         return request.withTargets(targets);
+    }
+
+    private double sessionCap(int capIndex) {
+        return capIndex == 0 ? sessionCarbG() : sessionFluidMl();
     }
 
     /**
