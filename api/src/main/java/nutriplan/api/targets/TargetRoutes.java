@@ -43,6 +43,16 @@ public final class TargetRoutes {
         routes.post(TARGETS, this::create);
     }
 
+    private static final String INVALID = """
+            {"error": "invalid_request", "message": "1 fault in the request: bodyMass",
+             "details": [{"field": "bodyMass", "message": "must be above 20 kg and at most 300 kg, got 500 kg"}]}""";
+    private static final String TOO_LARGE = """
+            {"error": "too_large", "message": "the request body is over 2097152 bytes",
+             "details": [{"field": "body", "message": "the request body is over 2097152 bytes"}]}""";
+    private static final String UNSUPPORTED = """
+            {"error": "unsupported_media_type", "message": "the body must be JSON with Content-Type: application/json, not \\"text/plain\\"",
+             "details": []}""";
+
     @OpenApi(path = TARGETS, methods = HttpMethod.POST, operationId = "createTargets", tags = "targets",
             summary = "Session targets from a workout and a sweat test, each with its rule and sources",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "application/json",
@@ -53,11 +63,11 @@ public final class TargetRoutes {
                         content = @OpenApiContent(from = TargetsResponse.class)),
                 @OpenApiResponse(status = "400", description = "invalid_request: a missing or out-of-range input (guidelines"
                         + " §2), a bad unit; one detail per fault with its field",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID)),
                 @OpenApiResponse(status = "413", description = "too_large: the body is over MAX_BODY_BYTES",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TOO_LARGE)),
                 @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as application/json",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class))
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED))
             })
     void create(Context ctx) {
         var findings = Findings.create();
