@@ -76,7 +76,11 @@ class ServiceCrashTest {
                 }
             });
         }
-        Thread.sleep(1500); // writes of four clients in flight
+        // Writes of four clients in flight: kill once enough are acknowledged (a cold JVM on a busy machine is slow).
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (acknowledged.size() <= 20 && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
         service.kill();
         writers.shutdown();
         assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
