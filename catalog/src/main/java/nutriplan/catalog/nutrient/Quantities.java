@@ -130,13 +130,8 @@ public final class Quantities {
      * @return the nutrient's canonical unit per litre (mg/L)
      */
     public static double perLitre(String text, Nutrient nutrient) {
-        var expected = nutrient.expectation("40") + " per litre, such as \"40 mmol/L\" or \"900 mg/L\"";
-        var parts = splitRatio(text, expected);
-        var litres = read("1 " + parts[1], expected).amount();
-        if (litres.dimension() != Dimension.VOLUME) {
-            throw new InvalidQuantityException("\"" + text + "\": \"" + parts[1] + "\" is not a volume; expected " + expected);
-        }
-        return parse(parts[0], nutrient) / (litres.value() / 1000);
+        return perThousand(text, nutrient, Dimension.VOLUME, "a volume",
+                nutrient.expectation("40") + " per litre, such as \"40 mmol/L\" or \"900 mg/L\"");
     }
 
     /**
@@ -145,13 +140,22 @@ public final class Quantities {
      * @return the nutrient's canonical unit per kg
      */
     public static double perKilogram(String text, Nutrient nutrient) {
-        var expected = nutrient.expectation("3") + " per kilogram of body mass, such as \"3 mg/kg\"";
+        return perThousand(text, nutrient, Dimension.MASS, "a mass",
+                nutrient.expectation("3") + " per kilogram of body mass, such as \"3 mg/kg\"");
+    }
+
+    /**
+     * The nutrient's canonical unit per 1,000 canonical units of {@code per} (mL or g): per litre, per kilogram.
+     *
+     * @param perName {@code per} in words, for messages: "a volume"
+     */
+    private static double perThousand(String text, Nutrient nutrient, Dimension per, String perName, String expected) {
         var parts = splitRatio(text, expected);
-        var mass = read("1 " + parts[1], expected).amount();
-        if (mass.dimension() != Dimension.MASS) {
-            throw new InvalidQuantityException("\"" + text + "\": \"" + parts[1] + "\" is not a mass; expected " + expected);
+        var denominator = read("1 " + parts[1], expected).amount();
+        if (denominator.dimension() != per) {
+            throw new InvalidQuantityException("\"" + text + "\": \"" + parts[1] + "\" is not " + perName + "; expected " + expected);
         }
-        return parse(parts[0], nutrient) / (mass.value() / 1000);
+        return parse(parts[0], nutrient) / (denominator.value() / 1000);
     }
 
     private static final Pattern TEMPERATURE =
