@@ -2,6 +2,8 @@ package nutriplan.api.plans;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -15,6 +17,7 @@ import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
+import nutriplan.api.targets.NeedsJson;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.schedule.Scheduler;
@@ -88,7 +91,7 @@ public final class PlanRoutes {
         if (limits == null) {
             var request = scheduled.plan();
             var result = pool.run(deadline, millisLeft -> solve(request.withTimeLimitMs(Math.min(request.timeLimitMs(), millisLeft))));
-            ctx.status(PlanResponseJson.httpStatus(result)).json(PlanResponseJson.write(result, request));
+            ctx.status(PlanResponseJson.httpStatus(result)).json(withNeeds(PlanResponseJson.write(result, request), scheduled));
             return;
         }
         var unreachable = limits.unreachable(scheduled.plan());
@@ -99,7 +102,7 @@ public final class PlanRoutes {
         // The planner takes the hourly limits into account: the session's totals are capped at limit × hours.
         var request = limits.capped(scheduled.plan());
         var result = pool.run(deadline, millisLeft -> solve(request.withTimeLimitMs(Math.min(request.timeLimitMs(), millisLeft))));
-        var body = PlanResponseJson.write(result, request);
+        var body = withNeeds(PlanResponseJson.write(result, request), scheduled);
         if (result.plan() != null) {
             var schedule = scheduler.schedule(result.plan(), limits, request.timeLimitMs());
             if (!schedule.isFeasible()) {
@@ -110,6 +113,14 @@ public final class PlanRoutes {
             body.set("scheduleInfo", ScheduleJson.info(schedule, scheduled.assumedCarb(), scheduled.assumedFluid()));
         }
         ctx.status(PlanResponseJson.httpStatus(result)).json(body);
+    }
+
+    /** A plan made from a workout carries what the workout needs: its targets, their reasons and the safety block. */
+    private static ObjectNode withNeeds(ObjectNode body, PlanRequestJson.Scheduled scheduled) {
+        if (scheduled.needs() != null) {
+            body.set("needs", NeedsJson.write(scheduled.needs()));
+        }
+        return body;
     }
 
     /** 422 unschedulable: the plan cannot be spread over the session within its hard rules; each rule and by how much. */
