@@ -1,8 +1,6 @@
 package nutriplan.api.targets;
 
-import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -29,11 +27,6 @@ public final class TargetRoutes {
             + " \"sweatRate\": \"1.2 L/h\", \"sweatSodium\": \"950 mg/L\", \"temperature\": \"28 °C\","
             + " \"carbTolerance\": \"90 g/h\", \"caffeine\": \"3 mg/kg\"}";
 
-    /** The answer's shape, for the OpenAPI document. */
-    public record TargetsResponse(JsonNode targets, List<JsonNode> rationale, List<JsonNode> assumed,
-                                  List<JsonNode> warnings, JsonNode safety) {
-    }
-
     public void register(RoutesConfig routes) {
         routes.post(TARGETS, this::create);
     }
@@ -50,12 +43,12 @@ public final class TargetRoutes {
 
     @OpenApi(path = TARGETS, methods = HttpMethod.POST, operationId = "createTargets", tags = "targets",
             summary = "Session targets from a workout and a sweat test, each with its rule and sources",
-            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "application/json",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TargetSchemas.Workout.class,
                     example = EXAMPLE)),
             responses = {
                 @OpenApiResponse(status = "200", description = "targets (plannable ranges, ready for a plan request),"
                         + " rationale, assumed defaults, warnings and the safety block",
-                        content = @OpenApiContent(from = TargetsResponse.class)),
+                        content = @OpenApiContent(from = TargetSchemas.Needs.class)),
                 @OpenApiResponse(status = "400", description = "invalid_request: a missing or out-of-range input (guidelines"
                         + " §2), a bad unit; one detail per fault with its field",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID)),

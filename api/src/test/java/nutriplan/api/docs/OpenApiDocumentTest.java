@@ -75,6 +75,18 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void a_workout_and_its_needs_are_typed_in_the_targets_route_and_in_plans() {
+        var schemas = document.at("/components/schemas");
+        assertThat(schemas.at("/Workout/required").toString()).contains("durationMin", "bodyMass");
+        assertThat(schemas.at("/Needs/required").toString()).contains("targets", "rationale", "assumed", "safety");
+        assertThat(schemas.at("/PlanRequest/properties/workout/$ref").asText()).endsWith("/Workout");
+        assertThat(schemas.at("/PlanResponse/properties/needs/$ref").asText()).endsWith("/Needs");
+        var targets = document.at("/paths/~1api~1v1~1targets/post");
+        assertThat(targets.at("/requestBody/content/application~1json/schema/$ref").asText()).endsWith("/Workout");
+        assertThat(targets.at("/responses/200/content/application~1json/schema/$ref").asText()).endsWith("/Needs");
+    }
+
+    @Test
     void is_valid_openapi_3() {
         var options = new ParseOptions();
         options.setResolve(true);
