@@ -137,7 +137,7 @@ class OpenApiDocumentTest {
     @CsvSource(delimiter = '|', value = {
         "400 | {\"targets\": {\"sodium\": {\"min\": \"3 L\"}}, \"timeLimitMs\": 0, \"colour\": \"red\"}",
         "404 | {\"targets\": {\"sodium\": {\"min\": \"500 mg\"}}, \"catalog\": \"trial\"}",
-        "422 | {\"targets\": {\"sodium\": {\"min\": \"1500 mg\"}, \"fluid\": {\"max\": \"500 mL\"}}, \"limits\": {\"maxServings\": 2}}"})
+        "422 | {\"targets\": {\"sodium\": {\"min\": \"3000 mg\"}, \"fluid\": {\"max\": \"500 mL\"}}, \"limits\": {\"maxServings\": 2}}"})
     void each_plan_error_example_is_the_answer_to_its_fault(String status, String request) {
         var documented = document.path("paths").path(PlanRoutes.PLANS).path("post").path("responses").path(status)
                 .path("content").path("application/json").path("example");
