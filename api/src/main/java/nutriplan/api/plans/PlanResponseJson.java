@@ -43,6 +43,17 @@ public final class PlanResponseJson {
         return result.status() == PlanStatus.INFEASIBLE ? 422 : 200;
     }
 
+    /** The answer to a plan request: the plan's body, with its {@code schedule} and {@code scheduleInfo} when asked for one. */
+    public static ObjectNode write(PlanService.Planned planned) {
+        var body = write(planned.result(), planned.request());
+        var scheduled = planned.schedule();
+        if (scheduled != null && scheduled.outcome().schedule() != null) {
+            body.set("schedule", ScheduleJson.slots(scheduled.outcome().schedule()));
+            body.set("scheduleInfo", ScheduleJson.info(scheduled));
+        }
+        return body;
+    }
+
     public static ObjectNode write(PlanResult result, PlanRequest request) {
         if (result.status() == PlanStatus.INFEASIBLE) {
             // Products left out for an unknown value may be why no plan exists: the 422 names them too.

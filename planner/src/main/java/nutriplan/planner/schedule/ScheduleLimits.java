@@ -109,6 +109,11 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
      * is, for {@link #unreachable} to explain.
      */
     public PlanRequest capped(PlanRequest request) {
+        return capped(request, PACKING);
+    }
+
+    /** {@link #capped(PlanRequest)} at another share of limit × hours. */
+    public PlanRequest capped(PlanRequest request, double packing) {
         var targets = new ArrayList<Target>();
         boolean[] seen = new boolean[2];
         for (var target : request.targets()) {
@@ -118,15 +123,15 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
                 continue;
             }
             seen[capIndex] = true;
-            double cap = (capIndex == 0 ? sessionCarbG() : sessionFluidMl()) * PACKING;
+            double cap = (capIndex == 0 ? sessionCarbG() : sessionFluidMl()) * packing;
             targets.add(target.min() > sessionCap(capIndex) ? target
                     : new Target(target.nutrient(), target.min(), Math.max(target.min(), Math.min(target.max(), cap))));
         }
         if (!seen[0]) {
-            targets.add(new Target(Nutrient.CARBOHYDRATE, 0, sessionCarbG() * PACKING));
+            targets.add(new Target(Nutrient.CARBOHYDRATE, 0, sessionCarbG() * packing));
         }
         if (!seen[1]) {
-            targets.add(new Target(Nutrient.FLUID, 0, sessionFluidMl() * PACKING));
+            targets.add(new Target(Nutrient.FLUID, 0, sessionFluidMl() * packing));
         }
         return request.withTargets(targets);
     }
