@@ -121,7 +121,7 @@ public final class Scheduler {
      * concentrated drink (80 g of carbohydrate in 500 mL against 60 g/h) is sipped over more slots than its volume
      * alone asks for, or no 60-minute window could hold its sips.
      */
-    static int sips(Product product, ScheduleLimits limits) {
+    public static int sips(Product product, ScheduleLimits limits) {
         if (!isSipped(product)) {
             return 1;
         }
