@@ -125,6 +125,8 @@ export function showSchedule(section, response, names) {
       + (info.limits.assumed.length ? ` Assumed: ${info.limits.assumed.join('; ')}.` : '')),
     info.excluded.length ? el('ul', {class: 'warnings', 'aria-label': 'Left out for the schedule'},
       info.excluded.map((text) => el('li', {}, '⚠ ', text))) : null,
+    info.capped.length ? el('ul', {class: 'capped', id: 'schedule-capped', 'aria-label': 'Maximums lowered for the session'},
+      info.capped.map((text) => el('li', {}, text))) : null,
     explanation(info),
     el('p', {class: 'downloads'}, printButton()),
     timelineTable(schedule, names),

@@ -110,6 +110,8 @@ public final class PlanSchemas {
     public record ScheduleInfo(
             @OpenApiRequired ScheduleLimits limits,
             @OpenApiRequired @OpenApiDescription("products left out of the plan: one serving breaks a cap however placed") List<String> excluded,
+            @OpenApiRequired @OpenApiDescription("each carbohydrate or fluid maximum lowered (or set) for the session, and why")
+            List<String> capped,
             @OpenApiRequired @OpenApiDescription("plans made: 2 when the first could not be spread and was re-planned looser") Integer attempts,
             @OpenApiRequired @OpenApiDescription("per clock hour from the start (the last cut at the end)") List<HourTotals> perHour,
             @OpenApiRequired Boolean feasible,

@@ -57,6 +57,8 @@ final class ScheduleJson {
         }
         var excluded = info.putArray("excluded");
         scheduled.outcome().excluded().forEach(excluded::add);
+        var capped = info.putArray("capped");
+        scheduled.outcome().capped().forEach(capped::add);
         info.put("attempts", scheduled.outcome().attempts());
         var hours = info.putArray("perHour");
         for (var hour : schedule.hours()) {

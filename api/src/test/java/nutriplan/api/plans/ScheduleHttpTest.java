@@ -42,6 +42,8 @@ class ScheduleHttpTest {
         assertThat(slots.size()).isEqualTo((durationMin + interval - 1) / interval);
         assertThat(body.at("/scheduleInfo/feasible").asBoolean()).isTrue();
         assertThat(body.at("/scheduleInfo/score").asText()).startsWith("0hard/");
+        assertThat(body.at("/scheduleInfo/capped/0").asText()).startsWith("carbohydrate max " + nutriplan.catalog.nutrient.Quantities.format(durationMin) + " g lowered to ")
+                .endsWith("so that whole servings fit every 60-minute window");
         assertThat(body.at("/scheduleInfo/perHour").size()).isEqualTo((durationMin + 59) / 60);
         double carbCap = body.at("/scheduleInfo/limits/carbohydratePerHour/amount").asDouble();
         for (int k = 0; k < slots.size(); k++) {

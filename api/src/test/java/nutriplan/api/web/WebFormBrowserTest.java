@@ -405,6 +405,7 @@ class WebFormBrowserTest {
             assertThat(windowCarb).as("carbohydrate from slot " + k).isLessThanOrEqualTo(60 + 0.2);
             assertThat(windowFluid).as("fluid from slot " + k).isLessThanOrEqualTo(1000 + 0.2);
         }
+        assertThat(browser.byId("schedule-capped").getText()).contains("carbohydrate max 180 g lowered to 153 g");
         assertThat(browser.all(By.cssSelector("#timeline table.hours tbody tr"))).hasSize(3);
         assertThat(browser.all(By.cssSelector("#timeline figure.curve")))
                 .extracting(figure -> figure.getAttribute("data-nutrient")).containsExactly("carbohydrate", "fluid", "sodium");

@@ -40,11 +40,14 @@ public final class SessionPlanner {
      * @param planned  the request as planned: capped to the session, oversized products excluded
      * @param schedule null when there is no plan
      * @param excluded why each product left out for its serving's size was left out
+     * @param capped   each maximum lowered for the session, from what to what and why
      * @param attempts how many plans were made (1 unless the first could not be scheduled)
      */
-    public record Outcome(PlanResult result, PlanRequest planned, Schedule schedule, List<String> excluded, int attempts) {
+    public record Outcome(PlanResult result, PlanRequest planned, Schedule schedule, List<String> excluded,
+                          List<String> capped, int attempts) {
         public Outcome {
             excluded = List.copyOf(excluded);
+            capped = List.copyOf(capped);
         }
     }
 
@@ -80,14 +83,35 @@ public final class SessionPlanner {
             long left = Math.max(1, millisLeft - Elapsed.ms(start));
             var capped = limits.capped(allowed, PACKINGS[attempt]).withTimeLimitMs(Math.min(request.timeLimitMs(), left));
             var result = planner.plan(capped);
+            var lowered = lowered(request, capped, limits, PACKINGS[attempt]);
             if (!result.hasPlan()) {
-                return new Outcome(result, capped, null, excluded, attempt + 1);
+                return new Outcome(result, capped, null, excluded, lowered, attempt + 1);
             }
             last = scheduler.schedule(result.plan(), limits, Math.max(1, millisLeft - Elapsed.ms(start)));
             if (last.isFeasible()) {
-                return new Outcome(result, capped, last, excluded, attempt + 1);
+                return new Outcome(result, capped, last, excluded, lowered, attempt + 1);
             }
         }
         throw new UnschedulableException(last.broken());
+    }
+
+    /** "carbohydrate max 180 g lowered to 153 g: 85 % of 60 g/h × 180 min, so that whole servings fit every window". */
+    private static List<String> lowered(PlanRequest asked, PlanRequest capped, ScheduleLimits limits, double packing) {
+        var sentences = new ArrayList<String>();
+        for (var target : capped.targets()) {
+            var before = asked.targets().stream().filter(t -> t.nutrient() == target.nutrient()).findFirst();
+            double was = before.map(t -> t.max()).orElse(Double.POSITIVE_INFINITY);
+            if (target.max() < was - 1e-9) {
+                var unit = target.nutrient().canonicalUnit();
+                double perHour = target.nutrient() == nutriplan.catalog.nutrient.Nutrient.CARBOHYDRATE
+                        ? limits.carbPerHourG() : limits.fluidPerHourMl();
+                sentences.add(target.nutrient().jsonName() + " max " + (before.isPresent() && Double.isFinite(was)
+                        ? ScheduleLimits.format(was) + " " + unit + " lowered" : "set") + " to "
+                        + ScheduleLimits.format(target.max()) + " " + unit + ": " + Math.round(packing * 100) + " % of "
+                        + ScheduleLimits.format(perHour) + " " + unit + "/h × " + limits.durationMin()
+                        + " min, so that whole servings fit every 60-minute window");
+            }
+        }
+        return sentences;
     }
 }
