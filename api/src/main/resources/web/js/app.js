@@ -9,6 +9,7 @@ import {clearFieldErrors, clearNotes, showFieldErrors} from './fields.js';
 import {fillForm, fromQuery, readForm, toQuery} from './form.js';
 import {buildPickers} from './pickers.js';
 import {clearPlans, showPlan, showPrevious} from './plan-view.js';
+import {hideSchedule, showSchedule} from './schedule-view.js';
 import {buildTargets, fillTargets, setBound} from './targets.js';
 import {deriveTargets, showNeeds, useWorkout, usesWorkout} from './workout.js';
 
@@ -197,13 +198,21 @@ async function showAnswer(answer, request, focusErrors) {
         plan();
       },
     });
+    showSchedule(byId('timeline'), answer.body, new Map((answer.body.items ?? []).map((item) => [item.product, item.name])));
     if (answer.body.status !== 'UNKNOWN') state.last = {response: answer.body, key};
     if (answer.body.catalog?.name === request.catalog) state.version = answer.body.catalog.version;
     syncAddress();
     return;
   }
   clearPlans(view);
+  hideSchedule(byId('timeline'));
   showPrevious(view, state.last, products); // no plan now: the last one found is the one to compare with
+  if (answer.status === 422 && answer.body?.error === 'unschedulable') {
+    replace(view.outcome, el('p', {class: 'status status-bad', id: 'status', 'data-status': 'UNSCHEDULABLE'},
+      el('strong', {}, 'No schedule keeps within the hourly limits'), ' — ', answer.body.message),
+    el('ul', {class: 'warnings', id: 'unschedulable'}, (answer.body.details ?? []).map((detail) => el('li', {}, detail.message))));
+    return;
+  }
   if (answer.status === 422) {
     showInfeasible(view.outcome, form, answer.body, relax);
     return;

@@ -1,5 +1,6 @@
 // The plan as files: the service's JSON answer as it came, and a CSV for spreadsheets with one row per item
-// (best plan, then each alternative) and what it adds per targeted nutrient, then each plan's totals and the targets.
+// (best plan, then each alternative) and what it adds per targeted nutrient, then each plan's totals and the targets,
+// then, when the plan has an intake schedule, one row per intake with its minute and the slot's totals.
 import {download} from './dom.js';
 import {itemRows} from './plan-view.js';
 
@@ -26,7 +27,23 @@ export function planCsv(response, products) {
   }
   lines.push(line(['target', 'min', '', '', '', ...nutrients.map((nutrient) => response.totals[nutrient].min)]));
   lines.push(line(['target', 'max', '', '', '', ...nutrients.map((nutrient) => response.totals[nutrient].max)]));
+  if (response.schedule) lines.push('', ...scheduleLines(response.schedule));
   return lines.join('\r\n') + '\r\n';
+}
+
+/** The schedule after the plan: one row per intake, then the slot's totals of carbohydrate, fluid, sodium and caffeine. */
+function scheduleLines(schedule) {
+  const tracked = Object.keys(schedule[0]?.totals ?? {});
+  const lines = [line(['atMin', 'product', 'servings', 'amount', 'unit',
+    ...tracked.map((nutrient) => `slot ${nutrient} (${schedule[0].totals[nutrient].unit})`)])];
+  for (const slot of schedule) {
+    const totals = tracked.map((nutrient) => round(slot.totals[nutrient].amount));
+    if (slot.items.length === 0) lines.push(line([slot.atMin, '', '', '', '', ...totals]));
+    for (const item of slot.items) {
+      lines.push(line([slot.atMin, item.product, round(item.servings), round(item.amount.amount), item.amount.unit, ...totals]));
+    }
+  }
+  return lines;
 }
 
 export function downloadJson(response) {

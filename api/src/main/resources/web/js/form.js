@@ -31,6 +31,10 @@ export function readForm(pickers) {
     const value = NUMBERS.has(name) ? count(byId(name).value) : byId(name).value;
     if (value !== undefined && value !== '') request[name] = value;
   }
+  if (byId('schedule-on').checked) {
+    request.durationMin = count(byId('durationMin').value);
+    request.schedule = {intervalMin: count(byId('intervalMin').value)};
+  }
   return request;
 }
 
@@ -47,6 +51,9 @@ export function fillForm(request, pickers) {
     if (byId(name).tagName === 'SELECT') setSelect(byId(name), value);
     else byId(name).value = value;
   }
+  byId('schedule-on').checked = request.schedule != null;
+  byId('durationMin').value = request.durationMin ?? 180;
+  setSelect(byId('intervalMin'), request.schedule?.intervalMin ?? 15);
 }
 
 /** Selects a value, adding it as an option when the list lacks it (a link naming a catalog not loaded yet). */
@@ -85,6 +92,10 @@ export function toQuery(request, {preset, version} = {}) {
   for (const name of OPTIONS) {
     if (request[name] != null) params.set(name, String(request[name]));
   }
+  if (request.schedule) {
+    params.set('durationMin', String(request.durationMin ?? ''));
+    params.set('intervalMin', String(request.schedule.intervalMin ?? 15));
+  }
   return params.toString();
 }
 
@@ -117,6 +128,10 @@ export function fromQuery(search) {
   }
   for (const name of OPTIONS) {
     if (params.has(name)) request[name] = NUMBERS.has(name) ? quantity(params.get(name)) : params.get(name);
+  }
+  if (params.has('durationMin')) {
+    request.durationMin = quantity(params.get('durationMin'));
+    request.schedule = {intervalMin: quantity(params.get('intervalMin') ?? '15')};
   }
   const version = params.has('version') ? Number(params.get('version')) : null;
   return {request, preset: params.get('preset'), version: Number.isInteger(version) ? version : null};

@@ -24,13 +24,16 @@ import nutriplan.api.errors.TooLargeException;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.api.plans.PlanResponseJson;
 import nutriplan.api.plans.PlanService;
+import nutriplan.api.service.ServiceSettings;
+import nutriplan.planner.schedule.UnschedulableException;
 import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.catalog.json.Json;
 import nutriplan.planner.plan.PlanStatus;
 
 /**
  * {@code plan FILE|-}: reads a plan request from a file or stdin, plans, and prints the response JSON
- * (API.md). Exit 0 on a plan (or UNKNOWN: time ran out), 3 when infeasible (the 422 body is printed),
+ * (API.md), with its intake schedule when it asks for one. Exit 0 on a plan (or UNKNOWN: time ran out), 3 when
+ * infeasible or unschedulable (the 422 body is printed),
  * 2 on an invalid request (the 400, 404 or 413 body is printed) or an unreadable file, 1 when the
  * stored catalogs cannot be loaded.
  */
@@ -90,10 +93,13 @@ public final class PlanCommand implements Command {
         // Loaded only when the request names a stored catalog, so inline requests work from any directory.
         var catalogs = Catalogs.loadedOnFirstUse(() -> new CatalogDirectory(catalogDirectory));
         try {
-            var request = PlanRequestJson.read(body, catalogs);
-            var result = service.plan(request);
-            print(out, PlanResponseJson.write(result, request));
-            return result.status() == PlanStatus.INFEASIBLE ? INFEASIBLE : 0;
+            var asked = PlanRequestJson.readScheduled(body, catalogs, PlanRequestJson.DEFAULT_MAX_INLINE_PRODUCTS);
+            var planned = service.plan(asked, ServiceSettings.DEFAULT_REQUEST_TIMEOUT_MS);
+            print(out, PlanResponseJson.write(planned));
+            return planned.result().status() == PlanStatus.INFEASIBLE ? INFEASIBLE : 0;
+        } catch (UnschedulableException e) {
+            print(out, ErrorJson.of(e).body());
+            return INFEASIBLE;
         } catch (InvalidInputException | NotFoundException | TooLargeException e) {
             print(out, ErrorJson.of(e).body());
             return INVALID_REQUEST;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.InvalidInputException;
+import nutriplan.planner.schedule.UnschedulableException;
 import nutriplan.store.NotInStoreException;
 import nutriplan.store.StoreConflictException;
 import nutriplan.store.StoreUnavailableException;
@@ -27,6 +28,8 @@ public final class ErrorJson {
     public static final String CONFLICT = "conflict";
     public static final String TOO_LARGE = "too_large";
     public static final String INFEASIBLE = "infeasible";
+    /** A plan that cannot be spread over the session within its hourly limits. */
+    public static final String UNSCHEDULABLE = "unschedulable";
     public static final String BUSY = "busy";
     /** Not in API.md's table, which is silent on HTTP-level faults: a route called with the wrong method. */
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
@@ -60,6 +63,9 @@ public final class ErrorJson {
                     new ErrorResponse(413, body(TOO_LARGE, tooLarge.getMessage(), List.of(detail(tooLarge.field(), tooLarge.getMessage()))));
             case UnsupportedMediaTypeException unsupported ->
                     new ErrorResponse(415, body(UNSUPPORTED_MEDIA_TYPE, unsupported.getMessage(), List.of()));
+            case UnschedulableException unschedulable -> new ErrorResponse(422, body(UNSCHEDULABLE,
+                    "the plan cannot be scheduled over the session within its hard rules; each detail names the rule and by how much",
+                    unschedulable.reasons().stream().map(reason -> detail("schedule", reason)).toList()));
             case BusyException busy -> new ErrorResponse(503, body(BUSY, busy.getMessage(), List.of()),
                     Map.of("Retry-After", Integer.toString(busy.retryAfterSeconds())));
             case NotInStoreException missing -> new ErrorResponse(404,

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.api.catalogs.Catalogs;
+import nutriplan.api.targets.NeedsJson;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.planner.plan.Plan;
@@ -41,6 +42,23 @@ public final class PlanResponseJson {
     /** 422 when no plan exists, else 200 (UNKNOWN too: time ran out, which is not a fault of the request). */
     public static int httpStatus(PlanResult result) {
         return result.status() == PlanStatus.INFEASIBLE ? 422 : 200;
+    }
+
+    /**
+     * The answer to a plan request: the plan's body, with its {@code schedule} and {@code scheduleInfo} when asked for
+     * one, and for a plan made from a workout the workout's {@code needs}.
+     */
+    public static ObjectNode write(PlanService.Planned planned) {
+        var body = write(planned.result(), planned.request());
+        if (planned.needs() != null) {
+            body.set("needs", NeedsJson.write(planned.needs()));
+        }
+        var scheduled = planned.schedule();
+        if (scheduled != null && scheduled.outcome().schedule() != null) {
+            body.set("schedule", ScheduleJson.slots(scheduled.outcome().schedule()));
+            body.set("scheduleInfo", ScheduleJson.info(scheduled));
+        }
+        return body;
     }
 
     public static ObjectNode write(PlanResult result, PlanRequest request) {

@@ -2,8 +2,6 @@ package nutriplan.api.plans;
 
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -17,10 +15,7 @@ import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
-import nutriplan.api.targets.NeedsJson;
-import nutriplan.planner.plan.PlanResult;
-import nutriplan.planner.request.PlanRequest;
-import nutriplan.planner.schedule.Scheduler;
+import nutriplan.planner.schedule.UnschedulableException;
 
 /** {@code POST /api/v1/plans}: the planner over HTTP, behind admission control. */
 public final class PlanRoutes {
@@ -31,7 +26,6 @@ public final class PlanRoutes {
     private final PlanService service;
     private final SolverPool pool;
     private final Metrics metrics;
-    private final Scheduler scheduler = new Scheduler();
     private final int maxInlineProducts;
     private final long requestTimeoutMs;
 
@@ -57,7 +51,9 @@ public final class PlanRoutes {
             summary = "Find the smallest combination of servings that meets the targets",
             description = "Reads the request (units to canonical numbers), waits for a free solver (503 busy at once when"
                     + " the pool and its queue are full), solves within timeLimitMs and answers a plan (200), or why none"
-                    + " exists (422). Every fault of a request is reported at once (400), each with its field path.",
+                    + " exists (422). With durationMin and schedule, the plan is kept within the session's hourly limits and"
+                    + " spread over its slots (schedule, scheduleInfo), or the answer says which rule it cannot meet (422"
+                    + " unschedulable). Every fault of a request is reported at once (400), each with its field path.",
             headers = @OpenApiParam(name = "X-Request-Id", description = "echoed; generated when absent or invalid"
                     + " (1 to 64 of A-Z a-z 0-9 . _ : -)", example = "c0ffee-42"),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = PlanSchemas.PlanRequest.class,
@@ -77,7 +73,9 @@ public final class PlanRoutes {
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = PlanExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "422", description = "infeasible: no plan meets the targets; per nutrient what the"
                         + " allowed products can reach and what binds, then a smallest conflicting set, each member with its"
-                        + " relaxation in words and as data (\"to\": the field's new value, or \"remove\": the list entry to drop)",
+                        + " relaxation in words and as data (\"to\": the field's new value, or \"remove\": the list entry to drop);"
+                        + " or unschedulable: with schedule, no plan can be spread over the session within the hourly caps,"
+                        + " each detail naming the rule and by how much",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = PlanExamples.INFEASIBLE)),
                 @OpenApiResponse(status = "503", description = "busy: every solver is taken and the queue is full, or no solver"
                         + " became free in time; retry after Retry-After seconds",
@@ -86,61 +84,23 @@ public final class PlanRoutes {
             })
     void create(Context ctx) {
         long deadline = System.nanoTime() + requestTimeoutMs * 1_000_000;
-        var scheduled = PlanRequestJson.readScheduled(JsonRequests.body(ctx), catalogs, maxInlineProducts);
-        var limits = scheduled.schedule();
-        if (limits == null) {
-            var request = scheduled.plan();
-            var result = pool.run(deadline, millisLeft -> solve(request.withTimeLimitMs(Math.min(request.timeLimitMs(), millisLeft))));
-            ctx.status(PlanResponseJson.httpStatus(result)).json(withNeeds(PlanResponseJson.write(result, request), scheduled));
-            return;
-        }
-        var unreachable = limits.unreachable(scheduled.plan());
-        if (!unreachable.isEmpty()) {
-            ctx.status(422).json(unschedulable(unreachable));
-            return;
-        }
-        // The planner takes the hourly limits into account: the session's totals are capped at limit × hours.
-        var request = limits.capped(scheduled.plan());
-        var result = pool.run(deadline, millisLeft -> solve(request.withTimeLimitMs(Math.min(request.timeLimitMs(), millisLeft))));
-        var body = withNeeds(PlanResponseJson.write(result, request), scheduled);
-        if (result.plan() != null) {
-            var schedule = scheduler.schedule(result.plan(), limits, request.timeLimitMs());
-            if (!schedule.isFeasible()) {
-                ctx.status(422).json(unschedulable(schedule.broken()));
-                return;
-            }
-            body.set("schedule", ScheduleJson.slots(schedule));
-            body.set("scheduleInfo", ScheduleJson.info(schedule, scheduled.assumedCarb(), scheduled.assumedFluid()));
-        }
-        ctx.status(PlanResponseJson.httpStatus(result)).json(body);
+        var asked = PlanRequestJson.readScheduled(JsonRequests.body(ctx), catalogs, maxInlineProducts);
+        var planned = pool.run(deadline, millisLeft -> solve(asked, millisLeft));
+        ctx.status(PlanResponseJson.httpStatus(planned.result())).json(PlanResponseJson.write(planned));
     }
 
-    /** A plan made from a workout carries what the workout needs: its targets, their reasons and the safety block. */
-    private static ObjectNode withNeeds(ObjectNode body, PlanRequestJson.Scheduled scheduled) {
-        if (scheduled.needs() != null) {
-            body.set("needs", NeedsJson.write(scheduled.needs()));
-        }
-        return body;
-    }
-
-    /** 422 unschedulable: the plan cannot be spread over the session within its hard rules; each rule and by how much. */
-    private static com.fasterxml.jackson.databind.node.ObjectNode unschedulable(java.util.List<String> reasons) {
-        var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        body.put("error", "unschedulable");
-        body.put("message", "the plan cannot be scheduled over the session within the hourly limits");
-        var details = body.putArray("details");
-        reasons.forEach(reason -> details.addObject().put("field", "schedule").put("message", reason));
-        return body;
-    }
-
-    private PlanResult solve(PlanRequest request) {
+    /** Plans (and schedules) inside the pool's admission, and counts the solve by engine and outcome. */
+    private PlanService.Planned solve(PlanRequestJson.Scheduled asked, long millisLeft) {
         long start = System.nanoTime();
         try {
-            var result = service.plan(request);
-            metrics.recordSolve(result.solver(), result.status().name(), System.nanoTime() - start);
-            return result;
+            var planned = service.plan(asked, millisLeft);
+            metrics.recordSolve(planned.result().solver(), planned.result().status().name(), System.nanoTime() - start);
+            return planned;
+        } catch (UnschedulableException e) {
+            metrics.recordSolve(asked.plan().solver().jsonName(), "unschedulable", System.nanoTime() - start);
+            throw e;
         } catch (RuntimeException e) {
-            metrics.recordSolve(request.solver().jsonName(), "error", System.nanoTime() - start);
+            metrics.recordSolve(asked.plan().solver().jsonName(), "error", System.nanoTime() - start);
             throw e;
         }
     }

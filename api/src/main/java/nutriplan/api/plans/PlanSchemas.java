@@ -9,6 +9,7 @@ import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiRequired;
 
 import nutriplan.api.catalogs.CatalogSchemas;
+import nutriplan.api.json.SharedSchemas.Amount;
 import nutriplan.api.json.SharedSchemas.CatalogRef;
 import nutriplan.api.json.SharedSchemas.Quantity;
 import nutriplan.api.targets.TargetSchemas;
@@ -46,7 +47,18 @@ public final class PlanSchemas {
             @OpenApiDescription("a product whose value is not known for a nutrient with a max: exclude (default) leaves it out"
                     + " and lists it in leftOut; allow uses it with the unknown counted as 0, its totals marked lowerBound"
                     + " and listed in unproven") @OpenApiExample("exclude") String unknownUnderMax,
-            @OpenApiDescription("free text for people; not used") String description) {
+            @OpenApiDescription("free text for people; not used") String description,
+            @OpenApiDescription("the session's length in minutes, 1 to 1440; required with schedule") @OpenApiExample("180")
+            Integer durationMin,
+            @OpenApiDescription("ask for an intake schedule over the session: the plan is then kept within the hourly limits")
+            ScheduleRequest schedule) {
+    }
+
+    @OpenApiDescription("An intake schedule's slots and limits; the limits default to 60 g carbohydrate and 1 L fluid per hour.")
+    public record ScheduleRequest(
+            @OpenApiDescription("minutes between slots, 10 to 20 (default 15)") @OpenApiExample("15") Integer intervalMin,
+            @OpenApiDescription("the carbohydrate tolerance per 60-minute window, above 0 and at most 120 g") Quantity carbohydratePerHour,
+            @OpenApiDescription("the most fluid per 60-minute window, above 0 and at most 1 L") Quantity fluidPerHour) {
     }
 
     @OpenApiDescription("A nutrient's bounds: a quantity with its unit (\"500 mg\", \"1 L\", \"20 fl oz\", \"40 mmol\")"
@@ -78,8 +90,52 @@ public final class PlanSchemas {
             @OpenApiRequired List<String> warnings,
             @OpenApiRequired CatalogRef catalog,
             @OpenApiRequired @OpenApiExample("4") Long timeMs,
+            @OpenApiDescription("with schedule in the request: every slot of the session in time order, empty ones too")
+            List<Slot> schedule,
+            @OpenApiDescription("with schedule in the request: its limits, per-hour totals and the score explained")
+            ScheduleInfo scheduleInfo,
             @OpenApiDescription("only for a request with a workout: the targets derived from it, their reasons and the"
                     + " safety block") TargetSchemas.Needs needs) {
+    }
+
+    @OpenApiDescription("A moment of the session and what to take then; totals of carbohydrate, fluid, sodium and caffeine.")
+    public record Slot(@OpenApiRequired @OpenApiExample("15") Integer atMin, @OpenApiRequired List<SlotItem> items,
+                       @OpenApiRequired Map<String, Amount> totals) {
+    }
+
+    @OpenApiDescription("A serving, or a sip of a drink (servings then a fraction, amount the sip's fluid).")
+    public record SlotItem(@OpenApiRequired @OpenApiExample("gu-energy-gel") String product,
+                           @OpenApiRequired @OpenApiExample("1") Double servings,
+                           @OpenApiRequired Amount amount) {
+    }
+
+    @OpenApiDescription("How the schedule was made and what it costs.")
+    public record ScheduleInfo(
+            @OpenApiRequired ScheduleLimits limits,
+            @OpenApiRequired @OpenApiDescription("products left out of the plan: one serving breaks a cap however placed") List<String> excluded,
+            @OpenApiRequired @OpenApiDescription("each carbohydrate or fluid maximum lowered (or set) for the session, and why")
+            List<String> capped,
+            @OpenApiRequired @OpenApiDescription("plans made: 2 when the first could not be spread and was re-planned looser") Integer attempts,
+            @OpenApiRequired @OpenApiDescription("per clock hour from the start (the last cut at the end)") List<HourTotals> perHour,
+            @OpenApiRequired Boolean feasible,
+            @OpenApiRequired List<String> broken,
+            @OpenApiRequired @OpenApiExample("0hard/-40soft") String score,
+            @OpenApiRequired @OpenApiDescription("each soft rule with a cost, and its costliest reasons") List<RuleCost> explanation,
+            @OpenApiRequired Long timeMs) {
+    }
+
+    public record ScheduleLimits(@OpenApiRequired Integer durationMin, @OpenApiRequired Integer intervalMin,
+                                 @OpenApiRequired Amount carbohydratePerHour, @OpenApiRequired Amount fluidPerHour,
+                                 @OpenApiRequired Amount caffeinePerSlot, @OpenApiRequired Amount sipMax,
+                                 @OpenApiRequired @OpenApiDescription("the limits that are defaults, not the caller's") List<String> assumed) {
+    }
+
+    public record HourTotals(@OpenApiRequired Integer fromMin, @OpenApiRequired Integer toMin,
+                             @OpenApiRequired Map<String, Amount> totals) {
+    }
+
+    public record RuleCost(@OpenApiRequired @OpenApiExample("Even fluid") String rule, @OpenApiRequired @OpenApiExample("40") Long cost,
+                           @OpenApiRequired List<String> reasons) {
     }
 
     public record Objective(

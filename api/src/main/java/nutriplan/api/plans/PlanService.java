@@ -2,11 +2,15 @@ package nutriplan.api.plans;
 
 import java.util.Objects;
 
+import nutriplan.needs.Needs;
 import nutriplan.planner.Planner;
 import nutriplan.planner.auto.AutoPlanner;
 import nutriplan.planner.choco.ChocoPlanner;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.request.PlanRequest;
+import nutriplan.planner.schedule.Scheduler;
+import nutriplan.planner.schedule.SessionPlanner;
+import nutriplan.planner.schedule.UnschedulableException;
 import nutriplan.planner.timefold.TimefoldPlanner;
 
 /** Picks the engine a request asks for and plans with it; the one service behind the command line and the HTTP handler. */
@@ -15,6 +19,7 @@ public final class PlanService {
     private final Planner exact;
     private final Planner local;
     private final Planner auto;
+    private final SessionPlanner sessions = new SessionPlanner(new Scheduler());
 
     public PlanService() {
         this(new ChocoPlanner(), new TimefoldPlanner());
@@ -42,5 +47,37 @@ public final class PlanService {
             case CHOCO -> exact.plan(request);
             case TIMEFOLD -> local.plan(request);
         };
+    }
+
+    /**
+     * What a plan request asks for: a plan, and when it names a session and {@code schedule}, the plan's intake
+     * schedule too (the planner then keeps within the session's hourly limits).
+     *
+     * @param millisLeft what is left of the request's time in all; each solve keeps to the request's time limit too
+     * @throws UnschedulableException when no plan can be spread over the session within the hard rules (422)
+     */
+    public Planned plan(PlanRequestJson.Scheduled asked, long millisLeft) {
+        var request = asked.plan();
+        if (asked.schedule() == null) {
+            return new Planned(plan(request.withTimeLimitMs(Math.min(request.timeLimitMs(), millisLeft))), request, null,
+                    asked.needs());
+        }
+        var outcome = sessions.plan(request, asked.schedule(), this::plan, millisLeft);
+        return new Planned(outcome.result(), outcome.planned(), new Planned.Scheduled(outcome, asked.assumedCarb(),
+                asked.assumedFluid()), asked.needs());
+    }
+
+    /**
+     * A planner's answer, the request as planned, and the schedule when one was asked for and a plan exists.
+     *
+     * @param request  as planned: for a session, its carbohydrate and fluid capped to the hours
+     * @param schedule null unless a schedule was asked for
+     * @param needs    what the request's workout needs; null for a request with targets
+     */
+    public record Planned(PlanResult result, PlanRequest request, Scheduled schedule, Needs needs) {
+
+        /** The session's outcome, and which of its limits were defaults rather than the caller's. */
+        public record Scheduled(SessionPlanner.Outcome outcome, boolean assumedCarb, boolean assumedFluid) {
+        }
     }
 }

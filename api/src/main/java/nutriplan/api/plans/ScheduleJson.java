@@ -37,7 +37,8 @@ final class ScheduleJson {
     }
 
     /** {@code scheduleInfo}: limits, per-hour totals, feasibility, the broken rules and the soft costs. */
-    static ObjectNode info(Schedule schedule, boolean assumedCarb, boolean assumedFluid) {
+    static ObjectNode info(PlanService.Planned.Scheduled scheduled) {
+        var schedule = scheduled.outcome().schedule();
         var info = NODES.objectNode();
         var limits = schedule.limits();
         var node = info.putObject("limits");
@@ -47,13 +48,18 @@ final class ScheduleJson {
         node.set("caffeinePerSlot", quantity(limits.caffeinePerSlotMg(), "mg"));
         node.set("sipMax", quantity(limits.sipMaxMl(), "mL"));
         var assumed = node.putArray("assumed");
-        if (assumedCarb) {
+        if (scheduled.assumedCarb()) {
             assumed.add("carbohydratePerHour " + ScheduleLimits.DEFAULT_CARB_PER_HOUR_G + " g: a single-sugar tolerance"
                     + " (guidelines §3); send schedule.carbohydratePerHour to raise it for multiple-transportable products");
         }
-        if (assumedFluid) {
+        if (scheduled.assumedFluid()) {
             assumed.add("fluidPerHour " + ScheduleLimits.MAX_FLUID_PER_HOUR_ML + " mL: the planning ceiling (guidelines §12)");
         }
+        var excluded = info.putArray("excluded");
+        scheduled.outcome().excluded().forEach(excluded::add);
+        var capped = info.putArray("capped");
+        scheduled.outcome().capped().forEach(capped::add);
+        info.put("attempts", scheduled.outcome().attempts());
         var hours = info.putArray("perHour");
         for (var hour : schedule.hours()) {
             hours.addObject().put("fromMin", hour.fromMin()).put("toMin", hour.toMin()).set("totals", totals(hour.totals()));

@@ -33,7 +33,7 @@ class ScheduleHttpTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"150, 15", "180, 15"})
+    @CsvSource({"150, 15", "180, 15", "360, 15", "540, 20", "720, 10"})
     void everyWindowWithinItsCaps(int durationMin, int interval) {
         var response = service.postJson(PlanRoutes.PLANS, request(durationMin, "{\"intervalMin\": " + interval + "}"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -41,7 +41,16 @@ class ScheduleHttpTest {
         var slots = body.get("schedule");
         assertThat(slots.size()).isEqualTo((durationMin + interval - 1) / interval);
         assertThat(body.at("/scheduleInfo/feasible").asBoolean()).isTrue();
-        double carbCap = body.at("/scheduleInfo/limits/carbohydratePerHour/amount").asDouble();
+        assertThat(body.at("/scheduleInfo/score").asText()).startsWith("0hard/");
+        assertThat(body.at("/scheduleInfo/capped/0").asText()).startsWith("carbohydrate max " + nutriplan.catalog.nutrient.Quantities.format(durationMin) + " g lowered to ")
+                .endsWith("so that whole servings fit every 60-minute window");
+        assertThat(body.at("/scheduleInfo/perHour").size()).isEqualTo((durationMin + 59) / 60);
+        assertEveryWindowWithin(body, body.at("/scheduleInfo/limits/carbohydratePerHour/amount").asDouble(), 1000);
+    }
+
+    /** Every 60-minute window from a slot holds at most the caps, and every serving of the plan is placed exactly once. */
+    static void assertEveryWindowWithin(JsonNode body, double carbCap, double fluidCap) {
+        var slots = body.get("schedule");
         for (int k = 0; k < slots.size(); k++) {
             double carb = 0;
             double fluid = 0;
@@ -50,7 +59,7 @@ class ScheduleHttpTest {
                 fluid += slots.get(j).at("/totals/fluid/amount").asDouble();
             }
             assertThat(carb).as("carbohydrate from slot " + k).isLessThanOrEqualTo(carbCap + 1e-6);
-            assertThat(fluid).as("fluid from slot " + k).isLessThanOrEqualTo(1000 + 1e-6);
+            assertThat(fluid).as("fluid from slot " + k).isLessThanOrEqualTo(fluidCap + 1e-6);
         }
         // Every serving of the plan placed exactly once: servings per product add up.
         for (JsonNode item : body.get("items")) {
@@ -75,6 +84,40 @@ class ScheduleHttpTest {
         var body = json(response);
         assertThat(body.get("error").asText()).isEqualTo("unschedulable");
         assertThat(body.at("/details/0/message").asText()).contains("carbohydrate per hour").contains("by 110 g");
+    }
+
+    @Test
+    void aSessionTooShortForTheMinIsA422NamingTheRuleAndTheAmount() {
+        var response = service.postJson(PlanRoutes.PLANS, "{\"targets\": {\"carbohydrate\": {\"min\": \"60 g\"}, \"fluid\":"
+                + " {\"min\": \"1 L\"}}, \"durationMin\": 30, \"schedule\": {}}");
+        assertThat(response.statusCode()).isEqualTo(422);
+        var body = json(response);
+        assertThat(body.get("error").asText()).isEqualTo("unschedulable");
+        assertThat(body.get("details")).hasSize(2);
+        assertThat(body.at("/details/0/field").asText()).isEqualTo("schedule");
+        assertThat(body.at("/details/0/message").asText()).contains("carbohydrate per hour").contains("by 30 g");
+        assertThat(body.at("/details/1/message").asText()).contains("fluid per hour").contains("by 500 mL");
+    }
+
+    @Test
+    void aRequiredServingOverTheHourlyCapIsA422NamingIt() {
+        var response = service.postJson(PlanRoutes.PLANS, "{\"targets\": {\"carbohydrate\": {\"min\": \"30 g\"}},"
+                + " \"require\": [\"maurten-drink-mix-320\"], \"durationMin\": 30, \"schedule\": {\"intervalMin\": 15}}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(json(response).at("/details/0/message").asText()).contains("maurten-drink-mix-320").contains("by 19 g");
+    }
+
+    @Test
+    void theScoreIsExplainedRuleByRule() {
+        var response = service.postJson(PlanRoutes.PLANS, request(180, "{\"intervalMin\": 15}"));
+        var info = json(response).get("scheduleInfo");
+        long soft = -Long.parseLong(info.get("score").asText().replaceAll(".*hard/(-?\\d+)soft", "$1"));
+        long explained = 0;
+        for (JsonNode cost : info.get("explanation")) {
+            explained += cost.get("cost").asLong();
+            assertThat(cost.get("reasons")).isNotEmpty();
+        }
+        assertThat(explained).isEqualTo(soft);
     }
 
     @ParameterizedTest

@@ -78,6 +78,23 @@ class WorkoutPlanHttpTest {
         assertThat(body.at("/needs/rationale").toString()).contains("single-source carbohydrate at most 60 g/h");
     }
 
+    /** Guidelines §14 E2 and E5 from a sweat test to a timeline: every 60-minute window within the workout's own caps. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"E2", "E5"})
+    void a_workout_with_a_schedule_gets_a_timeline_within_its_tolerance_and_safe_fluid(String example) {
+        var response = service.postJson(PlanRoutes.PLANS, "{\"workout\": " + EXAMPLES.get(example)
+                + ", \"schedule\": {\"intervalMin\": 15}, \"solver\": \"choco\", \"timeLimitMs\": 10000}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var body = json(response);
+        double carbPerHour = body.at("/needs/safety/carbohydratePerHour/amount").asDouble();
+        double fluidPerHour = body.at("/needs/safety/fluidPerHour/amount").asDouble();
+        assertThat(body.at("/scheduleInfo/limits/carbohydratePerHour/amount").asDouble()).isEqualTo(carbPerHour);
+        assertThat(body.at("/scheduleInfo/limits/fluidPerHour/amount").asDouble()).isEqualTo(fluidPerHour);
+        assertThat(body.get("schedule").size()).isEqualTo((int) Math.ceil(HOURS.get(example) * 60 / 15));
+        ScheduleHttpTest.assertEveryWindowWithin(body, carbPerHour, fluidPerHour);
+    }
+
     @Test
     void a_plan_from_targets_has_no_needs() {
         var response = service.postJson(PlanRoutes.PLANS, "{\"targets\": {\"sodium\": {\"min\": \"500 mg\"}}}");

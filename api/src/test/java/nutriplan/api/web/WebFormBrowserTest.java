@@ -71,9 +71,10 @@ class WebFormBrowserTest {
         browser.script("window.scrollTo(0, 0)");
         browser.screenshot("plan");
 
-        browser.byId("download-csv").click();
         var csv = Browser.DOWNLOADS.resolve("nutriplan-plan.csv");
-        browser.waitFor(driver -> Files.exists(csv));
+        Files.deleteIfExists(csv); // another test's download would make this one "nutriplan-plan (1).csv"
+        browser.byId("download-csv").click();
+        browser.waitFor(driver -> Files.exists(csv) && !readQuietly(csv).isEmpty());
         assertThat(Files.readString(csv)).startsWith("plan,product,name,servings,serving,carbohydrate (g),fluid (mL),sodium (mg),potassium (mg)")
                 .contains("best," + expected.path("items").get(0).path("product").asText());
     }
@@ -360,18 +361,101 @@ class WebFormBrowserTest {
         }
     }
 
+    @Test
+    void a_three_hour_session_gets_a_timeline_with_every_serving_placed_and_no_hour_over_its_limits() throws IOException {
+        openPlanningOnlyWhenAsked();
+        browser.type("t-carbohydrate-min", "135 g");
+        browser.type("t-carbohydrate-max", "180 g");
+        browser.type("t-fluid-min", "1.5 L");
+        browser.type("t-fluid-max", "2.4 L");
+        browser.type("t-sodium-min", "1200 mg");
+        browser.select("solver", "choco");
+        browser.byId("schedule-on").click();
+        browser.type("durationMin", "180");
+        browser.select("intervalMin", "15");
+        assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isIn("OPTIMAL", "FEASIBLE");
+
+        var api = json(service.postJson(PlanRoutes.PLANS, """
+                {"targets": {"carbohydrate": {"min": "135 g", "max": "180 g"}, "fluid": {"min": "1.5 L", "max": "2.4 L"},
+                 "sodium": {"min": "1200 mg"}}, "solver": "choco", "durationMin": 180, "schedule": {"intervalMin": 15}}"""));
+        var rows = browser.all(By.cssSelector("#timeline table.slots tbody tr"));
+        assertThat(rows).hasSize(12);
+        // Every serving of the plan placed once: the servings (sips as fractions) add up per product.
+        for (var item : api.path("items")) {
+            double placed = browser.all(By.cssSelector("#timeline table.slots li[data-product='" + item.path("product").asText() + "']"))
+                    .stream().mapToDouble(li -> Double.parseDouble(li.getAttribute("data-servings"))).sum();
+            assertThat(placed).as(item.path("product").asText()).isCloseTo(item.path("servings").asDouble(),
+                    org.assertj.core.data.Offset.offset(0.01));
+        }
+        // No 60-minute window over its caps, read from the slot totals the page shows.
+        var carb = new double[rows.size()];
+        var fluid = new double[rows.size()];
+        for (int k = 0; k < rows.size(); k++) {
+            var cells = rows.get(k).findElements(By.cssSelector("td.num"));
+            carb[k] = Double.parseDouble(cells.get(0).getText().replace(",", ""));
+            fluid[k] = Double.parseDouble(cells.get(1).getText().replace(",", ""));
+        }
+        for (int k = 0; k < rows.size(); k++) {
+            double windowCarb = 0;
+            double windowFluid = 0;
+            for (int j = k; j < Math.min(rows.size(), k + 4); j++) {
+                windowCarb += carb[j];
+                windowFluid += fluid[j];
+            }
+            assertThat(windowCarb).as("carbohydrate from slot " + k).isLessThanOrEqualTo(60 + 0.2);
+            assertThat(windowFluid).as("fluid from slot " + k).isLessThanOrEqualTo(1000 + 0.2);
+        }
+        assertThat(browser.byId("schedule-capped").getText()).contains("carbohydrate max 180 g lowered to 153 g");
+        assertThat(browser.all(By.cssSelector("#timeline table.hours tbody tr"))).hasSize(3);
+        assertThat(browser.all(By.cssSelector("#timeline figure.curve")))
+                .extracting(figure -> figure.getAttribute("data-nutrient")).containsExactly("carbohydrate", "fluid", "sodium");
+        assertThat(browser.script("return [...document.querySelectorAll('#timeline canvas')]"
+                + ".every(canvas => Chart.getChart(canvas) && canvas.width > 0)")).isEqualTo(true);
+        int intakes = browser.all(By.cssSelector("#timeline table.slots li")).size();
+        assertThat(browser.all(By.cssSelector("#race-card tbody tr"))).hasSize(intakes);
+        assertThat(browser.byId("share-link").getAttribute("value")).contains("durationMin=180", "intervalMin=15");
+        browser.script("document.getElementById('timeline').scrollIntoView()");
+        browser.screenshot("schedule");
+
+        var csv = Browser.DOWNLOADS.resolve("nutriplan-plan.csv");
+        Files.deleteIfExists(csv); // another test's download would make this one "nutriplan-plan (1).csv"
+        browser.byId("download-csv").click();
+        browser.waitFor(driver -> Files.exists(csv) && readQuietly(csv).contains("atMin,product"));
+        assertThat(Files.readString(csv)).contains("atMin,product,servings,amount,unit,slot carbohydrate (g)");
+    }
+
+    @Test
+    void a_session_too_short_for_its_targets_says_which_hourly_limit_and_by_how_much() {
+        openPlanningOnlyWhenAsked();
+        browser.type("t-carbohydrate-min", "90 g");
+        browser.byId("schedule-on").click();
+        browser.type("durationMin", "45");
+        assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("UNSCHEDULABLE");
+        assertThat(browser.byId("unschedulable").getText()).contains("carbohydrate per hour", "by 45 g");
+        assertThat(browser.byId("timeline").isDisplayed()).isFalse();
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    /**
-     * Does something that plans, waits for the page to show the answer and returns its status (OPTIMAL, INFEASIBLE,
-     * "HTTP 400", ...). The page counts the answers it has shown in body[data-answers].
-     */
+    /** A downloaded file's text so far; empty while the browser has not written it. */
+    private static String readQuietly(java.nio.file.Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** The form with re-planning on every change turned off: it plans once, when asked. */
     private static void openPlanningOnlyWhenAsked() {
         browser.open(service.uri("/"));
         browser.byId("auto-replan").click();
     }
 
+    /**
+     * Does something that plans, waits for the page to show the answer and returns its status (OPTIMAL, INFEASIBLE,
+     * "HTTP 400", ...). The page counts the answers it has shown in body[data-answers].
+     */
     private static String planAndAwait(Runnable action) {
         var before = answers();
         action.run();

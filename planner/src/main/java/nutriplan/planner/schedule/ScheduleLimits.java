@@ -109,6 +109,11 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
      * is, for {@link #unreachable} to explain.
      */
     public PlanRequest capped(PlanRequest request) {
+        return capped(request, PACKING);
+    }
+
+    /** {@link #capped(PlanRequest)} at another share of limit × hours. */
+    public PlanRequest capped(PlanRequest request, double packing) {
         var targets = new ArrayList<Target>();
         boolean[] seen = new boolean[2];
         for (var target : request.targets()) {
@@ -118,17 +123,30 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
                 continue;
             }
             seen[capIndex] = true;
-            double cap = (capIndex == 0 ? sessionCarbG() : sessionFluidMl()) * PACKING;
+            double cap = (capIndex == 0 ? sessionCarbG() : sessionFluidMl()) * packing;
             targets.add(target.min() > sessionCap(capIndex) ? target
                     : new Target(target.nutrient(), target.min(), Math.max(target.min(), Math.min(target.max(), cap))));
         }
         if (!seen[0]) {
-            targets.add(new Target(Nutrient.CARBOHYDRATE, 0, sessionCarbG() * PACKING));
+            targets.add(new Target(Nutrient.CARBOHYDRATE, 0, sessionCarbG() * packing));
         }
         if (!seen[1]) {
-            targets.add(new Target(Nutrient.FLUID, 0, sessionFluidMl() * PACKING));
+            targets.add(new Target(Nutrient.FLUID, 0, sessionFluidMl() * packing));
         }
         return request.withTargets(targets);
+    }
+
+    /**
+     * Targets whose carbohydrate and fluid minimums leave whole servings room in every window: each min above
+     * {@value #PACKING} of limit × hours is lowered to it. Only for targets that are planning ranges of nutriplan's
+     * own (a workout's), never for the caller's: theirs stay, for {@link #unreachable} to explain.
+     */
+    public List<Target> withRoomForServings(List<Target> targets) {
+        return targets.stream().map(target -> {
+            int capIndex = target.nutrient() == Nutrient.CARBOHYDRATE ? 0 : target.nutrient() == Nutrient.FLUID ? 1 : -1;
+            double room = capIndex < 0 ? Double.POSITIVE_INFINITY : sessionCap(capIndex) * PACKING;
+            return target.min() > room ? target.withMin(room) : target;
+        }).toList();
     }
 
     private double sessionCap(int capIndex) {

@@ -115,15 +115,60 @@ public final class Scheduler {
         return amounts;
     }
 
-    /** A drink in sips of at most sipMaxMl (never more sips than the session has slots); anything else whole. */
-    static int sips(Product product, ScheduleLimits limits) {
-        double fluid = product.amount(Nutrient.FLUID);
-        boolean sipped = fluid > 0 && (SIPPED.contains(product.kind())
-                || product.preparation() != null && !product.preparation().isDry());
-        if (!sipped) {
+    /**
+     * A drink in sips (never more than the session has slots); anything else whole. A sip holds at most sipMaxMl
+     * and at most one slot's share of each hourly cap (carbohydrate, fluid), and of the caffeine per slot: a
+     * concentrated drink (80 g of carbohydrate in 500 mL against 60 g/h) is sipped over more slots than its volume
+     * alone asks for, or no 60-minute window could hold its sips.
+     */
+    public static int sips(Product product, ScheduleLimits limits) {
+        if (!isSipped(product)) {
             return 1;
         }
-        return Math.max(1, Math.min(limits.slotCount(), (int) Math.ceil(fluid / limits.sipMaxMl() - 1e-9)));
+        double share = limits.intervalMin() / (double) ScheduleLimits.WINDOW_MIN;
+        int sips = Math.max(atLeast(product.amount(Nutrient.FLUID), Math.min(limits.sipMaxMl(), limits.fluidPerHourMl() * share)),
+                Math.max(atLeast(product.amount(Nutrient.CARBOHYDRATE), limits.carbPerHourG() * share),
+                        atLeast(product.amount(Nutrient.CAFFEINE), limits.caffeinePerSlotMg())));
+        return Math.max(1, Math.min(limits.slotCount(), sips));
+    }
+
+    private static boolean isSipped(Product product) {
+        return product.amount(Nutrient.FLUID) > 0 && (SIPPED.contains(product.kind())
+                || product.preparation() != null && !product.preparation().isDry());
+    }
+
+    /** The fewest parts of at most {@code most} each that {@code amount} splits into. */
+    private static int atLeast(double amount, double most) {
+        return (int) Math.ceil(amount / most - 1e-9);
+    }
+
+    /**
+     * Why one serving of the product cannot be placed within the limits however the rest is placed, or null when
+     * it can: a gel with more carbohydrate than the hourly cap, or a drink whose sips still put more than a cap
+     * into one window of a short session.
+     */
+    public static String oversized(Product product, ScheduleLimits limits) {
+        int sips = sips(product, limits);
+        int inWindow = Math.min(sips, limits.windowSlots());
+        double carb = product.amount(Nutrient.CARBOHYDRATE) * inWindow / sips;
+        double fluid = product.amount(Nutrient.FLUID) * inWindow / sips;
+        double caffeine = product.amount(Nutrient.CAFFEINE) / sips;
+        if (carb > limits.carbPerHourG() + 1e-9) {
+            return over(product, "carbohydrate", carb, "g", limits.carbPerHourG(), "per hour");
+        }
+        if (fluid > limits.fluidPerHourMl() + 1e-9) {
+            return over(product, "fluid", fluid, "mL", limits.fluidPerHourMl(), "per hour");
+        }
+        if (caffeine > limits.caffeinePerSlotMg() + 1e-9) {
+            return over(product, "caffeine", caffeine, "mg", limits.caffeinePerSlotMg(), "per slot");
+        }
+        return null;
+    }
+
+    private static String over(Product product, String nutrient, double amount, String unit, double cap, String per) {
+        return "one serving of " + product.id() + " puts " + ScheduleLimits.format(amount) + " " + unit + " of " + nutrient
+                + " into one " + (per.equals("per hour") ? "60-minute window" : "slot") + ", over the "
+                + ScheduleLimits.format(cap) + " " + unit + " " + per + " by " + ScheduleLimits.format(amount - cap) + " " + unit;
     }
 
     private static List<SlotIntake> slots(IntakeSchedule solved, ScheduleCheck check) {
@@ -143,7 +188,7 @@ public final class Scheduler {
 
     private static Intake intake(Placement placement, Slot slot) {
         var product = placement.product();
-        if (placement.sips() == 1 && !SIPPED.contains(product.kind())) {
+        if (!isSipped(product)) {
             return new Intake(product, placement.serving(), 1, product.serving().value(), product.serving().dimension().canonicalUnit());
         }
         double fluid = Tracked.unscaled(placement.amountIn(Tracked.FLUID, slot.index(), slot.index() + 1));

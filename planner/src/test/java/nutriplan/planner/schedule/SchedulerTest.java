@@ -50,6 +50,46 @@ class SchedulerTest {
         }
     }
 
+    /**
+     * The 6-hour defect: Maurten 320 (79 g in 500 mL) was sipped in two 39.5 g sips, so any window holding both
+     * broke 60 g/h. Sipped at a slot's share of the cap, it fits beside four Tailwinds.
+     */
+    @Test
+    void aConcentratedDrinkIsSippedWithinTheHourlyCap() {
+        var limits = ScheduleLimits.of(360, 15);
+        var maurten = product("maurten-drink-mix-320");
+        assertThat(Scheduler.sips(maurten, limits)).isEqualTo(6); // 79 g / (60 g/h × 15/60) = 5.3
+        var plan = new Plan(List.of(new PlanItem(maurten, 1), new PlanItem(product("tailwind-endurance-fuel-2scoops"), 4)));
+        var schedule = scheduler.schedule(plan, limits, 30_000);
+        assertThat(schedule.broken()).isEmpty();
+        assertEveryWindowWithin(schedule, limits);
+        assertEveryServingPlaced(schedule, plan);
+    }
+
+    @Test
+    void aGelOverTheHourlyCapIsOversizedAndADrinkIsNot() {
+        var limits = ScheduleLimits.of(120, 15).withCarbPerHourG(20);
+        var gel = DefaultCatalog.get().products().stream().filter(p -> p.amount(Nutrient.CARBOHYDRATE) > 20
+                && p.kind() == nutriplan.catalog.product.Kind.GEL).findFirst().orElseThrow();
+        assertThat(Scheduler.oversized(gel, limits)).contains(gel.id()).contains("over the 20 g per hour by");
+        assertThat(Scheduler.oversized(product("maurten-drink-mix-320"), ScheduleLimits.of(360, 15))).isNull();
+        // Two 15-minute slots: every sip of 79 g lands in the one window there is.
+        assertThat(Scheduler.oversized(product("maurten-drink-mix-320"), ScheduleLimits.of(30, 15)))
+                .contains("79 g of carbohydrate into one 60-minute window, over the 60 g per hour by 19 g");
+    }
+
+    static nutriplan.catalog.product.Product product(String id) {
+        return DefaultCatalog.get().products().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    static void assertEveryServingPlaced(Schedule schedule, Plan plan) {
+        for (var item : plan.items()) {
+            double servings = schedule.slots().stream().flatMap(slot -> slot.items().stream())
+                    .filter(intake -> intake.product().equals(item.product())).mapToDouble(Schedule.Intake::servings).sum();
+            assertThat(servings).as(item.product().id()).isCloseTo(item.servings(), org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
     @Test
     void sameProblemSameSchedule() {
         var limits = ScheduleLimits.of(150, 15);

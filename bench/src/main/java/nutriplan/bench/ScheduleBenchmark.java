@@ -1,0 +1,188 @@
+package nutriplan.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import nutriplan.catalog.CatalogFiles;
+import nutriplan.catalog.nutrient.Nutrient;
+import nutriplan.catalog.product.Product;
+import nutriplan.planner.choco.ChocoPlanner;
+import nutriplan.planner.request.PlanRequest;
+import nutriplan.planner.request.Target;
+import nutriplan.planner.schedule.Schedule;
+import nutriplan.planner.schedule.ScheduleLimits;
+import nutriplan.planner.schedule.Scheduler;
+import nutriplan.planner.schedule.SessionPlanner;
+import nutriplan.planner.schedule.UnschedulableException;
+import nutriplan.planner.schedule.domain.Tracked;
+
+/**
+ * The intake schedule's quality and time over sessions of 1 to 12 hours: for each, a plan on the default catalog
+ * for a workout's needs per hour × hours (carbohydrate 45–60 g/h, fluid 500–800 mL/h, sodium from 400 mg/h), kept
+ * within the session's hourly limits, then spread over its slots by Timefold. Prints a Markdown table; asserts
+ * nothing (the tests do). Run with {@code bench/run --schedule [OPTIONS]}.
+ */
+public final class ScheduleBenchmark {
+
+    private static final String USAGE = """
+            Usage: bench/run --schedule [--hours 1,2,...,12] [--interval 15] [--carb-per-hour 60] [--fluid-per-hour 1000]
+                                        [--repeats 3] [--data DIR] [--verbose]
+              --hours           session lengths, in hours
+              --interval        minutes between slots, 10 to 20
+              --carb-per-hour   the carbohydrate cap of every 60-minute window, g
+              --fluid-per-hour  the fluid cap of every 60-minute window, mL (at most 1000)
+              --repeats         schedules per session; the time is their median (the schedule itself is the same each time)
+              --data            the data directory holding catalogs/default.json (default: data or ../data)
+              --verbose         print each session's timeline (stderr)
+            """;
+
+    /** The plan's time limit: Choco proves these small plans in well under it. */
+    private static final long PLAN_TIME_LIMIT_MS = 5000;
+    private static final long SAFETY_NET_MS = 60_000;
+
+    record Options(List<Integer> hours, int interval, double carbPerHour, double fluidPerHour, int repeats,
+                   Path data, boolean verbose, boolean help) {
+
+        static Options parse(String[] args) {
+            var parsed = Bench.Arguments.of(args, List.of("--verbose", "--help"),
+                    List.of("--hours", "--interval", "--carb-per-hour", "--fluid-per-hour", "--repeats", "--data"));
+            var values = parsed.values();
+            var hours = new ArrayList<Integer>();
+            for (var h : values.getOrDefault("--hours", "1,2,3,4,5,6,7,8,9,10,11,12").split(",")) {
+                hours.add(Bench.positive("--hours", h.trim()));
+            }
+            return new Options(hours, Bench.positive("--interval", values.getOrDefault("--interval", "15")),
+                    Bench.positive("--carb-per-hour", values.getOrDefault("--carb-per-hour", "60")),
+                    Bench.positive("--fluid-per-hour", values.getOrDefault("--fluid-per-hour", "1000")),
+                    Bench.positive("--repeats", values.getOrDefault("--repeats", "3")),
+                    values.containsKey("--data") ? Path.of(values.get("--data"))
+                            : Files.isDirectory(Path.of("data", "catalogs")) ? Path.of("data") : Path.of("..", "data"),
+                    parsed.flags().contains("--verbose"), parsed.flags().contains("--help"));
+        }
+    }
+
+    private final Options options;
+    private final List<Product> products;
+    private final ChocoPlanner choco = new ChocoPlanner();
+    private final Scheduler scheduler = new Scheduler();
+    private final SessionPlanner sessions = new SessionPlanner(scheduler);
+
+    private ScheduleBenchmark(Options options) {
+        this.options = options;
+        this.products = CatalogFiles.read(options.data().resolve("catalogs").resolve("default.json")).catalog().products();
+        if (products.isEmpty()) {
+            throw new IllegalStateException("no products in " + options.data().resolve("catalogs").resolve("default.json"));
+        }
+    }
+
+    public static void main(String[] args) {
+        var options = Bench.optionsOrExit(args, Options::parse, Options::help, USAGE);
+        if (options != null) {
+            new ScheduleBenchmark(options).run();
+        }
+    }
+
+    private ScheduleLimits limits(int durationMin) {
+        return ScheduleLimits.of(durationMin, options.interval()).withCarbPerHourG(options.carbPerHour())
+                .withFluidPerHourMl(options.fluidPerHour());
+    }
+
+    private PlanRequest request(int durationMin) {
+        double hours = durationMin / 60.0;
+        return PlanRequest.of(List.of(
+                Target.between(Nutrient.CARBOHYDRATE, 45 * hours, 60 * hours),
+                Target.between(Nutrient.FLUID, 500 * hours, 800 * hours),
+                Target.atLeast(Nutrient.SODIUM, 400 * hours)), products)
+                .withTimeLimitMs(PLAN_TIME_LIMIT_MS);
+    }
+
+    private void run() {
+        // Warm-up: the JIT and Timefold's constraint streams, on a session the table holds too.
+        sessions.plan(request(180), limits(180), choco, SAFETY_NET_MS);
+        System.out.printf(Locale.ROOT, "Intake schedule, every %d min, caps %s g carbohydrate and %s mL fluid per 60-minute window%n%n",
+                options.interval(), fmt(options.carbPerHour()), fmt(options.fluidPerHour()));
+        System.out.println("| hours | slots | servings (sips) | plan ms | schedule ms | score | attempts"
+                + " | max carb/window g | max fluid/window mL | off even carb g | off even fluid mL | off even sodium mg |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (int hours : options.hours()) {
+            row(hours * 60);
+        }
+        System.out.println();
+        System.out.println("off even: the largest |cumulative − total × elapsed / duration| over the slots; the rule"
+                + " tolerates one serving's amount.");
+    }
+
+    private void row(int durationMin) {
+        var limits = limits(durationMin);
+        SessionPlanner.Outcome outcome;
+        try {
+            outcome = sessions.plan(request(durationMin), limits, choco, SAFETY_NET_MS);
+        } catch (UnschedulableException e) {
+            System.out.printf(Locale.ROOT, "| %s | unschedulable: %s |%n", fmt(durationMin / 60.0), String.join("; ", e.reasons()));
+            return;
+        }
+        if (outcome.schedule() == null) {
+            System.out.printf(Locale.ROOT, "| %s | no plan: %s |%n", fmt(durationMin / 60.0), outcome.result().status());
+            return;
+        }
+        var plan = outcome.result().plan();
+        var times = new ArrayList<Double>();
+        Schedule schedule = outcome.schedule();
+        for (int repeat = 0; repeat < options.repeats(); repeat++) {
+            long start = System.nanoTime();
+            schedule = scheduler.schedule(plan, limits, SAFETY_NET_MS);
+            times.add((System.nanoTime() - start) / 1e6);
+        }
+        int servings = plan.items().stream().mapToInt(item -> item.servings()).sum();
+        int sips = plan.items().stream().mapToInt(item -> item.servings() * Scheduler.sips(item.product(), limits)).sum();
+        System.out.printf(Locale.ROOT, "| %s | %d | %d (%d) | %s | %s | %s | %d | %s / %s | %s / %s | %s | %s | %s |%n",
+                fmt(durationMin / 60.0), schedule.slots().size(), servings, sips, Bench.ms(outcome.result().timeMs()),
+                Bench.ms(Bench.median(times)), schedule.score(), outcome.attempts(),
+                fmt(maxWindow(schedule, Tracked.CARBOHYDRATE)), fmt(limits.carbPerHourG()),
+                fmt(maxWindow(schedule, Tracked.FLUID)), fmt(limits.fluidPerHourMl()),
+                fmt(offEven(schedule, Tracked.CARBOHYDRATE)), fmt(offEven(schedule, Tracked.FLUID)),
+                fmt(offEven(schedule, Tracked.SODIUM)));
+        if (options.verbose()) {
+            for (var slot : schedule.slots()) {
+                System.err.println(durationMin + " min @" + slot.atMin() + ": " + slot.items().stream()
+                        .map(intake -> intake.product().id() + " " + fmt(intake.amount()) + " " + intake.unit()).toList());
+            }
+        }
+    }
+
+    /** The most of a nutrient any 60-minute window starting at a slot holds. */
+    static double maxWindow(Schedule schedule, Tracked nutrient) {
+        var slots = schedule.slots();
+        double most = 0;
+        for (int k = 0; k < slots.size(); k++) {
+            double sum = 0;
+            for (int j = k; j < slots.size() && slots.get(j).atMin() < slots.get(k).atMin() + ScheduleLimits.WINDOW_MIN; j++) {
+                sum += slots.get(j).total(nutrient);
+            }
+            most = Math.max(most, sum);
+        }
+        return most;
+    }
+
+    /** The largest distance of the cumulative amount from the even curve at the end of a slot's interval. */
+    static double offEven(Schedule schedule, Tracked nutrient) {
+        var limits = schedule.limits();
+        double total = schedule.slots().stream().mapToDouble(slot -> slot.total(nutrient)).sum();
+        double cumulative = 0;
+        double most = 0;
+        for (var slot : schedule.slots()) {
+            cumulative += slot.total(nutrient);
+            double elapsed = Math.min(limits.durationMin(), slot.atMin() + limits.intervalMin());
+            most = Math.max(most, Math.abs(cumulative - total * elapsed / limits.durationMin()));
+        }
+        return most;
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

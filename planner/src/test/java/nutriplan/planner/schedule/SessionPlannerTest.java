@@ -1,0 +1,77 @@
+package nutriplan.planner.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import nutriplan.catalog.nutrient.Nutrient;
+import nutriplan.catalog.product.Kind;
+import nutriplan.planner.choco.ChocoPlanner;
+import nutriplan.planner.problem.DefaultCatalog;
+import nutriplan.planner.request.PlanRequest;
+import nutriplan.planner.request.Target;
+
+/** Plan and schedule together on the default catalog, 1 to 12 hours: never a timeline that breaks a hard rule. */
+class SessionPlannerTest {
+
+    private final SessionPlanner sessions = new SessionPlanner(new Scheduler());
+    private final ChocoPlanner choco = new ChocoPlanner();
+
+    /** A workout's needs per hour × hours: carbohydrate 45–60 g/h, fluid 500–800 mL/h, sodium from 400 mg/h. */
+    static PlanRequest request(int durationMin) {
+        double hours = durationMin / 60.0;
+        return PlanRequest.of(List.of(
+                Target.between(Nutrient.CARBOHYDRATE, 45 * hours, 60 * hours),
+                Target.between(Nutrient.FLUID, 500 * hours, 800 * hours),
+                Target.atLeast(Nutrient.SODIUM, 400 * hours)), DefaultCatalog.get().products()).withTimeLimitMs(5000);
+    }
+
+    @ParameterizedTest(name = "{0} min")
+    @ValueSource(ints = {60, 120, 180, 240, 300, 360, 420, 480, 540, 600, 660, 720})
+    void everySessionFrom1To12HoursIsScheduledWithinEveryWindow(int durationMin) {
+        var limits = ScheduleLimits.of(durationMin, 15);
+        var outcome = sessions.plan(request(durationMin), limits, choco, 60_000);
+        assertThat(outcome.result().hasPlan()).as(outcome.result().toString()).isTrue();
+        var schedule = outcome.schedule();
+        assertThat(schedule.broken()).isEmpty();
+        SchedulerTest.assertEveryWindowWithin(schedule, limits);
+        SchedulerTest.assertEveryServingPlaced(schedule, outcome.result().plan());
+        assertThat(outcome.result().plan().total(Nutrient.CARBOHYDRATE)).isBetween(45 * limits.hours() - 1e-6, limits.sessionCarbG());
+    }
+
+    @Test
+    void aMinTheSessionCannotTakeIsRefusedWithTheRuleAndTheAmount() {
+        var request = PlanRequest.of(List.of(Target.atLeast(Nutrient.CARBOHYDRATE, 200)), DefaultCatalog.get().products());
+        assertThatThrownBy(() -> sessions.plan(request, ScheduleLimits.of(90, 15), choco, 10_000))
+                .isInstanceOf(UnschedulableException.class)
+                .satisfies(e -> assertThat(((UnschedulableException) e).reasons()).singleElement().asString()
+                        .startsWith("carbohydrate per hour").contains("by 110 g"));
+    }
+
+    @Test
+    void gelsOverTheHourlyCapAreLeftOutAndNamed() {
+        var limits = ScheduleLimits.of(120, 15).withCarbPerHourG(20);
+        var request = PlanRequest.of(List.of(Target.atLeast(Nutrient.CARBOHYDRATE, 30)), DefaultCatalog.get().products());
+        var outcome = sessions.plan(request, limits, choco, 30_000);
+        assertThat(outcome.excluded()).anyMatch(reason -> reason.contains("over the 20 g per hour"));
+        assertThat(outcome.schedule().broken()).isEmpty();
+        assertThat(outcome.result().plan().items()).noneMatch(item -> item.product().kind() == Kind.GEL
+                && item.product().amount(Nutrient.CARBOHYDRATE) > 20);
+    }
+
+    @Test
+    void aRequiredProductOverTheCapIsRefusedByName() {
+        var gel = DefaultCatalog.get().products().stream().filter(p -> p.kind() == Kind.GEL
+                && p.amount(Nutrient.CARBOHYDRATE) > 20).findFirst().orElseThrow();
+        var request = PlanRequest.of(List.of(Target.atLeast(Nutrient.CARBOHYDRATE, 30)), DefaultCatalog.get().products())
+                .withRequired(Set.of(gel.id()));
+        assertThatThrownBy(() -> sessions.plan(request, ScheduleLimits.of(120, 15).withCarbPerHourG(20), choco, 30_000))
+                .isInstanceOf(UnschedulableException.class).hasMessageContaining(gel.id()).hasMessageContaining("require");
+    }
+}
