@@ -32,7 +32,7 @@ export function readForm(pickers) {
     if (value !== undefined && value !== '') request[name] = value;
   }
   if (byId('schedule-on').checked) {
-    request.durationMin = count(byId('durationMin').value);
+    if (!request.workout) request.durationMin = count(byId('durationMin').value); // a workout has its own
     request.schedule = {intervalMin: count(byId('intervalMin').value)};
   }
   return request;
@@ -93,7 +93,7 @@ export function toQuery(request, {preset, version} = {}) {
     if (request[name] != null) params.set(name, String(request[name]));
   }
   if (request.schedule) {
-    params.set('durationMin', String(request.durationMin ?? ''));
+    if (request.durationMin != null) params.set('durationMin', String(request.durationMin));
     params.set('intervalMin', String(request.schedule.intervalMin ?? 15));
   }
   return params.toString();
@@ -129,8 +129,8 @@ export function fromQuery(search) {
   for (const name of OPTIONS) {
     if (params.has(name)) request[name] = NUMBERS.has(name) ? quantity(params.get(name)) : params.get(name);
   }
-  if (params.has('durationMin')) {
-    request.durationMin = quantity(params.get('durationMin'));
+  if (params.has('intervalMin')) {
+    if (params.has('durationMin')) request.durationMin = quantity(params.get('durationMin'));
     request.schedule = {intervalMin: quantity(params.get('intervalMin') ?? '15')};
   }
   const version = params.has('version') ? Number(params.get('version')) : null;

@@ -35,6 +35,7 @@ export function useWorkout(on) {
   byId('workout-use').checked = on;
   byId('targets-fieldset').disabled = on;
   byId('targets-fieldset').classList.toggle('from-workout', on);
+  byId('durationMin').disabled = on; // the schedule's session is the workout's
 }
 
 /** Asks the service for the workout's targets and shows them; a 400 is shown at the fields. */
