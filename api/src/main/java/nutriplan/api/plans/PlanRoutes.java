@@ -15,9 +15,6 @@ import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
-import nutriplan.planner.plan.PlanResult;
-import nutriplan.planner.request.PlanRequest;
-import nutriplan.planner.schedule.Scheduler;
 
 /** {@code POST /api/v1/plans}: the planner over HTTP, behind admission control. */
 public final class PlanRoutes {
@@ -25,10 +22,8 @@ public final class PlanRoutes {
     public static final String PLANS = "/api/v1/plans";
 
     private final Catalogs catalogs;
-    private final PlanService service;
+    private final PlanAnswers answers;
     private final SolverPool pool;
-    private final Metrics metrics;
-    private final Scheduler scheduler = new Scheduler();
     private final int maxInlineProducts;
     private final long requestTimeoutMs;
 
@@ -39,9 +34,8 @@ public final class PlanRoutes {
     public PlanRoutes(Catalogs catalogs, PlanService service, SolverPool pool, Metrics metrics, int maxInlineProducts,
                       long requestTimeoutMs) {
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
-        this.service = Objects.requireNonNull(service, "service");
+        this.answers = new PlanAnswers(service, metrics);
         this.pool = Objects.requireNonNull(pool, "pool");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.maxInlineProducts = maxInlineProducts;
         this.requestTimeoutMs = requestTimeoutMs;
     }
@@ -84,53 +78,7 @@ public final class PlanRoutes {
     void create(Context ctx) {
         long deadline = System.nanoTime() + requestTimeoutMs * 1_000_000;
         var scheduled = PlanRequestJson.readScheduled(JsonRequests.body(ctx), catalogs, maxInlineProducts);
-        var limits = scheduled.schedule();
-        if (limits == null) {
-            var request = scheduled.plan();
-            var result = pool.run(deadline, millisLeft -> solve(request.withTimeLimitMs(Math.min(request.timeLimitMs(), millisLeft))));
-            ctx.status(PlanResponseJson.httpStatus(result)).json(PlanResponseJson.write(result, request));
-            return;
-        }
-        var unreachable = limits.unreachable(scheduled.plan());
-        if (!unreachable.isEmpty()) {
-            ctx.status(422).json(unschedulable(unreachable));
-            return;
-        }
-        // The planner takes the hourly limits into account: the session's totals are capped at limit × hours.
-        var request = limits.capped(scheduled.plan());
-        var result = pool.run(deadline, millisLeft -> solve(request.withTimeLimitMs(Math.min(request.timeLimitMs(), millisLeft))));
-        var body = PlanResponseJson.write(result, request);
-        if (result.plan() != null) {
-            var schedule = scheduler.schedule(result.plan(), limits, request.timeLimitMs());
-            if (!schedule.isFeasible()) {
-                ctx.status(422).json(unschedulable(schedule.broken()));
-                return;
-            }
-            body.set("schedule", ScheduleJson.slots(schedule));
-            body.set("scheduleInfo", ScheduleJson.info(schedule, scheduled.assumedCarb(), scheduled.assumedFluid()));
-        }
-        ctx.status(PlanResponseJson.httpStatus(result)).json(body);
-    }
-
-    /** 422 unschedulable: the plan cannot be spread over the session within its hard rules; each rule and by how much. */
-    private static com.fasterxml.jackson.databind.node.ObjectNode unschedulable(java.util.List<String> reasons) {
-        var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        body.put("error", "unschedulable");
-        body.put("message", "the plan cannot be scheduled over the session within the hourly limits");
-        var details = body.putArray("details");
-        reasons.forEach(reason -> details.addObject().put("field", "schedule").put("message", reason));
-        return body;
-    }
-
-    private PlanResult solve(PlanRequest request) {
-        long start = System.nanoTime();
-        try {
-            var result = service.plan(request);
-            metrics.recordSolve(result.solver(), result.status().name(), System.nanoTime() - start);
-            return result;
-        } catch (RuntimeException e) {
-            metrics.recordSolve(request.solver().jsonName(), "error", System.nanoTime() - start);
-            throw e;
-        }
+        var answer = answers.answer(scheduled, request -> pool.run(deadline, millisLeft -> answers.solve(request, millisLeft)));
+        ctx.status(answer.status()).json(answer.body());
     }
 }
