@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 
@@ -36,9 +37,11 @@ import nutriplan.api.errors.BusyException;
  * timeout either way. Thread-safe.
  *
  * <p>A batch ({@link #runAll}) is admitted whole, as one request: it waits for one solver like any request (or is
- * turned away), and from then on every request of it is answered. Solvers idle at that moment join it, each on a
- * lane thread of a pool of {@code size - 1}; each such lane holds an admission and a solver permit, so it takes no
- * queue place from single requests, and the threads batches use are bounded by the pool's size.
+ * turned away), and from then on every request of it is answered. Solvers idle between two of its requests join it,
+ * each on a lane thread of a pool of {@code size - 1}, and leave it as soon as another request waits for a solver:
+ * a batch uses what is idle without keeping anyone out beyond its own solver. Each such lane holds an admission and
+ * a solver permit, so it takes no queue place from single requests, and the threads batches use are bounded by the
+ * pool's size.
  */
 public final class SolverPool implements MeterBinder, AutoCloseable {
 
@@ -107,9 +110,9 @@ public final class SolverPool implements MeterBinder, AutoCloseable {
     /**
      * Runs the {@code count} requests of a batch, admitted whole: the batch waits for one solver as a single request
      * does (and is turned away as one is, before anything runs), then answers every request in turn on it, and on
-     * every other solver idle at that moment, each on a lane of its own. A request whose turn comes after the
-     * deadline is not solved: {@code late} answers it with the {@link BusyException} a single request gets when its
-     * time runs out while it waits.
+     * every other solver idle while no request waits for one, each on a lane of its own. A request whose turn comes
+     * after the deadline is not solved: {@code late} answers it with the {@link BusyException} a single request gets
+     * when its time runs out while it waits.
      *
      * @param deadlineNanos the {@link System#nanoTime()} by which the batch must be answered
      * @param solve         answers the request at an index, on a solver; it bounds its solve by the deadline itself
@@ -140,34 +143,40 @@ public final class SolverPool implements MeterBinder, AutoCloseable {
         }
     }
 
-    /** The batch on the caller's solver and on each idle one: every lane takes the next request until none is left. */
+    /**
+     * The batch on the caller's solver, and on every solver idle between two of its requests: each lane takes the
+     * next request until none is left. A helper lane stops as soon as a request waits for a solver, so a batch
+     * shrinks back to its own solver rather than keep waiting requests out; the caller's lane never stops, so the
+     * batch always finishes.
+     */
     private <T> List<T> inLanes(long deadlineNanos, int count, IntFunction<T> solve, Function<BusyException, T> late) {
         var answers = new Object[count];
         var next = new AtomicInteger();
-        Runnable lane = () -> {
-            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                answers[i] = millisLeft(deadlineNanos) < 1
-                        ? late.apply(busy("the request's time ran out while it waited for a solver"))
-                        : solve.apply(i);
+        IntConsumer answer = i -> answers[i] = millisLeft(deadlineNanos) < 1
+                ? late.apply(busy("the request's time ran out while it waited for a solver"))
+                : solve.apply(i);
+        Runnable helper = () -> {
+            try {
+                for (int i; !solvers.hasQueuedThreads() && (i = next.getAndIncrement()) < count; ) {
+                    answer.accept(i);
+                }
+            } finally {
+                releaseSolver();
             }
         };
         var helpers = new ArrayList<CompletableFuture<Void>>();
         try {
-            while (helpers.size() + 1 < count && tryAcquireIdleSolver()) {
-                try {
-                    helpers.add(CompletableFuture.runAsync(() -> {
-                        try {
-                            lane.run();
-                        } finally {
-                            releaseSolver();
-                        }
-                    }, lanes));
-                } catch (RejectedExecutionException e) {
-                    releaseSolver(); // closed: the caller's lane does the rest
-                    break;
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                while (next.get() < count && !solvers.hasQueuedThreads() && tryAcquireIdleSolver()) {
+                    try {
+                        helpers.add(CompletableFuture.runAsync(helper, lanes));
+                    } catch (RejectedExecutionException e) {
+                        releaseSolver(); // closed: this lane does the rest
+                        break;
+                    }
                 }
+                answer.accept(i);
             }
-            lane.run();
         } catch (RuntimeException | Error e) {
             next.set(count); // the helpers stop after the request they are on
             throw e;
