@@ -9,7 +9,8 @@ import {clearFieldErrors, clearNotes, showFieldErrors} from './fields.js';
 import {fillForm, fromQuery, readForm, toQuery} from './form.js';
 import {buildPickers} from './pickers.js';
 import {clearPlans, showPlan, showPrevious} from './plan-view.js';
-import {buildTargets, setBound} from './targets.js';
+import {buildTargets, fillTargets, setBound} from './targets.js';
+import {deriveTargets, showNeeds, useWorkout, usesWorkout} from './workout.js';
 
 const REPLAN_DELAY_MS = 600;
 const form = byId('plan-form');
@@ -106,7 +107,13 @@ const state = {
   inflight: null, // the AbortController of the plan request under way
   presets: [],
   answers: 0, // plan answers shown so far
+  needs: null, // what the workout of the last answer needs, when it was planned from one
 };
+
+/** True when the form asks for something: a target, or a workout to derive them from. */
+function hasGoal(request) {
+  return request.workout ? Object.keys(request.workout).length > 0 : Object.keys(request.targets).length > 0;
+}
 
 function syncAddress() {
   const query = toQuery(readForm(pickers), {preset: state.preset, version: state.version});
@@ -118,8 +125,7 @@ const replanSoon = debounce(() => plan(), REPLAN_DELAY_MS);
 
 function formChanged() {
   syncAddress();
-  const hasTargets = Object.keys(readForm(pickers).targets).length > 0;
-  if (byId('auto-replan').checked && hasTargets) replanSoon();
+  if (byId('auto-replan').checked && hasGoal(readForm(pickers))) replanSoon();
 }
 
 // ---- planning ------------------------------------------------------------------------------------------
@@ -176,6 +182,8 @@ async function plan({focusErrors = false} = {}) {
 
 async function showAnswer(answer, request, focusErrors) {
   const products = await productsOf(answer.body?.catalog ?? {name: request.catalog});
+  state.needs = answer.body?.needs ?? null;
+  if (state.needs) showNeeds(state.needs);
   if (answer.status === 200) {
     // The plan before the last change (of the form or of the catalog): asking again for the same plan keeps
     // the one before that.
@@ -200,6 +208,7 @@ async function showAnswer(answer, request, focusErrors) {
     showInfeasible(view.outcome, form, answer.body, relax);
     return;
   }
+  if ((answer.body?.details ?? []).some((detail) => detail.field?.startsWith('workout'))) byId('workout-panel').open = true;
   const {unplaced, first} = answer.status === 400 || answer.status === 404
     ? showFieldErrors(form, answer.body.details) : {unplaced: answer.body?.details ?? [], first: null};
   replace(view.outcome, el('p', {class: 'status status-bad', id: 'status', 'data-status': `HTTP ${answer.status}`},
@@ -221,6 +230,11 @@ async function productsOf(catalog) {
  */
 function relax(member) {
   const {field, to, remove} = member;
+  if (field.startsWith('targets.') && usesWorkout() && state.needs) {
+    // A relaxed target is no longer the workout's: plan from its targets, typed, with this one relaxed.
+    fillTargets(state.needs.targets);
+    useWorkout(false);
+  }
   if (field.startsWith('targets.')) {
     setBound(field, `${to.amount} ${to.unit}`);
   } else if (field.startsWith('limits.')) {
@@ -299,7 +313,7 @@ async function planAgainst(name) {
   await useCatalog(name);
   location.hash = '#plan';
   syncAddress();
-  if (Object.keys(readForm(pickers).targets).length > 0) plan();
+  if (hasGoal(readForm(pickers))) plan();
 }
 
 // ---- start ----------------------------------------------------------------------------------------------
@@ -325,6 +339,12 @@ form.addEventListener('change', async (event) => {
   }
 });
 byId('preset').addEventListener('change', choosePreset);
+byId('workout-derive').addEventListener('click', () => deriveTargets());
+byId('workout-plan').addEventListener('click', () => {
+  useWorkout(true);
+  plan({focusErrors: true});
+});
+byId('workout-use').addEventListener('change', (event) => useWorkout(event.target.checked));
 byId('copy-link').addEventListener('click', async () => {
   byId('share-link').select();
   try {
@@ -347,6 +367,7 @@ try {
 const link = fromQuery(location.search);
 if (link) {
   fillForm(link.request, pickers);
+  if (link.request.workout) byId('workout-panel').open = true;
   state.preset = link.preset;
   describePreset();
   await useCatalog(byId('catalog').value);

@@ -3,6 +3,7 @@
 import {byId} from './dom.js';
 import {quantity} from './nutrients.js';
 import {fillTargets, readTargets} from './targets.js';
+import {WORKOUT_FIELDS, fillWorkout, readWorkout, useWorkout, usesWorkout} from './workout.js';
 
 const LIMITS = ['maxServingsPerProduct', 'maxProducts', 'maxServings'];
 const OPTIONS = ['objective', 'solver', 'timeLimitMs', 'alternatives', 'unknownUnderMax'];
@@ -18,7 +19,8 @@ const count = (text) => {
 
 /** The plan request the form describes. */
 export function readForm(pickers) {
-  const request = {targets: readTargets(), catalog: byId('catalog').value || 'default', ...pickers.read()};
+  const goal = usesWorkout() ? {workout: readWorkout()} : {targets: readTargets()};
+  const request = {...goal, catalog: byId('catalog').value || 'default', ...pickers.read()};
   const limits = {};
   for (const name of LIMITS) {
     const value = count(byId(name).value);
@@ -35,6 +37,8 @@ export function readForm(pickers) {
 /** Shows a plan request (a preset's, or a link's); what it leaves out gets the form's defaults. */
 export function fillForm(request, pickers) {
   fillTargets(request.targets);
+  fillWorkout(request.workout);
+  useWorkout(request.workout != null);
   setSelect(byId('catalog'), request.catalog ?? 'default');
   pickers.fill(request);
   for (const name of LIMITS) byId(name).value = request.limits?.[name] ?? '';
@@ -65,6 +69,9 @@ export function toQuery(request, {preset, version} = {}) {
       if (target[bound] != null) params.set(`${nutrient}.${bound}`, String(target[bound]));
     }
   }
+  for (const field of WORKOUT_FIELDS) {
+    if (request.workout?.[field] != null) params.set(`workout.${field}`, String(request.workout[field]));
+  }
   params.set('catalog', request.catalog ?? 'default');
   if (version != null) params.set('version', String(version));
   for (const list of LISTS) {
@@ -81,7 +88,7 @@ export function toQuery(request, {preset, version} = {}) {
   return params.toString();
 }
 
-/** The request, preset and version of a query string; null when it holds no target (no form to restore). */
+/** The request, preset and version of a query string; null when it holds no target nor workout (no form to restore). */
 export function fromQuery(search) {
   const params = new URLSearchParams(search);
   const request = {targets: {}};
@@ -89,7 +96,14 @@ export function fromQuery(search) {
     const match = /^([a-z]+)\.(min|max)$/.exec(key);
     if (match) (request.targets[match[1]] ??= {})[match[2]] = quantity(value);
   }
-  if (Object.keys(request.targets).length === 0) return null;
+  const workout = Object.fromEntries(WORKOUT_FIELDS.filter((field) => params.has(`workout.${field}`))
+    .map((field) => [field, params.get(`workout.${field}`)]));
+  if (Object.keys(workout).length > 0) {
+    request.workout = workout;
+    delete request.targets;
+  } else if (Object.keys(request.targets).length === 0) {
+    return null;
+  }
   request.catalog = params.get('catalog') ?? 'default';
   for (const list of LISTS) {
     const values = params.getAll(list);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.catalog.product.Kind;
+import nutriplan.catalog.product.Product;
 
 /** The catalog files in data/ are tested like code: a bad product fails the build naming file, id and field. */
 class DataCatalogsTest {
@@ -90,6 +92,57 @@ class DataCatalogsTest {
         // Unknown amounts stay null rather than being invented.
         assertThat(products).anyMatch(product -> product.isUnknown(Nutrient.SODIUM));
     }
+
+    /**
+     * How issue 15 counts a sports product (a branded one) as sourced from its maker: its source starts "label: ",
+     * which docs/catalog.md reserves for values read from the maker's own page or its nutrition panel as reproduced
+     * elsewhere. The count may grow, never fall.
+     */
+    @Test
+    void the_sports_products_sourced_from_their_maker_are_those_whose_source_starts_with_label() {
+        var products = CatalogFiles.read(CATALOGS.resolve("default.json")).catalog().products();
+
+        var makerSourced = products.stream().filter(p -> p.brand() != null && p.source().startsWith("label: "))
+                .map(Product::id).toList();
+
+        assertThat(makerSourced).hasSizeGreaterThanOrEqualTo(MAKER_SOURCED.size()).containsAll(MAKER_SOURCED);
+    }
+
+    /**
+     * A sports product's unknown sodium or carbohydrate is a gap the catalog knows about and says so in its source,
+     * never a silent null: a new gap fails here, and a closed one must be taken off the list.
+     */
+    @Test
+    void every_unknown_sodium_or_carbohydrate_of_a_sports_product_is_a_listed_gap_its_source_explains() {
+        var products = CatalogFiles.read(CATALOGS.resolve("default.json")).catalog().products();
+
+        var gaps = new ArrayList<String>();
+        for (var product : products) {
+            for (var nutrient : List.of(Nutrient.CARBOHYDRATE, Nutrient.SODIUM)) {
+                if (product.brand() != null && product.isUnknown(nutrient)) {
+                    gaps.add(product.id() + ": " + nutrient.jsonName());
+                    assertThat(product.source()).as("source of %s", product.id())
+                            .containsPattern("No maker figure for [a-z ]*" + nutrient.jsonName() + "[a-z ]* was found");
+                }
+            }
+        }
+
+        assertThat(gaps).containsExactlyInAnyOrderElementsOf(KNOWN_GAPS);
+    }
+
+    static final List<String> MAKER_SOURCED = List.of(
+            "ph-1000-tablet", "skratch-sport-hydration", "skratch-hyper-hydration-mix", "lmnt-raw-unflavored-stick");
+
+    static final List<String> KNOWN_GAPS = List.of(
+            "gatorade-endurance-chews: sodium",
+            "gatorade-protein-bar: carbohydrate", "gatorade-protein-bar: sodium",
+            "gatorade-thirst-quencher-powder-scoop: sodium",
+            "gu-energy-gel-caf40: carbohydrate",
+            "maurten-gel-100-caf-100: sodium", "maurten-drink-mix-160: sodium", "maurten-drink-mix-320: sodium",
+            "sis-go-isotonic-gel: sodium",
+            "clif-bloks-sleeve: sodium", "clif-bloks-sleeve-caf50: sodium",
+            "honey-stinger-waffle: carbohydrate", "honey-stinger-waffle: sodium",
+            "ph-1000-tablet: carbohydrate");
 
     @Test
     void a_planted_bad_product_is_reported_with_file_id_and_field() throws IOException {

@@ -9,7 +9,9 @@ import java.util.List;
  * @param carbPerHourG  the carbohydrate tolerance per hour the targets were built with
  * @param multipleTransportable true when carbohydrate above 60 g/h must come from glucose/maltodextrin + fructose
  * @param targets       the rules' values, for the rationale
- * @param plannable     ranges a plan of whole servings can meet, never above a safety cap
+ * @param plannable     ranges a plan of whole servings can meet, never above a safety cap; with the caps that are no
+ *                      rule value of their own: single-source carbohydrate (60 g/h × h when the carbohydrate range
+ *                      needs multiple transportable carbohydrates) and caffeine at 0 mg unless it was asked for
  * @param recovery      after-session targets, only when the next demanding session is given
  */
 public record Needs(double durationMin, double carbPerHourG, boolean multipleTransportable, List<Range> targets,
@@ -18,6 +20,8 @@ public record Needs(double durationMin, double carbPerHourG, boolean multipleTra
 
     /** Single-source carbohydrate is oxidised up to about 60 g/h [JEU14]. */
     public static final double SINGLE_SOURCE_G_PER_H = 60;
+    /** The target that caps it: carbohydrate not stated to be glucose/maltodextrin + fructose. */
+    public static final String SINGLE_SOURCE_CARBOHYDRATE = "singleSourceCarbohydrate";
 
     public Needs {
         targets = List.copyOf(targets);

@@ -106,7 +106,16 @@ public final class SessionNeeds {
             }
         }
 
-        var plannable = targets.stream().map(NeedsRules::plannable).toList();
+        var plannable = new ArrayList<>(targets.stream().map(NeedsRules::plannable).toList());
+        if (multiple) {
+            // Above 60 g/h the plan must take the rest from multiple transportable carbohydrates (§5).
+            plannable.add(new Range(Needs.SINGLE_SOURCE_CARBOHYDRATE, 0, Needs.SINGLE_SOURCE_G_PER_H * hours, "g"));
+        }
+        if (w.caffeineMgPerKg() == null) {
+            plannable.add(new Range("caffeine", 0, 0, "mg"));
+            rationale.add(new Rationale("caffeine", "R-CAFFEINE", "caffeine is opt-in and none was asked for: at most 0 mg;"
+                    + " a product whose caffeine is not known is left out of the plan", List.of("AIS-CAF [A]")));
+        }
         var safety = new Safety(fluidL[1] / hours * 1000, sodiumMg[1] / hours, caffeine[0], caffeine[1], confidence(w));
         return new Needs(w.durationMin(), tolerance, multiple, targets, plannable, recovery, rationale, assumed, warnings, safety);
     }

@@ -20,6 +20,10 @@ public final class SharedSchemas {
     public record Quantity() {
     }
 
+    @OpenApiDescription("An amount that leaves the service: a number in the unit named beside it.")
+    public record Amount(@OpenApiRequired @OpenApiExample("1000") Double amount, @OpenApiRequired @OpenApiExample("mL") String unit) {
+    }
+
     /**
      * The catalog an answer came from. One schema for both: the document can hold only one named
      * {@code CatalogRef}, and a product list always has a version while a plan on an inline catalog has none.

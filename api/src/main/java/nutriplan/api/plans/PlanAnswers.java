@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.api.json.JsonAnswer;
 import nutriplan.api.metrics.Metrics;
+import nutriplan.api.targets.NeedsJson;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.schedule.Scheduler;
@@ -38,7 +39,7 @@ final class PlanAnswers {
         if (limits == null) {
             var request = scheduled.plan();
             var result = solver.apply(request);
-            return new JsonAnswer(PlanResponseJson.httpStatus(result), PlanResponseJson.write(result, request));
+            return new JsonAnswer(PlanResponseJson.httpStatus(result), withNeeds(PlanResponseJson.write(result, request), scheduled));
         }
         var unreachable = limits.unreachable(scheduled.plan());
         if (!unreachable.isEmpty()) {
@@ -47,7 +48,7 @@ final class PlanAnswers {
         // The planner takes the hourly limits into account: the session's totals are capped at limit × hours.
         var request = limits.capped(scheduled.plan());
         var result = solver.apply(request);
-        var body = PlanResponseJson.write(result, request);
+        var body = withNeeds(PlanResponseJson.write(result, request), scheduled);
         if (result.plan() != null) {
             var schedule = scheduler.schedule(result.plan(), limits, request.timeLimitMs());
             if (!schedule.isFeasible()) {
@@ -71,6 +72,14 @@ final class PlanAnswers {
             metrics.recordSolve(bounded.solver().jsonName(), "error", System.nanoTime() - start);
             throw e;
         }
+    }
+
+    /** A plan made from a workout carries what the workout needs: its targets, their reasons and the safety block. */
+    private static ObjectNode withNeeds(ObjectNode body, PlanRequestJson.Scheduled scheduled) {
+        if (scheduled.needs() != null) {
+            body.set("needs", NeedsJson.write(scheduled.needs()));
+        }
+        return body;
     }
 
     /** 422 unschedulable: the plan cannot be spread over the session within its hard rules; each rule and by how much. */

@@ -22,6 +22,9 @@ import nutriplan.catalog.json.JsonFields;
 import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.catalog.nutrient.Quantities;
 import nutriplan.catalog.product.ProductJson;
+import nutriplan.needs.Needs;
+import nutriplan.needs.SessionNeeds;
+import nutriplan.needs.WorkoutJson;
 import nutriplan.planner.request.Limits;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
@@ -91,8 +94,12 @@ public final class PlanRequestJson {
         return readScheduled(body, catalogs, maxInlineProducts).plan();
     }
 
-    /** A plan request and, when it asks for one, the limits of its intake schedule (null otherwise). */
-    public record Scheduled(PlanRequest plan, ScheduleLimits schedule, boolean assumedCarb, boolean assumedFluid) {
+    /**
+     * A plan request and, when it asks for one, the limits of its intake schedule (null otherwise).
+     *
+     * @param needs what the request's workout needs, its targets' origin; null for a request with targets
+     */
+    public record Scheduled(PlanRequest plan, ScheduleLimits schedule, Needs needs, boolean assumedCarb, boolean assumedFluid) {
     }
 
     /** Reads a plan request with its schedule; faults as {@link #read(byte[], Catalogs, int)}. */
@@ -111,8 +118,8 @@ public final class PlanRequestJson {
             throw invalid();
         }
         fields.text("description", false, MAX_DESCRIPTION_LENGTH); // for people reading the file; not used
-        rejectNotSupportedYet(fields);
-        var targets = targets(fields.node("targets"));
+        var needs = needs(fields);
+        var targets = !hasWorkout(fields) ? targets(fields.node("targets")) : needs == null ? List.<Target>of() : targets(needs);
         var catalog = catalog(fields);
         var selection = selection(fields, catalog);
         var required = strings(fields.node("require"), "require", (path, id) -> isKnownId(path, id, catalog));
@@ -122,7 +129,7 @@ public final class PlanRequestJson {
         var timeLimitMs = fields.integer("timeLimitMs", 1, (int) PlanRequest.MAX_TIME_LIMIT_MS);
         var alternatives = fields.integer("alternatives", 0, PlanRequest.MAX_ALTERNATIVES);
         var unknownUnderMax = fields.choice("unknownUnderMax", false, UnknownUnderMax.class);
-        var schedule = schedule(fields);
+        var schedule = schedule(fields, needs);
         if (findings.hasErrors()) {
             throw invalid();
         }
@@ -135,25 +142,46 @@ public final class PlanRequestJson {
                 solver == null ? SolverChoice.AUTO : solver,
                 timeLimitMs == null ? PlanRequest.DEFAULT_TIME_LIMIT_MS : timeLimitMs,
                 alternatives == null ? 0 : alternatives,
-                unknownUnderMax == null ? UnknownUnderMax.EXCLUDE : unknownUnderMax), schedule,
-                !fields.has("schedule") || fields.node("schedule").get("carbohydratePerHour") == null,
-                !fields.has("schedule") || fields.node("schedule").get("fluidPerHour") == null);
+                unknownUnderMax == null ? UnknownUnderMax.EXCLUDE : unknownUnderMax), schedule, needs,
+                needs == null && (!fields.has("schedule") || fields.node("schedule").get("carbohydratePerHour") == null),
+                needs == null && (!fields.has("schedule") || fields.node("schedule").get("fluidPerHour") == null));
     }
 
     /**
-     * API.md's workout belongs to a later version. Refusing it beats ignoring it: a caller who sent one must not
-     * take a plan for other needs for one made from it.
+     * The needs of the request's {@code workout} (API.md, "Needs from a workout"), whose plannable ranges become the
+     * targets; null when there is no workout or it has a fault (reported under {@code workout.}).
      */
-    private void rejectNotSupportedYet(JsonFields fields) {
-        if (fields.node("workout") != null) {
-            findings.error("workout", "is not supported yet: this version plans from \"targets\" only;"
-                    + " send the targets instead of the workout, and \"durationMin\" for a schedule");
+    private Needs needs(JsonFields fields) {
+        if (!hasWorkout(fields)) {
+            return null;
         }
+        if (fields.has("targets")) {
+            findings.error("targets", "a request with a \"workout\" takes its targets from it; send the targets or the"
+                    + " workout, not both");
+        }
+        if (fields.has("durationMin")) {
+            findings.error("durationMin", "a request with a \"workout\" takes the session's length from"
+                    + " workout.durationMin; leave out \"durationMin\"");
+        }
+        var workout = WorkoutJson.read(fields.node("workout"), "workout.", findings);
+        return workout == null ? null : SessionNeeds.of(workout);
+    }
+
+    private static boolean hasWorkout(JsonFields fields) {
+        var node = fields.node("workout");
+        return node != null && !node.isNull();
+    }
+
+    /** The workout's plannable ranges as targets (they are in canonical units, and never inverted). */
+    private static List<Target> targets(Needs needs) {
+        return needs.plannable().stream()
+                .map(range -> new Target(Nutrient.fromJsonName(range.nutrient()), range.min(), range.max())).toList();
     }
 
     /** The schedule's limits from {@code schedule} and {@code durationMin}, with the defaults of guidelines §12; null for none. */
-    private ScheduleLimits schedule(JsonFields fields) {
-        var durationMin = fields.integer("durationMin", 1, ScheduleLimits.MAX_DURATION_MIN);
+    private ScheduleLimits schedule(JsonFields fields, Needs needs) {
+        var durationMin = needs != null ? Integer.valueOf((int) Math.round(needs.durationMin()))
+                : fields.integer("durationMin", 1, ScheduleLimits.MAX_DURATION_MIN);
         var node = fields.node("schedule");
         if (node == null || node.isNull()) {
             return null;
@@ -165,14 +193,18 @@ public final class PlanRequestJson {
         var interval = schedule.integer("intervalMin", ScheduleLimits.MIN_INTERVAL, ScheduleLimits.MAX_INTERVAL);
         var carbPerHour = schedule.amount("carbohydratePerHour", Nutrient.CARBOHYDRATE);
         var fluidPerHour = schedule.amount("fluidPerHour", Nutrient.FLUID);
-        if (!fields.has("durationMin")) {
-            findings.error("durationMin", "is required with \"schedule\": the session's length in minutes, 1 to "
-                    + ScheduleLimits.MAX_DURATION_MIN);
+        if (!fields.has("durationMin") && !fields.has("workout")) {
+            findings.error("durationMin", "is required with \"schedule\" (or a \"workout\"): the session's length in"
+                    + " minutes, 1 to " + ScheduleLimits.MAX_DURATION_MIN);
         }
         if (durationMin == null || (schedule.has("intervalMin") && interval == null)) {
             return null;
         }
         var limits = ScheduleLimits.of(durationMin, interval == null ? ScheduleLimits.DEFAULT_INTERVAL : interval);
+        if (needs != null) {
+            // The workout's tolerance and its safe fluid per hour (never above the sweat loss) are the hourly limits.
+            limits = limits.withCarbPerHourG(needs.carbPerHourG()).withFluidPerHourMl(needs.safety().fluidPerHourMl());
+        }
         if (carbPerHour != null) {
             if (carbPerHour <= 0 || carbPerHour > ScheduleLimits.MAX_CARB_PER_HOUR_G) {
                 findings.error("schedule.carbohydratePerHour", "must be above 0 and at most "
@@ -187,14 +219,15 @@ public final class PlanRequestJson {
                         + Quantities.format(ScheduleLimits.MAX_FLUID_PER_HOUR_ML) + " mL (per hour)");
                 return null;
             }
-            limits = limits.withFluidPerHourMl(fluidPerHour);
+            limits = limits.withFluidPerHourMl(Math.min(fluidPerHour, limits.fluidPerHourMl()));
         }
         return limits;
     }
 
     private List<Target> targets(JsonNode node) {
         if (node == null || node.isNull()) {
-            findings.error("targets", "is required: an object of nutrient targets such as {\"sodium\": {\"min\": \"500 mg\"}}");
+            findings.error("targets", "is required (or a \"workout\" to derive them from): an object of nutrient targets"
+                    + " such as {\"sodium\": {\"min\": \"500 mg\"}}");
             return List.of();
         }
         if (!node.isObject() || node.isEmpty()) {
@@ -232,6 +265,11 @@ public final class PlanRequestJson {
             return null;
         }
         if ((fields.has("min") && min == null) || (fields.has("max") && max == null)) {
+            return null;
+        }
+        if (nutrient.isDerived() && min != null && min > 0) {
+            findings.error(path + ".min", nutrient.jsonName() + " takes a max only: it caps carbohydrate that is not stated"
+                    + " to be glucose/maltodextrin + fructose, such as {\"max\": \"180 g\"}");
             return null;
         }
         if (min != null && max != null && min > max) {

@@ -11,6 +11,7 @@ import io.javalin.openapi.OpenApiRequired;
 import nutriplan.api.catalogs.CatalogSchemas;
 import nutriplan.api.json.SharedSchemas.CatalogRef;
 import nutriplan.api.json.SharedSchemas.Quantity;
+import nutriplan.api.targets.TargetSchemas;
 
 /**
  * The plan request and response of API.md as the OpenAPI document shows them. Nothing reads or writes these
@@ -25,8 +26,11 @@ public final class PlanSchemas {
 
     @OpenApiDescription("What to plan for: targets per nutrient, the products to choose from, the limits and the objective.")
     public record PlanRequest(
-            @OpenApiRequired @OpenApiDescription("per nutrient (energy, carbohydrate, protein, fat, fluid, sodium, potassium,"
-                    + " magnesium, calcium, caffeine): a min, a max or both") Map<String, Target> targets,
+            @OpenApiDescription("per nutrient (energy, carbohydrate, protein, fat, fluid, sodium, potassium, magnesium, calcium,"
+                    + " caffeine, and singleSourceCarbohydrate with a max only): a min, a max or both; required unless a"
+                    + " workout is sent instead") Map<String, Target> targets,
+            @OpenApiDescription("a session and sweat test to derive the targets from, instead of targets (as POST"
+                    + " /api/v1/targets does); the answer carries them in needs") TargetSchemas.Workout workout,
             @OpenApiDescription("a stored catalog (GET /api/v1/catalogs), default \"default\"; not together with products")
             @OpenApiExample("default") String catalog,
             @OpenApiDescription("an inline catalog, used instead of a stored one (at most MAX_INLINE_PRODUCTS products)")
@@ -73,7 +77,9 @@ public final class PlanSchemas {
             List<LeftOut> leftOut,
             @OpenApiRequired List<String> warnings,
             @OpenApiRequired CatalogRef catalog,
-            @OpenApiRequired @OpenApiExample("4") Long timeMs) {
+            @OpenApiRequired @OpenApiExample("4") Long timeMs,
+            @OpenApiDescription("only for a request with a workout: the targets derived from it, their reasons and the"
+                    + " safety block") TargetSchemas.Needs needs) {
     }
 
     public record Objective(

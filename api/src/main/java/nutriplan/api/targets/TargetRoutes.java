@@ -3,7 +3,6 @@ package nutriplan.api.targets;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.javalin.config.RoutesConfig;
@@ -11,12 +10,12 @@ import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OpenApiRequestBody;
-import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OneOf;
 import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiRequired;
+import io.javalin.openapi.OpenApiResponse;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.Batches;
 import nutriplan.api.json.JsonAnswer;
@@ -25,9 +24,6 @@ import nutriplan.api.json.JsonRequests;
 import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.Findings;
 import nutriplan.catalog.json.InvalidInputException;
-import nutriplan.catalog.nutrient.Quantities;
-import nutriplan.needs.Needs;
-import nutriplan.needs.Range;
 import nutriplan.needs.SessionNeeds;
 import nutriplan.needs.WorkoutJson;
 
@@ -41,14 +37,9 @@ public final class TargetRoutes {
             + " \"sweatRate\": \"1.2 L/h\", \"sweatSodium\": \"950 mg/L\", \"temperature\": \"28 °C\","
             + " \"carbTolerance\": \"90 g/h\", \"caffeine\": \"3 mg/kg\"}";
 
-    /** The answer's shape, for the OpenAPI document. */
-    public record TargetsResponse(JsonNode targets, List<JsonNode> rationale, List<JsonNode> assumed,
-                                  List<JsonNode> warnings, JsonNode safety) {
-    }
-
     /** The roster variant's body, for the OpenAPI document. */
     public record TargetsBatchRequest(@OpenApiRequired @OpenApiDescription("1 to MAX_BATCH_REQUESTS (default 100) workouts,"
-            + " each as POST /api/v1/targets takes it") List<JsonNode> workouts) {
+            + " each as POST /api/v1/targets takes it") List<TargetSchemas.Workout> workouts) {
     }
 
     @OpenApiDescription("One result per workout, in the order sent: results[i] answers workouts[i].")
@@ -58,7 +49,7 @@ public final class TargetRoutes {
     @OpenApiDescription("The status and body POST /api/v1/targets gives this workout alone: 200 its targets, 400"
             + " invalid_request (field paths as in a single request).")
     public record TargetsResult(@OpenApiRequired @OpenApiExample("200") Integer status,
-                                @OpenApiRequired @OneOf({TargetsResponse.class, ErrorSchemas.Error.class}) Object body) {
+                                @OpenApiRequired @OneOf({TargetSchemas.Needs.class, ErrorSchemas.Error.class}) Object body) {
     }
 
     private final int maxBatchRequests;
@@ -85,12 +76,12 @@ public final class TargetRoutes {
 
     @OpenApi(path = TARGETS, methods = HttpMethod.POST, operationId = "createTargets", tags = "targets",
             summary = "Session targets from a workout and a sweat test, each with its rule and sources",
-            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "application/json",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TargetSchemas.Workout.class,
                     example = EXAMPLE)),
             responses = {
                 @OpenApiResponse(status = "200", description = "targets (plannable ranges, ready for a plan request),"
                         + " rationale, assumed defaults, warnings and the safety block",
-                        content = @OpenApiContent(from = TargetsResponse.class)),
+                        content = @OpenApiContent(from = TargetSchemas.Needs.class)),
                 @OpenApiResponse(status = "400", description = "invalid_request: a missing or out-of-range input (guidelines"
                         + " §2), a bad unit; one detail per fault with its field",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID)),
@@ -146,55 +137,6 @@ public final class TargetRoutes {
             throw new InvalidInputException("the workout has " + errors.size() + (errors.size() == 1 ? " fault" : " faults"),
                     errors);
         }
-        return write(SessionNeeds.of(workout));
-    }
-
-    /** The targets in the plan request's syntax (string quantities); every other quantity as {amount, unit}. */
-    static ObjectNode write(Needs needs) {
-        var root = JsonNodeFactory.instance.objectNode();
-        var targets = root.putObject("targets");
-        for (var range : needs.plannable()) {
-            var target = targets.putObject(range.nutrient());
-            target.put("min", Quantities.format(round(range.min())) + " " + range.unit());
-            target.put("max", Quantities.format(round(range.max())) + " " + range.unit());
-        }
-        var rule = root.putArray("ruleValues");
-        needs.targets().forEach(range -> rule.add(range(range)));
-        var rationale = root.putArray("rationale");
-        needs.rationale().forEach(r -> rationale.addObject().put("target", r.target()).put("rule", r.rule())
-                .put("arithmetic", r.arithmetic()).set("sources", JsonNodeFactory.instance.arrayNode()
-                        .addAll(r.sources().stream().map(JsonNodeFactory.instance::textNode).toList())));
-        var assumed = root.putArray("assumed");
-        needs.assumed().forEach(a -> assumed.addObject().put("input", a.input()).put("value", a.value())
-                .put("source", a.source()).put("effect", a.effect()));
-        var warnings = root.putArray("warnings");
-        needs.warnings().forEach(w -> warnings.addObject().put("field", w.field()).put("message", w.message()));
-        var recovery = root.putArray("recovery");
-        needs.recovery().forEach(range -> recovery.add(range(range)));
-        var safety = root.putObject("safety");
-        safety.set("fluidPerHour", amount(needs.safety().fluidPerHourMl(), "mL"));
-        safety.set("sodiumPerHour", amount(needs.safety().sodiumPerHourMg(), "mg"));
-        safety.set("caffeineTotal", amount(needs.safety().caffeineTotalMg(), "mg"));
-        safety.set("caffeinePerDose", amount(needs.safety().caffeinePerDoseMg(), "mg"));
-        safety.set("carbohydratePerHour", amount(needs.carbPerHourG(), "g"));
-        safety.set("singleSourceCarbohydrateMax", amount(needs.singleSourceCarbMaxG(), "g"));
-        safety.put("confidence", needs.safety().confidence());
-        return root;
-    }
-
-    private static ObjectNode range(Range range) {
-        var node = JsonNodeFactory.instance.objectNode().put("nutrient", range.nutrient());
-        node.set("min", amount(range.min(), range.unit()));
-        node.set("max", amount(range.max(), range.unit()));
-        return node;
-    }
-
-    private static ObjectNode amount(double value, String unit) {
-        return JsonNodeFactory.instance.objectNode().put("amount", round(value)).put("unit", unit);
-    }
-
-    /** One decimal: finer than any serving, and no binary noise in the answer. */
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
+        return NeedsJson.write(SessionNeeds.of(workout));
     }
 }

@@ -77,6 +77,18 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void a_workout_and_its_needs_are_typed_in_the_targets_route_and_in_plans() {
+        var schemas = document.at("/components/schemas");
+        assertThat(schemas.at("/Workout/required").toString()).contains("durationMin", "bodyMass");
+        assertThat(schemas.at("/Needs/required").toString()).contains("targets", "rationale", "assumed", "safety");
+        assertThat(schemas.at("/PlanRequest/properties/workout/$ref").asText()).endsWith("/Workout");
+        assertThat(schemas.at("/PlanResponse/properties/needs/$ref").asText()).endsWith("/Needs");
+        var targets = document.at("/paths/~1api~1v1~1targets/post");
+        assertThat(targets.at("/requestBody/content/application~1json/schema/$ref").asText()).endsWith("/Workout");
+        assertThat(targets.at("/responses/200/content/application~1json/schema/$ref").asText()).endsWith("/Needs");
+    }
+
+    @Test
     void is_valid_openapi_3() {
         var options = new ParseOptions();
         options.setResolve(true);
@@ -127,7 +139,7 @@ class OpenApiDocumentTest {
     @CsvSource(delimiter = '|', value = {
         "400 | {\"targets\": {\"sodium\": {\"min\": \"3 L\"}}, \"timeLimitMs\": 0, \"colour\": \"red\"}",
         "404 | {\"targets\": {\"sodium\": {\"min\": \"500 mg\"}}, \"catalog\": \"trial\"}",
-        "422 | {\"targets\": {\"sodium\": {\"min\": \"1500 mg\"}, \"fluid\": {\"max\": \"500 mL\"}}, \"limits\": {\"maxServings\": 2}}"})
+        "422 | {\"targets\": {\"sodium\": {\"min\": \"3000 mg\"}, \"fluid\": {\"max\": \"500 mL\"}}, \"limits\": {\"maxServings\": 2}}"})
     void each_plan_error_example_is_the_answer_to_its_fault(String status, String request) {
         var documented = document.path("paths").path(PlanRoutes.PLANS).path("post").path("responses").path(status)
                 .path("content").path("application/json").path("example");

@@ -89,7 +89,7 @@ class PlanHttpTest {
 
         @Test
         void that_no_plan_can_meet_gets_a_422_explaining_why() {
-            var response = plan("{\"targets\": {\"sodium\": {\"min\": \"1500 mg\"}, \"fluid\": {\"max\": \"500 mL\"}},"
+            var response = plan("{\"targets\": {\"sodium\": {\"min\": \"3000 mg\"}, \"fluid\": {\"max\": \"500 mL\"}},"
                     + " \"limits\": {\"maxServings\": 2}, \"timeLimitMs\": 10000}");
 
             var body = error(response, 422, "infeasible");

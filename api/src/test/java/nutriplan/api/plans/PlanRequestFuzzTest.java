@@ -36,6 +36,8 @@ class PlanRequestFuzzTest {
             "\"protein\"", "\"fat\"", "\"fluid\"", "\"sodium\"", "\"potassium\"", "\"magnesium\"", "\"calcium\"",
             "\"caffeine\"", "\"caffeine-free\"", "\"60 g\"", "\"1 L\"", "\"500 mL\"", "\"40 mmol\"", "\"20 fl oz\"",
             "\"100 kcal\"", "\"kind\"", "\"serving\"", "\"nutrients\"", "\"id\"", "\"name\"", "\"gel\"", "\"drink\"",
+            "\"workout\"", "\"durationMin\"", "\"bodyMass\"", "\"sweatRate\"", "\"carbTolerance\"", "\"1.2 L/h\"",
+            "\"90 g/h\"", "\"schedule\"", "\"intervalMin\"", "\"singleSourceCarbohydrate\"",
             "null", "1e308", "-0", "30000"})
     void any_body_is_a_plan_or_a_typed_error(byte[] body) throws IOException {
         PlanRequest request;

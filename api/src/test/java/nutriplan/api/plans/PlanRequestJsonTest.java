@@ -54,12 +54,40 @@ class PlanRequestJsonTest {
         return assertThat(thrown.errors().stream().map(finding -> fault(finding.path(), finding.message())).toList());
     }
 
+    /** Guidelines §14 E5: 150 min moderate, 70 kg, 1.2 L/h, 950 mg/L, 28 °C, 90 g/h, 3 mg/kg caffeine. */
+    private static final String WORKOUT = "{\"durationMin\": 150, \"intensity\": \"moderate\", \"bodyMass\": \"70 kg\","
+            + " \"sweatRate\": \"1.2 L/h\", \"sweatSodium\": \"950 mg/L\", \"temperature\": \"28 °C\","
+            + " \"carbTolerance\": \"90 g/h\", \"caffeine\": \"3 mg/kg\"}";
+
     private static String withTargets(String rest) {
         return "{\"targets\": {\"sodium\": {\"min\": \"500 mg\"}}" + (rest.isEmpty() ? "" : ", " + rest) + "}";
     }
 
     @Nested
     class A_valid_request {
+
+        @Test
+        void a_workout_gives_the_targets_its_needs_can_plan() {
+            var scheduled = PlanRequestJson.readScheduled(bytes("{\"workout\": " + WORKOUT + ", \"schedule\": {}}"),
+                    CATALOGS, PlanRequestJson.DEFAULT_MAX_INLINE_PRODUCTS);
+
+            assertThat(scheduled.needs()).isNotNull();
+            assertThat(scheduled.plan().targets()).extracting(Target::nutrient, Target::min, Target::max).contains(
+                    tuple(Nutrient.SODIUM, 640.0, 2750.0),
+                    tuple(Nutrient.CAFFEINE, 0.0, 210.0));
+            // 30–60 g/h: no carbohydrate beyond what a single source carries, so no cap on it.
+            assertThat(scheduled.plan().targets()).extracting(Target::nutrient).doesNotContain(Nutrient.SINGLE_SOURCE_CARBOHYDRATE);
+            assertThat(scheduled.schedule().durationMin()).isEqualTo(150);
+            assertThat(scheduled.schedule().carbPerHourG()).isEqualTo(90);
+            assertThat(scheduled.schedule().fluidPerHourMl()).isEqualTo(1000);
+        }
+
+        @Test
+        void without_caffeine_asked_for_a_workout_plans_none() {
+            var request = read("{\"workout\": {\"durationMin\": 60, \"bodyMass\": \"70 kg\"}}");
+
+            assertThat(request.targets()).extracting(Target::nutrient, Target::max).contains(tuple(Nutrient.CAFFEINE, 0.0));
+        }
 
         @Test
         void is_read_field_by_field() {
@@ -348,10 +376,21 @@ class PlanRequestJsonTest {
         }
 
         @Test
-        void a_workout_is_not_supported_yet() {
-            faultsOf(withTargets("\"workout\": {\"durationMin\": 60}"))
-                    .extracting(Fault::field, fault -> fault.message().startsWith("is not supported yet"))
-                    .containsExactly(tuple("workout", true));
+        void a_workout_beside_targets_or_a_duration_is_ambiguous() {
+            faultsOf(withTargets("\"durationMin\": 90, \"workout\": " + WORKOUT)).extracting(Fault::field)
+                    .containsExactly("targets", "durationMin");
+        }
+
+        @Test
+        void a_workout_fault_carries_its_path_in_the_workout() {
+            faultsOf("{\"workout\": {\"durationMin\": 90, \"bodyMass\": \"500 kg\", \"sweatRate\": \"20 L/h\"}}")
+                    .extracting(Fault::field).containsExactlyInAnyOrder("workout.bodyMass", "workout.sweatRate");
+        }
+
+        @Test
+        void single_source_carbohydrate_takes_a_max_only() {
+            faultsOf("{\"targets\": {\"singleSourceCarbohydrate\": {\"min\": \"10 g\", \"max\": \"60 g\"}}}")
+                    .extracting(Fault::field).containsExactly("targets.singleSourceCarbohydrate.min");
         }
 
         @Test

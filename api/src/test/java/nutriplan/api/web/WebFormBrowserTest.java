@@ -99,7 +99,7 @@ class WebFormBrowserTest {
     @Test
     void an_infeasible_request_is_explained_at_its_nutrient_and_one_click_relaxes_it() {
         openPlanningOnlyWhenAsked();
-        browser.type("t-sodium-min", "1500 mg");
+        browser.type("t-sodium-min", "3000 mg");
         browser.type("t-fluid-max", "500 mL");
         browser.type("maxServings", "2");
         // Room for a cold JVM on a loaded machine: the proof takes ~0.5 s cold, 50 ms warm.
@@ -107,7 +107,7 @@ class WebFormBrowserTest {
 
         assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("INFEASIBLE");
         var answer = json(service.postJson(PlanRoutes.PLANS, """
-                {"targets": {"fluid": {"max": "500 mL"}, "sodium": {"min": "1500 mg"}}, "catalog": "default",
+                {"targets": {"fluid": {"max": "500 mL"}, "sodium": {"min": "3000 mg"}}, "catalog": "default",
                  "limits": {"maxServings": 2}, "objective": "servings", "solver": "auto", "timeLimitMs": 10000, "alternatives": 2}"""));
         var sodium = detail(answer, "targets.sodium.min");
         var explanation = browser.byId("explain-sodium");

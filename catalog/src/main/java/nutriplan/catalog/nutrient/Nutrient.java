@@ -1,6 +1,7 @@
 package nutriplan.catalog.nutrient;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,7 +21,15 @@ public enum Nutrient {
     POTASSIUM("potassium", Dimension.MASS, "mg", 39.10),
     MAGNESIUM("magnesium", Dimension.MASS, "mg", 0),
     CALCIUM("calcium", Dimension.MASS, "mg", 0),
-    CAFFEINE("caffeine", Dimension.MASS, "mg", 0);
+    CAFFEINE("caffeine", Dimension.MASS, "mg", 0),
+    /**
+     * Carbohydrate that is not stated to be glucose or maltodextrin with fructose (a product's carbohydrateType):
+     * one gut transporter takes up about 60 g of it an hour, so a session plan caps it (guidelines §5). Derived
+     * from carbohydrate and carbohydrateType, never listed by a catalog; a request may bound it from above.
+     */
+    SINGLE_SOURCE_CARBOHYDRATE("singleSourceCarbohydrate", Dimension.MASS, "g", 0);
+
+    private static final List<Nutrient> STATED = Arrays.stream(values()).filter(nutrient -> !nutrient.isDerived()).toList();
 
     private static final Map<String, Nutrient> BY_JSON_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Nutrient::jsonName, Function.identity()));
@@ -45,6 +54,21 @@ public enum Nutrient {
     /** The known names, for messages: "energy, carbohydrate, ...". */
     public static String knownNames() {
         return Arrays.stream(values()).map(Nutrient::jsonName).collect(Collectors.joining(", "));
+    }
+
+    /** The nutrients a product lists (every one but the derived), in order. */
+    public static List<Nutrient> stated() {
+        return STATED;
+    }
+
+    /** The names a product may list, for messages. */
+    public static String statedNames() {
+        return STATED.stream().map(Nutrient::jsonName).collect(Collectors.joining(", "));
+    }
+
+    /** True for an amount computed from a product's other fields rather than listed. */
+    public boolean isDerived() {
+        return this == SINGLE_SOURCE_CARBOHYDRATE;
     }
 
     public String jsonName() {

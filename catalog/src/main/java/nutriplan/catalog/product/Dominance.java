@@ -72,7 +72,7 @@ public final class Dominance {
         if (a.maxServings() != null || a.serving().value() > b.serving().value() || !isNoDearer(a, b)) {
             return false;
         }
-        for (var nutrient : Nutrient.values()) {
+        for (var nutrient : Nutrient.stated()) {
             if (a.amount(nutrient) < b.amount(nutrient)) {
                 return false;
             }

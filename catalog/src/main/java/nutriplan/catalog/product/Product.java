@@ -55,8 +55,16 @@ public record Product(String id, String name, String brand, Kind kind, Amount se
      * water the serving is prepared with too (what is drunk). Left out or not known counts 0.
      */
     public double amount(Nutrient nutrient) {
+        if (nutrient == Nutrient.SINGLE_SOURCE_CARBOHYDRATE) {
+            return isMultipleTransportable() ? 0 : listed(Nutrient.CARBOHYDRATE);
+        }
         double water = nutrient == Nutrient.FLUID && preparation != null ? preparation.water() : 0;
         return listed(nutrient) + water;
+    }
+
+    /** Only a product stated to be glucose/maltodextrin + fructose counts as such: not known is a single source. */
+    private boolean isMultipleTransportable() {
+        return carbohydrateType == CarbohydrateType.MULTIPLE_TRANSPORTABLE;
     }
 
     /** The amount the catalog lists for the serving itself; 0 when left out or not known. */
@@ -67,6 +75,9 @@ public record Product(String id, String name, String brand, Kind kind, Amount se
 
     /** True when the product lists the nutrient as not known ({@code null}). */
     public boolean isUnknown(Nutrient nutrient) {
+        if (nutrient == Nutrient.SINGLE_SOURCE_CARBOHYDRATE) {
+            return !isMultipleTransportable() && isUnknown(Nutrient.CARBOHYDRATE);
+        }
         return nutrients.containsKey(nutrient) && nutrients.get(nutrient) == null;
     }
 

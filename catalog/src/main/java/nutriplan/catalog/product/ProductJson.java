@@ -95,7 +95,12 @@ public final class ProductJson {
             var path = "nutrients." + entry.getKey();
             var nutrient = Nutrient.fromJsonName(entry.getKey());
             if (nutrient == null) {
-                fields.findings().error(path, "unknown nutrient \"" + entry.getKey() + "\"; known: " + Nutrient.knownNames());
+                fields.findings().error(path, "unknown nutrient \"" + entry.getKey() + "\"; known: " + Nutrient.statedNames());
+                return;
+            }
+            if (nutrient.isDerived()) {
+                fields.findings().error(path, "is derived from carbohydrate and carbohydrateType, not listed; known: "
+                        + Nutrient.statedNames());
                 return;
             }
             // JSON null means "not known", which is kept apart from a left-out nutrient (0).

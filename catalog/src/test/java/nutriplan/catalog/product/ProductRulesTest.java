@@ -35,6 +35,7 @@ class ProductRulesTest {
             serving-is-an-energy              | test-drink | serving              | error   | "100 kcal" is an energy; expected a mass such as "30 g" or a volume
             serving-is-zero                   | test-drink | serving              | error   | must be more than 0
             unknown-nutrient                  | test-drink | nutrients.sugar      | error   | unknown nutrient "sugar"
+            derived-nutrient-listed           | test-drink | nutrients.singleSourceCarbohydrate | error | is derived from carbohydrate and carbohydrateType
             fluid-given-as-a-mass             | test-drink | nutrients.fluid      | error   | "3 kg" is a mass; fluid needs a volume such as "3 L"
             unknown-unit                      | test-drink | nutrients.carbohydrate | error | unknown unit "grams"
             negative-amount                   | test-drink | nutrients.sodium     | error   | "-300 mg" is negative
