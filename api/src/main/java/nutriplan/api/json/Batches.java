@@ -51,7 +51,7 @@ public final class Batches {
         } else if (items != null && !items.isArray()) {
             findings.error(field, "must be an array of 1 to " + max + " " + what + ", got " + JsonFields.describe(items));
         } else if (items != null && items.isEmpty()) {
-            findings.error(field, "must hold at least one of the " + what + "; at most " + max);
+            findings.error(field, "must hold 1 to " + max + " " + what + ", got none");
         } else if (items != null && items.size() > max) {
             throw new TooLargeException(field, "the batch holds " + items.size() + " " + what + "; at most " + max
                     + " are accepted (MAX_BATCH_REQUESTS): send them in several batches");
