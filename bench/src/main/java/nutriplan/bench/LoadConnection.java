@@ -1,6 +1,7 @@
 package nutriplan.bench;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ final class LoadConnection implements AutoCloseable {
 
     private final InetSocketAddress address;
     private Socket socket;
+    /** Where the body being read goes; null: dropped. */
+    private ByteArrayOutputStream kept;
     private InputStream in;
     private OutputStream out;
 
@@ -58,8 +61,24 @@ final class LoadConnection implements AutoCloseable {
         }
     }
 
+    /** An answer whose body was kept. */
+    record Answer(int status, byte[] body) {
+    }
+
     /** Sends the request and reads the whole answer; returns its status code. */
     int exchange(byte[] request) throws IOException {
+        return exchange(request, null);
+    }
+
+    /** Sends the request and reads the whole answer, keeping its body (a batch's results are counted from it). */
+    Answer exchangeKeepingBody(byte[] request) throws IOException {
+        var body = new ByteArrayOutputStream();
+        int status = exchange(request, body);
+        return new Answer(status, body.toByteArray());
+    }
+
+    private int exchange(byte[] request, ByteArrayOutputStream body) throws IOException {
+        this.kept = body;
         try {
             if (socket == null) {
                 connect();
@@ -138,6 +157,14 @@ final class LoadConnection implements AutoCloseable {
     }
 
     private void skip(long bytes) throws IOException {
+        if (kept != null) {
+            var read = in.readNBytes((int) bytes);
+            kept.write(read, 0, read.length);
+            if (read.length < bytes) {
+                throw new EOFException("the connection closed before the end of the body");
+            }
+            return;
+        }
         for (long left = bytes; left > 0; ) {
             long skipped = in.skip(left);
             if (skipped <= 0) {

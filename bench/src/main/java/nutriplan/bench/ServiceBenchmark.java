@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 import nutriplan.api.catalogs.CatalogDirectory;
+import nutriplan.api.plans.PlanBatchRoutes;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.api.plans.PlanRoutes;
 import nutriplan.api.plans.PlanService;
@@ -35,15 +37,19 @@ import nutriplan.planner.request.PlanRequest;
  * bounded in time and count. Prints, in one run: the service's {@code /health} throughput (the ceiling of the HTTP
  * stack), the solver's ceiling (cores ÷ the median in-process solve time of the same requests), plans at moderate
  * concurrency (throughput, p50/p99, statuses), the same under overload (503s expected, not growing latency), and
- * the service's peak RSS and heap. Run it with {@code bench/service [options]}.
+ * the service's peak RSS and heap; and plans in batches of each {@code --batch-sizes} against single calls, as a share of
+ * the measured ceiling. Run it with {@code bench/service [options]}.
  */
 public final class ServiceBenchmark {
 
     private static final String USAGE = """
             Usage: bench/service [--clients 2,4,8] [--overload-clients 64] [--seconds 10] [--warm-up 30] [--max-requests 200000]
                                  [--rounds 5] [--heap 256m] [--service-opts "JVM OPTIONS"] [--only FILE,FILE] [--data DIR]
+                                 [--batch-sizes 1,10,100] [--batch-clients CORES]
               --clients           concurrent clients of the moderate phases, one phase each (the most also call
                                   /health)
+              --batch-sizes       plan requests per POST /api/v1/plans:batch, one phase each
+              --batch-clients     concurrent clients of the batch phases (default: this machine's cores)
               --overload-clients  concurrent clients in the overload phase
               --seconds           length of each phase
               --warm-up           seconds of solving before anything is timed, in-process and over HTTP (shared
@@ -56,17 +62,23 @@ public final class ServiceBenchmark {
               --only              post only these files of data/requests (e.g. run-60-min.json,marathon.json)
               --data              the data directory holding requests/ and catalogs/ (default: data or ../data)
             """;
+    /** A result of a batch: its status, then its body (a plan's own "status" is a string, never followed by "body"). */
+    private static final Pattern RESULT_STATUS = Pattern.compile("\\{\"status\":(\\d{3}),\"body\":");
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} (\\S+)$", Pattern.MULTILINE);
 
     private record Options(List<Integer> clients, int overloadClients, int seconds, int warmUp, int maxRequests, int rounds, String heap,
-                           List<String> serviceOptions, List<String> only, Path data, boolean help) {
+                           List<String> serviceOptions, List<String> only, Path data, List<Integer> batchSizes, int batchClients,
+                           boolean help) {
 
         static Options parse(String[] args) {
             var arguments = Bench.Arguments.of(args, List.of("--help", "-h"), List.of("--clients", "--overload-clients",
-                    "--seconds", "--warm-up", "--max-requests", "--rounds", "--heap", "--service-opts", "--only", "--data"));
+                    "--seconds", "--warm-up", "--max-requests", "--rounds", "--heap", "--service-opts", "--only", "--data",
+                    "--batch-sizes", "--batch-clients"));
             var values = arguments.values();
             var clients = Arrays.stream(values.getOrDefault("--clients", "2,4,8").split(","))
                     .map(count -> Bench.positive("--clients", count.trim())).toList();
+            var batchSizes = Arrays.stream(values.getOrDefault("--batch-sizes", "1,10,100").split(","))
+                    .map(size -> Bench.positive("--batch-sizes", size.trim())).toList();
             return new Options(clients, Bench.positive("--overload-clients", values.getOrDefault("--overload-clients", "64")),
                     Bench.positive("--seconds", values.getOrDefault("--seconds", "10")),
                     Bench.positive("--warm-up", values.getOrDefault("--warm-up", "30")),
@@ -76,6 +88,8 @@ public final class ServiceBenchmark {
                     values.containsKey("--only") ? List.of(values.get("--only").split(",")) : List.of(),
                     values.containsKey("--data") ? Path.of(values.get("--data"))
                             : Files.isDirectory(Path.of("data")) ? Path.of("data") : Path.of("..", "data"),
+                    batchSizes, Bench.positive("--batch-clients", values.getOrDefault("--batch-clients",
+                            Integer.toString(Runtime.getRuntime().availableProcessors()))),
                     arguments.flags().contains("--help") || arguments.flags().contains("-h"));
         }
     }
@@ -86,7 +100,12 @@ public final class ServiceBenchmark {
      * less than wall time; on shared cores, what the client spends the service cannot.
      */
     private record Phase(String name, int clients, double seconds, long[] latencies, Map<String, Long> statuses, double serviceCpuMs,
-                         double clientCpuMs) {
+                         double clientCpuMs, int batchSize, Map<String, Long> items) {
+
+        /** Plans served a second: 200 answers, or in batch phases the results with status 200. */
+        double plansServed() {
+            return batchSize == 0 ? served() : items.getOrDefault("200", 0L) / seconds;
+        }
 
         /** Answers a second, whatever their status. */
         double throughput() {
@@ -154,9 +173,17 @@ public final class ServiceBenchmark {
             for (int clients : options.clients) {
                 load("warm-up", address, posts, clients, Math.max(1, options.warmUp / options.clients.size()), server);
             }
+            int largestBatch = options.batchSizes.stream().max(Integer::compare).orElseThrow();
+            load("warm-up, batches", address, batches(address, posted, largestBatch), options.batchClients,
+                    Math.max(1, options.warmUp / 4), server, largestBatch);
             var plans = new ArrayList<Phase>();
             for (int clients : options.clients) {
                 plans.add(load("POST /api/v1/plans", address, posts, clients, options.seconds, server));
+            }
+            var batched = new ArrayList<Phase>();
+            for (int size : options.batchSizes) {
+                batched.add(load("POST /api/v1/plans:batch", address, batches(address, posted, size), options.batchClients,
+                        options.seconds, server, size));
             }
             // Measured again now, the service idle: this shared machine's speed drifts within minutes.
             double measuredAfter = parallelThroughput(solves.requests(), solves.service(), cores);
@@ -196,6 +223,7 @@ public final class ServiceBenchmark {
             }
             System.out.printf(Locale.ROOT, "(a solve in-process takes %.2f ms of CPU, %d cores ÷ the measured ceiling; a"
                     + " GET /health answer %.2f ms of service CPU)%n%n", solveCpuMs, cores, health.serviceCpuMsPerAnswer());
+            printBatches(plans, batched, measuredCeiling);
             System.out.printf(Locale.ROOT, "service: peak RSS %.0f MiB, peak heap used %.0f MiB (-Xmx%s)%n",
                     peakRssBytes(server) / 1048576.0, peakHeap.get() / 1048576.0, options.heap);
         } finally {
@@ -204,6 +232,48 @@ public final class ServiceBenchmark {
                 server.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * Plans served by single calls and by batches of each size, in the same run, against the measured in-process
+     * ceiling: what batching buys over HTTP.
+     */
+    private static void printBatches(List<Phase> singles, List<Phase> batched, double measuredCeiling) {
+        System.out.println("| calls | clients | plans a call | calls/s | plans/s | of the measured ceiling | p50 ms a call"
+                + " | p99 ms a call | service CPU ms a plan | statuses (results of batches) |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (var phase : singles) {
+            System.out.println(batchRow("POST /api/v1/plans", phase, 1, phase.statuses(), measuredCeiling));
+        }
+        for (var phase : batched) {
+            System.out.println(batchRow("POST /api/v1/plans:batch", phase, phase.batchSize(), phase.items(), measuredCeiling));
+        }
+        System.out.println();
+    }
+
+    private static String batchRow(String calls, Phase phase, int size, Map<String, Long> statuses, double measuredCeiling) {
+        long plans = Math.max(1, statuses.values().stream().mapToLong(Long::longValue).sum());
+        return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.0f %% | %.2f | %.2f | %.3f | %s |", calls,
+                phase.clients(), size, phase.throughput(), phase.plansServed(), 100 * phase.plansServed() / measuredCeiling,
+                phase.percentileMs(50), phase.percentileMs(99), phase.serviceCpuMs() / plans,
+                phase.batchSize() == 0 ? statuses : statuses + " (HTTP " + phase.statuses() + ")");
+    }
+
+    /**
+     * Batch bodies of {@code size} requests each, the examples round-robin, one body per starting example, so that
+     * consecutive batches mix the examples differently.
+     */
+    private static List<byte[]> batches(InetSocketAddress address, List<byte[]> examples, int size) {
+        var bodies = new ArrayList<byte[]>();
+        for (int first = 0; first < examples.size(); first++) {
+            var body = new StringBuilder("{\"requests\": [");
+            for (int i = 0; i < size; i++) {
+                body.append(i == 0 ? "" : ", ").append(new String(examples.get((first + i) % examples.size()), StandardCharsets.UTF_8));
+            }
+            body.append("]}");
+            bodies.add(LoadConnection.postJson(address, PlanBatchRoutes.PLANS_BATCH, body.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        return bodies;
     }
 
     /** The example requests by file name, in name order. */
@@ -332,9 +402,18 @@ public final class ServiceBenchmark {
         throw new IllegalStateException("the service did not become ready in 30 s");
     }
 
-    /** Clients send the requests round-robin, each on its own keep-alive connection, until the time or the count is up. */
     private Phase load(String name, InetSocketAddress address, List<byte[]> requests, int clients, int seconds, Process server)
             throws InterruptedException {
+        return load(name, address, requests, clients, seconds, server, 0);
+    }
+
+    /**
+     * Clients send the requests round-robin, each on its own keep-alive connection, until the time or the count is up.
+     * With a {@code batchSize}, the requests are batches: their results are counted by status too.
+     */
+    private Phase load(String name, InetSocketAddress address, List<byte[]> requests, int clients, int seconds, Process server,
+                       int batchSize) throws InterruptedException {
+        var items = new ConcurrentHashMap<String, LongAdder>();
         double cpuBefore = cpuMs(server.pid());
         double clientCpuBefore = cpuMs(ProcessHandle.current().pid());
         var statuses = new ConcurrentHashMap<String, LongAdder>();
@@ -355,7 +434,14 @@ public final class ServiceBenchmark {
                         long sent = System.nanoTime();
                         String status;
                         try {
-                            status = Integer.toString(connection.exchange(requests.get(i++ % requests.size())));
+                            var request = requests.get(i++ % requests.size());
+                            if (batchSize == 0) {
+                                status = Integer.toString(connection.exchange(request));
+                            } else {
+                                var answer = connection.exchangeKeepingBody(request);
+                                status = Integer.toString(answer.status());
+                                countResults(answer.body(), items);
+                            }
                         } catch (IOException e) {
                             status = e.getClass().getSimpleName();
                         }
@@ -377,8 +463,18 @@ public final class ServiceBenchmark {
         }
         var counted = new TreeMap<String, Long>();
         statuses.forEach((status, count) -> counted.put(status, count.sum()));
+        var countedItems = new TreeMap<String, Long>();
+        items.forEach((status, count) -> countedItems.put(status, count.sum()));
         return new Phase(name, clients, elapsed, all, counted, cpuMs(server.pid()) - cpuBefore,
-                cpuMs(ProcessHandle.current().pid()) - clientCpuBefore);
+                cpuMs(ProcessHandle.current().pid()) - clientCpuBefore, batchSize, countedItems);
+    }
+
+    /** The statuses of a batch's results, {"results":[{"status":200,"body":...}, ...]} as the service writes it. */
+    private static void countResults(byte[] body, Map<String, LongAdder> items) {
+        var matcher = RESULT_STATUS.matcher(new String(body, StandardCharsets.UTF_8));
+        while (matcher.find()) {
+            items.computeIfAbsent(matcher.group(1), key -> new LongAdder()).increment();
+        }
     }
 
     private void sampleHeap(String base) {

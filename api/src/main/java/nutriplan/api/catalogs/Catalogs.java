@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import nutriplan.catalog.Catalog;
@@ -35,6 +37,26 @@ public interface Catalogs {
             @Override
             public List<Catalog> all() {
                 return all;
+            }
+        };
+    }
+
+    /**
+     * These catalogs, each held as it is first found (or found missing) for every later find: what a batch of plan
+     * requests reads, so that a catalog changed while the batch runs gives no two versions within one answer.
+     */
+    static Catalogs pinned(Catalogs catalogs) {
+        Objects.requireNonNull(catalogs, "catalogs");
+        var found = new ConcurrentHashMap<String, Optional<Catalog>>();
+        return new Catalogs() {
+            @Override
+            public Catalog find(String name) {
+                return found.computeIfAbsent(name, key -> Optional.ofNullable(catalogs.find(key))).orElse(null);
+            }
+
+            @Override
+            public List<Catalog> all() {
+                return catalogs.all().stream().map(catalog -> find(catalog.name())).filter(Objects::nonNull).toList();
             }
         };
     }

@@ -104,7 +104,12 @@ public final class PlanRequestJson {
 
     /** Reads a plan request with its schedule; faults as {@link #read(byte[], Catalogs, int)}. */
     public static Scheduled readScheduled(byte[] body, Catalogs catalogs, int maxInlineProducts) {
-        return new PlanRequestJson(catalogs, maxInlineProducts).read(JsonBody.parse(body));
+        return readScheduled(JsonBody.parse(body), catalogs, maxInlineProducts);
+    }
+
+    /** Reads a plan request already parsed, such as one of a batch; faults as {@link #read(byte[], Catalogs, int)}. */
+    public static Scheduled readScheduled(JsonNode request, Catalogs catalogs, int maxInlineProducts) {
+        return new PlanRequestJson(catalogs, maxInlineProducts).read(request);
     }
 
     private Scheduled read(JsonNode root) {

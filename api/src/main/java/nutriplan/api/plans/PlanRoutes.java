@@ -15,7 +15,6 @@ import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
-import nutriplan.planner.schedule.UnschedulableException;
 
 /** {@code POST /api/v1/plans}: the planner over HTTP, behind admission control. */
 public final class PlanRoutes {
@@ -23,9 +22,8 @@ public final class PlanRoutes {
     public static final String PLANS = "/api/v1/plans";
 
     private final Catalogs catalogs;
-    private final PlanService service;
+    private final PlanAnswers answers;
     private final SolverPool pool;
-    private final Metrics metrics;
     private final int maxInlineProducts;
     private final long requestTimeoutMs;
 
@@ -36,9 +34,8 @@ public final class PlanRoutes {
     public PlanRoutes(Catalogs catalogs, PlanService service, SolverPool pool, Metrics metrics, int maxInlineProducts,
                       long requestTimeoutMs) {
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
-        this.service = Objects.requireNonNull(service, "service");
+        this.answers = new PlanAnswers(service, metrics);
         this.pool = Objects.requireNonNull(pool, "pool");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.maxInlineProducts = maxInlineProducts;
         this.requestTimeoutMs = requestTimeoutMs;
     }
@@ -85,23 +82,7 @@ public final class PlanRoutes {
     void create(Context ctx) {
         long deadline = System.nanoTime() + requestTimeoutMs * 1_000_000;
         var asked = PlanRequestJson.readScheduled(JsonRequests.body(ctx), catalogs, maxInlineProducts);
-        var planned = pool.run(deadline, millisLeft -> solve(asked, millisLeft));
-        ctx.status(PlanResponseJson.httpStatus(planned.result())).json(PlanResponseJson.write(planned));
-    }
-
-    /** Plans (and schedules) inside the pool's admission, and counts the solve by engine and outcome. */
-    private PlanService.Planned solve(PlanRequestJson.Scheduled asked, long millisLeft) {
-        long start = System.nanoTime();
-        try {
-            var planned = service.plan(asked, millisLeft);
-            metrics.recordSolve(planned.result().solver(), planned.result().status().name(), System.nanoTime() - start);
-            return planned;
-        } catch (UnschedulableException e) {
-            metrics.recordSolve(asked.plan().solver().jsonName(), "unschedulable", System.nanoTime() - start);
-            throw e;
-        } catch (RuntimeException e) {
-            metrics.recordSolve(asked.plan().solver().jsonName(), "error", System.nanoTime() - start);
-            throw e;
-        }
+        var answer = answers.answer(asked, request -> pool.run(deadline, millisLeft -> answers.solve(request, millisLeft)));
+        ctx.status(answer.status()).json(answer.body());
     }
 }

@@ -22,6 +22,8 @@ import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
 import nutriplan.api.metrics.MetricsRoutes;
 import nutriplan.api.catalogs.CatalogDirectory;
+import nutriplan.api.plans.PlanBatchRoutes;
+import nutriplan.api.plans.PlanBatches;
 import nutriplan.api.plans.PlanRoutes;
 import nutriplan.api.plans.PlanService;
 import nutriplan.api.plans.SolverPool;
@@ -57,6 +59,8 @@ public final class NutriplanApp {
         this.storage = storage;
         var plans = new PlanRoutes(catalogs.snapshots(), planService, pool, metrics, settings.maxInlineProducts(),
                 settings.requestTimeoutMs());
+        var batches = new PlanBatchRoutes(new PlanBatches(catalogs.snapshots(), planService, pool, metrics,
+                settings.maxInlineProducts(), settings.requestTimeoutMs(), settings.maxBatchRequests()));
         var catalogRoutes = new CatalogRoutes(catalogs);
         var health = new HealthRoutes(() -> accepting, catalogs.snapshots()::storeReachable);
         var metricsRoutes = new MetricsRoutes(metrics);
@@ -67,8 +71,9 @@ public final class NutriplanApp {
             configureHttp(config);
             config.routes.before(RequestIds::assign);
             plans.register(config.routes);
+            batches.register(config.routes);
             catalogRoutes.register(config.routes);
-            new TargetRoutes().register(config.routes);
+            new TargetRoutes(settings.maxBatchRequests()).register(config.routes);
             health.register(config.routes);
             metricsRoutes.register(config.routes);
             docs.register(config.routes);
@@ -154,6 +159,7 @@ public final class NutriplanApp {
     public void stop() {
         accepting = false;
         javalin.stop();
+        pool.close(); // after the requests in flight: a batch running finishes first
         try {
             storage.close(); // after the requests in flight: a change under way finishes first
         } catch (Exception e) {

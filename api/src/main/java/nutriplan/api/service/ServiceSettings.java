@@ -33,11 +33,13 @@ import nutriplan.planner.request.PlanRequest;
  * @param retryAfterSeconds  the Retry-After of a 503 busy
  * @param corsOrigins        origins allowed to call from a browser; empty: CORS off (same origin only)
  * @param store              where catalogs are stored
+ * @param maxBatchRequests   the most requests a batch ({@code POST /api/v1/plans:batch}, {@code targets:batch}) may
+ *                           hold (413 above)
  */
 public record ServiceSettings(String host, int port, Path catalogDirectory, long maxBodyBytes, int maxInlineProducts,
                               int solverPoolSize, int solverQueueSize, long queueTimeoutMs, long requestTimeoutMs,
                               long shutdownTimeoutMs, int retryAfterSeconds, List<String> corsOrigins,
-                              StoreSettings store) {
+                              StoreSettings store, int maxBatchRequests) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
@@ -49,12 +51,14 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
     public static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
     /** Plan requests that may wait per solver: enough to keep every core busy through short bursts. */
     public static final int QUEUE_PER_SOLVER = 4;
+    /** A team roster or a day of a recommendation job in one call, and still a body well under MAX_BODY_BYTES. */
+    public static final int DEFAULT_MAX_BATCH_REQUESTS = 100;
 
     /** The variables read, in the README's order; each maps to one component. */
     public static final List<String> VARIABLES = List.of("HOST", "PORT", "CATALOG_DIR", "MAX_BODY_BYTES",
             "MAX_INLINE_PRODUCTS", "SOLVER_POOL_SIZE", "SOLVER_QUEUE_SIZE", "QUEUE_TIMEOUT_MS", "REQUEST_TIMEOUT_MS",
             "SHUTDOWN_TIMEOUT_MS", "RETRY_AFTER_SECONDS", "CORS_ORIGINS", "MONGODB_URI", "NUTRIPLAN_DATA_DIR",
-            "CATALOG_POLL_MS", "STORE_TIMEOUT_MS");
+            "CATALOG_POLL_MS", "STORE_TIMEOUT_MS", "MAX_BATCH_REQUESTS");
 
     /** An origin as browsers send it: scheme, host and optional port, nothing after. */
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
@@ -73,7 +77,7 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
         return new ServiceSettings("0.0.0.0", DEFAULT_PORT, CatalogDirectory.IN_WORKING_DIRECTORY, DEFAULT_MAX_BODY_BYTES,
                 PlanRequestJson.DEFAULT_MAX_INLINE_PRODUCTS, cores, cores * QUEUE_PER_SOLVER, DEFAULT_QUEUE_TIMEOUT_MS,
                 DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, DEFAULT_RETRY_AFTER_SECONDS, List.of(),
-                StoreSettings.defaults());
+                StoreSettings.defaults(), DEFAULT_MAX_BATCH_REQUESTS);
     }
 
     /**
@@ -101,44 +105,51 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
                 reader.path("NUTRIPLAN_DATA_DIR", defaults.store().dataDirectory()),
                 reader.number("CATALOG_POLL_MS", defaults.store().pollMs(), 100, MAX_TIMEOUT_MS),
                 reader.number("STORE_TIMEOUT_MS", defaults.store().timeoutMs(), 100, MAX_TIMEOUT_MS));
+        int maxBatchRequests = (int) reader.number("MAX_BATCH_REQUESTS", defaults.maxBatchRequests(), 1, 10_000);
         reader.throwIfInvalid();
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
     }
 
     public ServiceSettings withPort(int newPort) {
         return new ServiceSettings(host, newPort, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
     }
 
     public ServiceSettings withCatalogDirectory(Path newCatalogDirectory) {
         return new ServiceSettings(host, port, newCatalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
     }
 
     public ServiceSettings withLimits(long newMaxBodyBytes, int newMaxInlineProducts) {
         return new ServiceSettings(host, port, catalogDirectory, newMaxBodyBytes, newMaxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
     }
 
     public ServiceSettings withSolverPool(int newPoolSize, int newQueueSize, long newQueueTimeoutMs) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, newPoolSize,
-                newQueueSize, newQueueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
+                newQueueSize, newQueueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
     }
 
     public ServiceSettings withTimeouts(long newRequestTimeoutMs, long newShutdownTimeoutMs) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, newRequestTimeoutMs, newShutdownTimeoutMs, retryAfterSeconds, corsOrigins, store);
+                solverQueueSize, queueTimeoutMs, newRequestTimeoutMs, newShutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
+    }
+
+    public ServiceSettings withMaxBatchRequests(int newMaxBatchRequests) {
+        return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store,
+                newMaxBatchRequests);
     }
 
     public ServiceSettings withStore(StoreSettings newStore) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, newStore);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, newStore, maxBatchRequests);
     }
 
     public ServiceSettings withCorsOrigins(List<String> newCorsOrigins) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, newCorsOrigins, store);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, newCorsOrigins, store, maxBatchRequests);
     }
 
     /** Reads variables, collecting every fault so that one start-up names them all. */

@@ -1,15 +1,24 @@
 package nutriplan.api.targets;
 
+import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OneOf;
+import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
 import nutriplan.api.errors.ErrorSchemas;
+import nutriplan.api.json.Batches;
+import nutriplan.api.json.JsonAnswer;
 import nutriplan.api.json.JsonBody;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.catalog.json.Finding;
@@ -22,13 +31,37 @@ import nutriplan.needs.WorkoutJson;
 public final class TargetRoutes {
 
     public static final String TARGETS = "/api/v1/targets";
+    public static final String TARGETS_BATCH = "/api/v1/targets:batch";
 
     static final String EXAMPLE = "{\"durationMin\": 150, \"intensity\": \"moderate\", \"bodyMass\": \"70 kg\","
             + " \"sweatRate\": \"1.2 L/h\", \"sweatSodium\": \"950 mg/L\", \"temperature\": \"28 °C\","
             + " \"carbTolerance\": \"90 g/h\", \"caffeine\": \"3 mg/kg\"}";
 
+    /** The roster variant's body, for the OpenAPI document. */
+    public record TargetsBatchRequest(@OpenApiRequired @OpenApiDescription("1 to MAX_BATCH_REQUESTS (default 100) workouts,"
+            + " each as POST /api/v1/targets takes it") List<TargetSchemas.Workout> workouts) {
+    }
+
+    @OpenApiDescription("One result per workout, in the order sent: results[i] answers workouts[i].")
+    public record TargetsBatchResponse(@OpenApiRequired List<TargetsResult> results) {
+    }
+
+    @OpenApiDescription("The status and body POST /api/v1/targets gives this workout alone: 200 its targets, 400"
+            + " invalid_request (field paths as in a single request).")
+    public record TargetsResult(@OpenApiRequired @OpenApiExample("200") Integer status,
+                                @OpenApiRequired @OneOf({TargetSchemas.Needs.class, ErrorSchemas.Error.class}) Object body) {
+    }
+
+    private final int maxBatchRequests;
+
+    /** @param maxBatchRequests the most workouts {@code POST /api/v1/targets:batch} takes in one call (413 above) */
+    public TargetRoutes(int maxBatchRequests) {
+        this.maxBatchRequests = maxBatchRequests;
+    }
+
     public void register(RoutesConfig routes) {
         routes.post(TARGETS, this::create);
+        routes.post(TARGETS_BATCH, this::createBatch);
     }
 
     private static final String INVALID = """
@@ -58,13 +91,52 @@ public final class TargetRoutes {
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED))
             })
     void create(Context ctx) {
+        ctx.json(targets(JsonBody.parse(JsonRequests.body(ctx))));
+    }
+
+    private static final String BATCH_EXAMPLE = "{\"workouts\": [" + EXAMPLE + ", {\"durationMin\": 60, \"bodyMass\": \"500 kg\"}]}";
+    private static final String BATCH_INVALID = """
+            {"error": "invalid_request", "message": "1 fault in the request: workouts",
+             "details": [{"field": "workouts", "message": "must be an array of 1 to 100 workouts, got an object"}]}""";
+    private static final String BATCH_TOO_LARGE = """
+            {"error": "too_large", "message": "the batch holds 101 workouts; at most 100 are accepted (MAX_BATCH_REQUESTS): send them in several batches",
+             "details": [{"field": "workouts", "message": "the batch holds 101 workouts; at most 100 are accepted (MAX_BATCH_REQUESTS): send them in several batches"}]}""";
+
+    @OpenApi(path = TARGETS_BATCH, methods = HttpMethod.POST, operationId = "createTargetsRoster", tags = "targets",
+            summary = "Session targets for a roster: many workouts in one call, each answered as POST /api/v1/targets would",
+            description = "Up to MAX_BATCH_REQUESTS workouts. The answer is 200 with one result per workout, in order: the"
+                    + " status and body the workout alone gets from POST /api/v1/targets, so a bad one (400) spoils no other."
+                    + " A malformed envelope is one 400 for the whole call.",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TargetsBatchRequest.class,
+                    example = BATCH_EXAMPLE)),
+            responses = {
+                @OpenApiResponse(status = "200", description = "one result {status, body} per workout, in the order sent",
+                        content = @OpenApiContent(from = TargetsBatchResponse.class)),
+                @OpenApiResponse(status = "400", description = "invalid_request: the envelope is malformed (not JSON, not an"
+                        + " object, other fields, workouts missing, not an array or empty); a fault of one workout is that"
+                        + " workout's result instead",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = BATCH_INVALID)),
+                @OpenApiResponse(status = "413", description = "too_large: more than MAX_BATCH_REQUESTS workouts, or the body"
+                        + " over MAX_BODY_BYTES",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = BATCH_TOO_LARGE)),
+                @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as application/json",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED))
+            })
+    void createBatch(Context ctx) {
+        var workouts = Batches.items(JsonRequests.body(ctx), "workouts", "workouts", maxBatchRequests);
+        ctx.json(Batches.results(workouts.stream()
+                .map(workout -> Batches.answer(() -> new JsonAnswer(200, targets(workout)))).toList()));
+    }
+
+    /** The answer of POST /api/v1/targets to one workout; the roster gives each of its workouts the same. */
+    private static ObjectNode targets(JsonNode body) {
         var findings = Findings.create();
-        var workout = WorkoutJson.read(JsonBody.parse(JsonRequests.body(ctx)), "", findings);
+        var workout = WorkoutJson.read(body, "", findings);
         if (workout == null) {
             var errors = findings.all().stream().filter(Finding::isError).toList();
             throw new InvalidInputException("the workout has " + errors.size() + (errors.size() == 1 ? " fault" : " faults"),
                     errors);
         }
-        ctx.json(NeedsJson.write(SessionNeeds.of(workout)));
+        return NeedsJson.write(SessionNeeds.of(workout));
     }
 }

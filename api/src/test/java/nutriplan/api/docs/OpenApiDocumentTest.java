@@ -35,7 +35,9 @@ class OpenApiDocumentTest {
      */
     private static final Map<String, List<String>> STATUSES = Map.ofEntries(
             Map.entry("POST /api/v1/plans", List.of("200", "400", "404", "413", "415", "422", "500", "503")),
+            Map.entry("POST /api/v1/plans:batch", List.of("200", "400", "413", "415", "500", "503")),
             Map.entry("POST /api/v1/targets", List.of("200", "400", "413", "415", "500")),
+            Map.entry("POST /api/v1/targets:batch", List.of("200", "400", "413", "415", "500")),
             Map.entry("GET /api/v1/catalogs", List.of("200", "500")),
             Map.entry("GET /api/v1/catalogs/{catalog}/dominated", List.of("200", "404", "500")),
             Map.entry("POST /api/v1/catalogs", List.of("201", "400", "409", "413", "415", "500", "503")),

@@ -19,6 +19,7 @@ public final class BlockingPlanner implements Planner {
     private final CountDownLatch started;
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicLong lastTimeLimitMs = new AtomicLong(-1);
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param solves how many calls {@link #awaitStarted()} waits for */
     public BlockingPlanner(int solves) {
@@ -28,6 +29,7 @@ public final class BlockingPlanner implements Planner {
     @Override
     public PlanResult plan(PlanRequest request) {
         lastTimeLimitMs.set(request.timeLimitMs());
+        calls.incrementAndGet();
         started.countDown();
         try {
             if (!release.await(30, TimeUnit.SECONDS)) {
@@ -48,6 +50,11 @@ public final class BlockingPlanner implements Planner {
 
     public void release() {
         release.countDown();
+    }
+
+    /** Solves begun so far, released or not. */
+    public int calls() {
+        return calls.get();
     }
 
     public long lastTimeLimitMs() {

@@ -49,7 +49,8 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
     public static ServiceSettings settings() {
         return new ServiceSettings("127.0.0.1", 0, CATALOG_DIRECTORY, ServiceSettings.DEFAULT_MAX_BODY_BYTES, 5000,
                 2, 8, ServiceSettings.DEFAULT_QUEUE_TIMEOUT_MS, ServiceSettings.DEFAULT_REQUEST_TIMEOUT_MS,
-                ServiceSettings.DEFAULT_SHUTDOWN_TIMEOUT_MS, 1, List.of(), StoreSettings.embedded(freshDirectory()));
+                ServiceSettings.DEFAULT_SHUTDOWN_TIMEOUT_MS, 1, List.of(), StoreSettings.embedded(freshDirectory()),
+                ServiceSettings.DEFAULT_MAX_BATCH_REQUESTS);
     }
 
     private static Path freshDirectory() {
