@@ -92,7 +92,9 @@ public final class SessionPlanner {
                 return new Outcome(result, capped, last, excluded, lowered, attempt + 1);
             }
         }
-        throw new UnschedulableException(last.broken());
+        var reasons = new ArrayList<>(limits.nearTheCap(request, ScheduleLimits.PACKING));
+        reasons.addAll(last.broken());
+        throw new UnschedulableException(reasons);
     }
 
     /** "carbohydrate max 180 g lowered to 153 g: 85 % of 60 g/h × 180 min, so that whole servings fit every window". */
