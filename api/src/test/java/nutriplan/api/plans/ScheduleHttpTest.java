@@ -142,6 +142,14 @@ class ScheduleHttpTest {
     }
 
     @Test
+    void theSameRequestGetsTheSameSchedule() {
+        var first = json(service.postJson(PlanRoutes.PLANS, request(300, "{\"intervalMin\": 15}")));
+        var second = json(service.postJson(PlanRoutes.PLANS, request(300, "{\"intervalMin\": 15}")));
+        assertThat(second.get("schedule")).isEqualTo(first.get("schedule"));
+        assertThat(second.at("/scheduleInfo/score")).isEqualTo(first.at("/scheduleInfo/score"));
+    }
+
+    @Test
     void theScoreIsExplainedRuleByRule() {
         var response = service.postJson(PlanRoutes.PLANS, request(180, "{\"intervalMin\": 15}"));
         var info = json(response).get("scheduleInfo");
