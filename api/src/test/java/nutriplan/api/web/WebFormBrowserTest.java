@@ -416,6 +416,8 @@ class WebFormBrowserTest {
         assertThat(browser.byId("share-link").getAttribute("value")).contains("durationMin=180", "intervalMin=15");
         browser.script("document.getElementById('timeline').scrollIntoView()");
         browser.screenshot("schedule");
+        browser.script("document.querySelector('#timeline .charts.curves').scrollIntoView()");
+        browser.screenshot("schedule-curves");
 
         // Printed, the page is the race card alone.
         var chrome = (org.openqa.selenium.chromium.HasCdp) browser.driver();
