@@ -80,6 +80,10 @@ class SchedulerTest {
                 nutriplan.planner.schedule.solver.ScheduleConstraintProvider.SOLIDS_EARLY,
                 nutriplan.planner.schedule.solver.ScheduleConstraintProvider.LAST_THIRD_FORMS);
         assertEveryServingPlaced(schedule, plan);
+        // The explanation is the score: the recount's costs add up to Timefold's soft score, and it is not 0 here.
+        long soft = -Long.parseLong(schedule.score().replaceAll(".*hard/(-?\\d+)soft", "$1"));
+        assertThat(soft).isPositive();
+        assertThat(schedule.costs().stream().mapToLong(Schedule.RuleCost::cost).sum()).isEqualTo(soft);
     }
 
     @Test
