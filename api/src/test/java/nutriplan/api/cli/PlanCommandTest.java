@@ -92,6 +92,26 @@ class PlanCommandTest {
     }
 
     @Test
+    void a_request_with_a_schedule_prints_the_plan_and_its_schedule() throws IOException {
+        int exit = run(file(FEASIBLE.replace("{\"description\"", "{\"durationMin\": 90, \"schedule\": {\"intervalMin\": 15}, \"description\"")));
+
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        var response = output();
+        assertThat(response.get("schedule")).hasSize(6);
+        assertThat(response.at("/scheduleInfo/feasible").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_session_too_short_exits_3_and_prints_the_422_unschedulable_body() throws IOException {
+        int exit = run(file("{\"targets\": {\"carbohydrate\": {\"min\": \"200 g\"}}, \"durationMin\": 60, \"schedule\": {}}"));
+
+        assertThat(exit).isEqualTo(3);
+        var response = output();
+        assertThat(response.get("error").asText()).isEqualTo("unschedulable");
+        assertThat(response.at("/details/0/message").asText()).contains("by 140 g");
+    }
+
+    @Test
     void an_infeasible_request_exits_3_and_prints_the_422_body() throws IOException {
         int exit = run(file("{\"targets\": {\"carbohydrate\": {\"min\": \"200 g\"}}, \"limits\": {\"maxServings\": 2},"
                 + " \"timeLimitMs\": 10000}"));

@@ -99,12 +99,59 @@ class ScheduleHttpTest {
         assertThat(body.at("/details/1/message").asText()).contains("fluid per hour").contains("by 500 mL");
     }
 
+    /** Guidelines §14 E2: 4 h, carbohydrate 240–360 g at a 90 g/h tolerance, fluid 4 L (1 L/h, the cap itself). */
+    @Test
+    void e2FluidAtTheCapItselfIsA422SayingByHowMuchAndWhatMinFits() {
+        var response = service.postJson(PlanRoutes.PLANS, "{\"targets\": {\"carbohydrate\": {\"min\": \"240 g\", \"max\": \"360 g\"},"
+                + " \"fluid\": {\"min\": \"4000 mL\", \"max\": \"4000 mL\"}, \"sodium\": {\"min\": \"1600 mg\", \"max\": \"4400 mg\"},"
+                + " \"potassium\": {\"min\": \"313 mg\", \"max\": \"782 mg\"}}, \"solver\": \"choco\", \"durationMin\": 240,"
+                + " \"schedule\": {\"intervalMin\": 15, \"carbohydratePerHour\": \"90 g\", \"fluidPerHour\": \"1 L\"}}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        var body = json(response);
+        assertThat(body.get("error").asText()).isEqualTo("unschedulable");
+        assertThat(body.at("/details/0/message").asText()).startsWith("fluid per hour: the min of 4000 mL is 100 %")
+                .contains("lower the min to 3400 mL (85 %)");
+        assertThat(body.at("/details/1/message").asText()).startsWith("Fluid per hour: fluid ").contains("exceeds 1000 mL per hour by");
+    }
+
+    /** Guidelines §14 E5: 150 min, carbohydrate 75–150 g at a 90 g/h tolerance, fluid 1.6–2.5 L. */
+    @Test
+    void e5IsScheduledWithinEveryWindow() {
+        var response = service.postJson(PlanRoutes.PLANS, "{\"targets\": {\"carbohydrate\": {\"min\": \"75 g\", \"max\": \"150 g\"},"
+                + " \"fluid\": {\"min\": \"1600 mL\", \"max\": \"2500 mL\"}, \"sodium\": {\"min\": \"640 mg\", \"max\": \"2750 mg\"},"
+                + " \"potassium\": {\"min\": \"125 mg\", \"max\": \"489 mg\"}}, \"solver\": \"choco\", \"durationMin\": 150,"
+                + " \"schedule\": {\"intervalMin\": 15, \"carbohydratePerHour\": \"90 g\"}}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertWindowsWithin(json(response).get("schedule"), 90, 1000);
+    }
+
+    static void assertWindowsWithin(JsonNode slots, double carbCap, double fluidCap) {
+        for (int k = 0; k < slots.size(); k++) {
+            double carb = 0;
+            double fluid = 0;
+            for (int j = k; j < slots.size() && slots.get(j).get("atMin").asInt() < slots.get(k).get("atMin").asInt() + 60; j++) {
+                carb += slots.get(j).at("/totals/carbohydrate/amount").asDouble();
+                fluid += slots.get(j).at("/totals/fluid/amount").asDouble();
+            }
+            assertThat(carb).as("carbohydrate from slot " + k).isLessThanOrEqualTo(carbCap + 1e-6);
+            assertThat(fluid).as("fluid from slot " + k).isLessThanOrEqualTo(fluidCap + 1e-6);
+        }
+    }
+
     @Test
     void aRequiredServingOverTheHourlyCapIsA422NamingIt() {
         var response = service.postJson(PlanRoutes.PLANS, "{\"targets\": {\"carbohydrate\": {\"min\": \"30 g\"}},"
                 + " \"require\": [\"maurten-drink-mix-320\"], \"durationMin\": 30, \"schedule\": {\"intervalMin\": 15}}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
         assertThat(json(response).at("/details/0/message").asText()).contains("maurten-drink-mix-320").contains("by 19 g");
+    }
+
+    @Test
+    void theSameRequestGetsTheSameSchedule() {
+        var first = json(service.postJson(PlanRoutes.PLANS, request(300, "{\"intervalMin\": 15}")));
+        var second = json(service.postJson(PlanRoutes.PLANS, request(300, "{\"intervalMin\": 15}")));
+        assertThat(second.get("schedule")).isEqualTo(first.get("schedule"));
+        assertThat(second.at("/scheduleInfo/score")).isEqualTo(first.at("/scheduleInfo/score"));
     }
 
     @Test

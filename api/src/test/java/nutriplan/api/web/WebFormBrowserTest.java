@@ -416,6 +416,25 @@ class WebFormBrowserTest {
         assertThat(browser.byId("share-link").getAttribute("value")).contains("durationMin=180", "intervalMin=15");
         browser.script("document.getElementById('timeline').scrollIntoView()");
         browser.screenshot("schedule");
+        browser.script("document.querySelector('#timeline .charts.curves').scrollIntoView()");
+        browser.screenshot("schedule-curves");
+
+        // Printed, the page is the race card alone.
+        var chrome = (org.openqa.selenium.chromium.HasCdp) browser.driver();
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            assertThat(browser.byId("race-card").isDisplayed()).isTrue();
+            assertThat(browser.byId("plan-form").isDisplayed()).isFalse();
+            assertThat(browser.find(By.cssSelector("#timeline table.slots")).isDisplayed()).isFalse();
+            // Nothing else takes room: the printed page is as tall as the card.
+            assertThat(browser.script("return document.body.getBoundingClientRect().height"
+                    + " - document.getElementById('race-card').getBoundingClientRect().height")).satisfies(rest ->
+                    assertThat(((Number) rest).doubleValue()).isLessThan(100));
+            browser.script("window.scrollTo(0, 0)");
+            browser.screenshot("race-card-print");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
 
         var csv = Browser.DOWNLOADS.resolve("nutriplan-plan.csv");
         Files.deleteIfExists(csv); // another test's download would make this one "nutriplan-plan (1).csv"

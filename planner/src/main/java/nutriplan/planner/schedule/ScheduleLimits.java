@@ -170,6 +170,31 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
         return sentences;
     }
 
+    /**
+     * The targets whose min asks for more than {@code packing} of what the session's hourly caps allow: reachable
+     * on paper, but whole servings (or equal sips of them) rarely fill every window that exactly. Each as a
+     * sentence with the share and the min that would leave the headroom; empty when none.
+     */
+    public List<String> nearTheCap(PlanRequest request, double packing) {
+        var sentences = new ArrayList<String>();
+        for (var target : request.targets()) {
+            boolean carb = target.nutrient() == Nutrient.CARBOHYDRATE;
+            if (!carb && target.nutrient() != Nutrient.FLUID) {
+                continue;
+            }
+            double cap = carb ? sessionCarbG() : sessionFluidMl();
+            if (target.min() > cap * packing * (1 + 1e-9)) {
+                String unit = carb ? "g" : "mL";
+                sentences.add((carb ? "carbohydrate" : "fluid") + " per hour: the min of " + format(target.min()) + " " + unit
+                        + " is " + Math.round(100 * target.min() / cap) + " % of what " + format(carb ? carbPerHourG : fluidPerHourMl)
+                        + " " + unit + "/h over " + durationMin + " min allows (" + format(cap) + " " + unit + "); whole servings,"
+                        + " or equal sips of them, rarely fill every 60-minute window that exactly: lower the min to "
+                        + format(cap * packing) + " " + unit + " (" + Math.round(packing * 100) + " %), or lengthen the session");
+            }
+        }
+        return sentences;
+    }
+
     private String tooMuch(String nutrient, double min, String unit, double perHour, double cap) {
         return nutrient + " per hour: the min of " + format(min) + " " + unit + " is more than " + format(perHour) + " "
                 + unit + "/h over " + durationMin + " min allows (" + format(cap) + " " + unit + ") by "

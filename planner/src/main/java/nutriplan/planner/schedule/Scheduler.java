@@ -9,6 +9,7 @@ import java.util.Set;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -30,7 +31,8 @@ import nutriplan.planner.schedule.solver.ScheduleConstraintProvider;
 
 /**
  * Spreads a plan's servings over a session's slots with Timefold: one placement per serving, its slot the planning
- * variable; a first-fit construction, then late-acceptance local search. The search is deterministic: a fixed
+ * variable; a first-fit-decreasing construction (the hardest to place first: {@link Placement.Difficulty}), then
+ * late-acceptance local search. The search is deterministic: a fixed
  * random seed, and it stops on step counts (or a perfect score), so the same plan and limits give the same
  * schedule; the time limit is only a safety net that a normal solve never reaches.
  *
@@ -60,7 +62,8 @@ public final class Scheduler {
                 .withConstraintProviderClass(ScheduleConstraintProvider.class)
                 .withEnvironmentMode(environmentMode)
                 .withRandomSeed(RANDOM_SEED)
-                .withPhases(new ConstructionHeuristicPhaseConfig(),
+                .withPhases(new ConstructionHeuristicPhaseConfig()
+                                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
                         new LocalSearchPhaseConfig().withTerminationConfig(new TerminationConfig()
                                 .withStepCountLimit(STEP_LIMIT)
                                 .withUnimprovedStepCountLimit(UNIMPROVED_STEP_LIMIT)

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
+import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.planner.Elapsed;
 import nutriplan.planner.Planner;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Selection;
+import nutriplan.planner.request.Target;
 
 /**
  * A plan for a session, and its intake schedule: the planner takes the hourly limits into account, then the
@@ -92,7 +94,9 @@ public final class SessionPlanner {
                 return new Outcome(result, capped, last, excluded, lowered, attempt + 1);
             }
         }
-        throw new UnschedulableException(last.broken());
+        var reasons = new ArrayList<>(limits.nearTheCap(request, ScheduleLimits.PACKING));
+        reasons.addAll(last.broken());
+        throw new UnschedulableException(reasons);
     }
 
     /** "carbohydrate max 180 g lowered to 153 g: 85 % of 60 g/h × 180 min, so that whole servings fit every window". */
@@ -100,10 +104,10 @@ public final class SessionPlanner {
         var sentences = new ArrayList<String>();
         for (var target : capped.targets()) {
             var before = asked.targets().stream().filter(t -> t.nutrient() == target.nutrient()).findFirst();
-            double was = before.map(t -> t.max()).orElse(Double.POSITIVE_INFINITY);
+            double was = before.map(Target::max).orElse(Double.POSITIVE_INFINITY);
             if (target.max() < was - 1e-9) {
                 var unit = target.nutrient().canonicalUnit();
-                double perHour = target.nutrient() == nutriplan.catalog.nutrient.Nutrient.CARBOHYDRATE
+                double perHour = target.nutrient() == Nutrient.CARBOHYDRATE
                         ? limits.carbPerHourG() : limits.fluidPerHourMl();
                 sentences.add(target.nutrient().jsonName() + " max " + (before.isPresent() && Double.isFinite(was)
                         ? ScheduleLimits.format(was) + " " + unit + " lowered" : "set") + " to "

@@ -66,6 +66,26 @@ class SchedulerTest {
         assertEveryServingPlaced(schedule, plan);
     }
 
+    /**
+     * Placed last by a first-fit construction, a sandwich found the first half full of sips and went to 285 min,
+     * where moving it back takes moving several drinks at once; the hardest placements now go first.
+     */
+    @Test
+    void foodsArePlacedInTheFirstHalf() {
+        var limits = ScheduleLimits.of(300, 15);
+        var plan = new Plan(List.of(new PlanItem(product("gatorade-thirst-quencher-32oz"), 3), new PlanItem(product("pb-sandwich-white"), 2)));
+        var schedule = scheduler.schedule(plan, limits, 30_000);
+        assertThat(schedule.broken()).isEmpty();
+        assertThat(schedule.costs()).extracting(Schedule.RuleCost::rule).doesNotContain(
+                nutriplan.planner.schedule.solver.ScheduleConstraintProvider.SOLIDS_EARLY,
+                nutriplan.planner.schedule.solver.ScheduleConstraintProvider.LAST_THIRD_FORMS);
+        assertEveryServingPlaced(schedule, plan);
+        // The explanation is the score: the recount's costs add up to Timefold's soft score, and it is not 0 here.
+        long soft = -Long.parseLong(schedule.score().replaceAll(".*hard/(-?\\d+)soft", "$1"));
+        assertThat(soft).isPositive();
+        assertThat(schedule.costs().stream().mapToLong(Schedule.RuleCost::cost).sum()).isEqualTo(soft);
+    }
+
     @Test
     void aGelOverTheHourlyCapIsOversizedAndADrinkIsNot() {
         var limits = ScheduleLimits.of(120, 15).withCarbPerHourG(20);

@@ -3,6 +3,7 @@ package nutriplan.planner.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.catalog.product.Kind;
+import nutriplan.planner.Planner;
 import nutriplan.planner.choco.ChocoPlanner;
+import nutriplan.planner.plan.Plan;
+import nutriplan.planner.plan.PlanItem;
+import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.problem.DefaultCatalog;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Target;
@@ -43,6 +48,50 @@ class SessionPlannerTest {
         SchedulerTest.assertEveryWindowWithin(schedule, limits);
         SchedulerTest.assertEveryServingPlaced(schedule, outcome.result().plan());
         assertThat(outcome.result().plan().total(Nutrient.CARBOHYDRATE)).isBetween(45 * limits.hours() - 1e-6, limits.sessionCarbG());
+    }
+
+    /** Enough gels for a 60-minute session against 60 g/h that their carbohydrate alone is over the cap, however placed. */
+    private static Plan tooManyGels() {
+        return new Plan(List.of(new PlanItem(gel(), gelsOverTheCap())));
+    }
+
+    private static int gelsOverTheCap() {
+        return (int) (60 / gel().amount(Nutrient.CARBOHYDRATE)) + 1;
+    }
+
+    private static nutriplan.catalog.product.Product gel() {
+        return DefaultCatalog.get().products().stream().filter(p -> p.kind() == Kind.GEL && p.amount(Nutrient.CARBOHYDRATE) > 15)
+                .findFirst().orElseThrow();
+    }
+
+    private static PlanResult found(Plan plan) {
+        return PlanResult.found(nutriplan.planner.plan.PlanStatus.OPTIMAL, "stub", nutriplan.planner.request.Objective.SERVINGS,
+                plan, plan.items().size(), plan.items().size(), List.of(), List.of(), 0);
+    }
+
+    @Test
+    void aPlanWhoseServingsDoNotFitIsPlannedAgainLooser() {
+        var asked = new ArrayList<PlanRequest>();
+        Planner planner = request -> {
+            asked.add(request);
+            return found(asked.size() == 1 ? tooManyGels() : new Plan(List.of(new PlanItem(gel(), 1))));
+        };
+        var request = PlanRequest.of(List.of(Target.atLeast(Nutrient.CARBOHYDRATE, 30)), DefaultCatalog.get().products());
+        var outcome = sessions.plan(request, ScheduleLimits.of(60, 15), planner, 30_000);
+        assertThat(outcome.attempts()).isEqualTo(2);
+        assertThat(outcome.schedule().broken()).isEmpty();
+        assertThat(asked).extracting(each -> each.targets().get(0).max()).containsExactly(60 * 0.85, 60 * 0.7);
+    }
+
+    @Test
+    void aPlanThatNeverFitsIsUnschedulableWithTheRuleAndByHowMuch() {
+        Planner planner = request -> found(tooManyGels());
+        var request = PlanRequest.of(List.of(Target.atLeast(Nutrient.CARBOHYDRATE, 30)), DefaultCatalog.get().products());
+        double over = gelsOverTheCap() * gel().amount(Nutrient.CARBOHYDRATE) - 60;
+        assertThatThrownBy(() -> sessions.plan(request, ScheduleLimits.of(60, 15), planner, 30_000))
+                .isInstanceOf(UnschedulableException.class)
+                .satisfies(e -> assertThat(((UnschedulableException) e).reasons()).anyMatch(reason ->
+                        reason.startsWith("Carbohydrate per hour: ") && reason.endsWith("by " + ScheduleLimits.format(over) + " g")));
     }
 
     @Test

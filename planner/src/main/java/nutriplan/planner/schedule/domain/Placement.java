@@ -13,7 +13,7 @@ import nutriplan.catalog.product.Product;
  * One serving of the plan and the slot it starts at. A drink serving is taken in {@code sips} equal parts at
  * consecutive slots from there (each at most the stated volume); anything else at its one slot.
  */
-@PlanningEntity
+@PlanningEntity(comparatorClass = Placement.Difficulty.class)
 public class Placement {
 
     /** Kinds that are chewed: two in one slot are too much at once. */
@@ -129,6 +129,24 @@ public class Placement {
         }
         long amount = amount(nutrient);
         return amount * end / sips - amount * first / sips;
+    }
+
+    /**
+     * How hard a placement is to place, for the construction heuristic, which places the hardest first: bars and
+     * foods (only the first half suits them), then the other solids, then by carbohydrate (the scarcest cap), then
+     * by sips. Placed last, a sandwich finds the first half already full of sips and lands at the end, where the
+     * local search cannot move it back without moving several drinks at once.
+     */
+    public static final class Difficulty implements java.util.Comparator<Placement> {
+        @Override
+        public int compare(Placement a, Placement b) {
+            return java.util.Comparator.comparing((Placement p) -> EARLY_ONLY.contains(p.kind()))
+                    .thenComparing(Placement::isSolid)
+                    .thenComparingLong(p -> p.amount(Tracked.CARBOHYDRATE))
+                    .thenComparingInt(Placement::sips)
+                    .thenComparingInt(Placement::getId)
+                    .compare(a, b);
+        }
     }
 
     @Override
