@@ -11,7 +11,7 @@ import nutriplan.planner.problem.LinearRelaxation;
  * one portion of each food, at most k foods — by a depth-first search over product sets with a bound at every node
  * that is as strong as the linear relaxation there, yet costs no simplex.
  *
- * <p>Choco with a simplex at every node managed some 40 nodes a second on 542 foods; CP-SAT closes such meals with
+ * <p>Choco with a simplex at every node visited tens of nodes a second on 542 foods; CP-SAT closes such meals with
  * cuts and many workers. Here each node is a set S of chosen candidates and a position p in a fixed order: the
  * candidates before p are left out, the ones after may still join, at most t more. For multipliers λ ≥ 0 on the rows
  * (written as "≥" rows, a max row negated, the objective cap among them), the surrogate row Σᵢ wᵢ·xᵢ ≥ R with
