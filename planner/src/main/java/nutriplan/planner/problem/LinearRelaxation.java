@@ -293,7 +293,8 @@ public final class LinearRelaxation {
         /**
          * Minimises the goal over the relaxation (or, in phase one, the rows' normalised shortfalls). Each row is
          * divided by its right-hand side so that caffeine in mg and fluid in mL weigh alike in the simplex; a used
-         * flag uᵢ ∈ [0, 1] with uᵢ ≤ xᵢ ≤ hiᵢ·uᵢ stands for "product i is in the plan" when something counts products.
+         * flag uᵢ ∈ [0, 1] with uᵢ ≤ xᵢ ≤ hiᵢ·uᵢ stands for "product i is in the plan" when something counts products
+         * (but where hiᵢ is 1, xᵢ itself does).
          */
         static Lp solve(IntegerProgram program, ImpliedBox box, boolean phaseOne) {
             int n = program.size();
