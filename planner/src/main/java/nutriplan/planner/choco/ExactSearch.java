@@ -6,6 +6,7 @@ import java.util.Set;
 
 import nutriplan.planner.choco.ChocoModel.Extra;
 import nutriplan.planner.choco.ChocoModel.Goal;
+import nutriplan.planner.problem.Dominance;
 import nutriplan.planner.problem.Greedy;
 import nutriplan.planner.problem.IntegerProgram;
 import nutriplan.planner.problem.LagrangianBound;
@@ -23,8 +24,9 @@ import nutriplan.planner.problem.Problem;
  * (most requests on a real catalog, in well under a millisecond); else, when every better plan has at most
  * {@link SmallSupports#MAX_SUPPORT} products, their enumeration; else the exact linear relaxation at the root
  * ({@link LinearRelaxation}: an infeasible relaxation proves at once that no plan exists, and its optimum is the
- * bound a plan must meet); else Choco's search, with the relaxation solved again at its nodes on catalogs small
- * enough for it ({@link RelaxationPropagator}). Without any greedy plan the relaxation comes first: it proves most
+ * bound a plan must meet); where every candidate has at most one serving and a better plan has few products (meals
+ * from a food table), {@link BinarySubsets}; else Choco's search, with the relaxation solved again at its nodes on
+ * catalogs small enough for it ({@link RelaxationPropagator}). Without any greedy plan the relaxation comes first: it proves most
  * infeasible requests at once.
  *
  * <p>One instance serves a request's best plan and then its alternatives, which share the problem and so the
@@ -55,7 +57,7 @@ final class ExactSearch {
      */
     static final int ROOT_RELAXATION_PRODUCTS = 3_000;
     /** A cap on the objective that any plan meets, where no plan is known yet (far from overflow in sums). */
-    private static final long NO_PLAN_YET = Long.MAX_VALUE / 4;
+    static final long NO_PLAN_YET = Long.MAX_VALUE / 4;
     /** The relaxation at every node of Choco's search up to this many candidates (each node pays one simplex). */
     static final int NODE_RELAXATION_PRODUCTS = 300;
 
@@ -241,6 +243,10 @@ final class ExactSearch {
                 return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
             }
         }
+        var subsets = binarySubsets(incumbent, incumbentGoal, deadline);
+        if (subsets != null) {
+            return subsets;
+        }
         var enumerated = fewProducts(problem, incumbent, incumbentGoal, deadline);
         if (enumerated != null) {
             return enumerated;
@@ -249,6 +255,29 @@ final class ExactSearch {
             return new ChocoModel.Outcome(null, -1, true);
         }
         return searched(extra, incumbent, incumbentGoal, deadline);
+    }
+
+    /**
+     * The least objective by {@link BinarySubsets} when every candidate has at most one serving and a better plan has
+     * few products (after leaving out dominated candidates); null when that is not so, or when it could not decide
+     * and found nothing better than the incumbent. An undecided search that found a better plan returns it unproven.
+     */
+    private ChocoModel.Outcome binarySubsets(int[] incumbent, long incumbentGoal, long deadline) {
+        long better = incumbent == null ? NO_PLAN_YET : incumbentGoal - 1;
+        int most = Math.min(mostProducts(problem, better), problem.maxServings()); // a product takes a serving
+        if (!BinarySubsets.applies(program, most)) {
+            return null;
+        }
+        var pruned = withUpper(program, Dominance.upper(program, most));
+        var answer = BinarySubsets.least(pruned, most, better, root(deadline), Long.MAX_VALUE, deadline);
+        if (answer.plan() != null) {
+            return new ChocoModel.Outcome(answer.plan(), goal(problem, answer.plan()), answer.decided());
+        }
+        return answer.decided() ? new ChocoModel.Outcome(incumbent, incumbentGoal, true) : null;
+    }
+
+    private static IntegerProgram withUpper(IntegerProgram program, int[] upper) {
+        return new IntegerProgram(program.cost(), program.perProduct(), program.rows(), program.lower(), upper);
     }
 
     /** Search nodes that a series of checks may still visit, in all and in one check. */
@@ -273,7 +302,8 @@ final class ExactSearch {
     /**
      * Any plan that meets the problem (proven: none exists, when there is no plan and the result is proven), for a
      * caller that has tried a greedy plan and the relaxation already: greedy restarts; when every plan has at most
-     * {@link SmallSupports#MAX_SUPPORT} products, their enumeration, which decides; else Choco's search with the
+     * {@link SmallSupports#MAX_SUPPORT} products, their enumeration, which decides; where every candidate has at most
+     * one serving and a plan few products, {@link BinarySubsets} within the node budget; else Choco's search with the
      * relaxation at its nodes, within the node budget.
      */
     static Result anyPlan(Problem problem, long deadlineNanos, NodeBudget nodes) {
@@ -290,6 +320,16 @@ final class ExactSearch {
         }
         if (nodes.forOneCheck() == 0) {
             return new Result(null, false);
+        }
+        var program = IntegerProgram.of(problem);
+        int most = Math.min(problem.maxProducts(), problem.maxServings());
+        if (BinarySubsets.applies(program, most)) {
+            var answer = BinarySubsets.any(withUpper(program, Dominance.upper(program, most)), most,
+                    rootVerdict(program), nodes.forOneCheck() * BinarySubsets.NODES_PER_CHOCO_NODE, deadlineNanos);
+            nodes.spend(Math.ceilDiv(answer.nodes(), BinarySubsets.NODES_PER_CHOCO_NODE));
+            if (answer.plan() != null || answer.decided()) {
+                return new Result(answer.plan(), true);
+            }
         }
         var model = ChocoModel.build(problem, Goal.OBJECTIVE, Extra.NONE, -1).configureDecisiveSearch();
         var first = model.firstPlan(remainingMs(deadlineNanos), nodes.forOneCheck());
