@@ -9,7 +9,7 @@ const COLOURS = {taken: '#1d4ed8', even: 'rgba(15, 118, 110, 0.8)'};
 /** "1:15" from 75 minutes. */
 export const clock = (minutes) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 
-/** One intake in words: "250 mL of tailwind (1/3 serving)", or "1 serving of gu-gel (32 g)". */
+/** One intake in words: "250 mL of Tailwind (a sip: 1/3 serving)", or "1 × GU gel (32 g)". */
 function intakeText(item, names) {
   const name = names.get(item.product) ?? item.product;
   if (item.servings < 1) return `${amount(item.amount.amount, item.amount.unit)} of ${name} (a sip: ${share(item.servings)} serving)`;

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.errors.TooLargeException;
-import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.Findings;
 import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.catalog.json.JsonFields;
@@ -57,8 +56,7 @@ public final class Batches {
                     + " are accepted (MAX_BATCH_REQUESTS): send them in several batches");
         }
         if (findings.hasErrors()) {
-            var errors = findings.all().stream().filter(Finding::isError).toList();
-            throw new InvalidInputException("the batch has " + errors.size() + (errors.size() == 1 ? " fault" : " faults"), errors);
+            throw InvalidInputException.of(findings, "the batch");
         }
         var list = new ArrayList<JsonNode>(items.size());
         items.forEach(list::add);

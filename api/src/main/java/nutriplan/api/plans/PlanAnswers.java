@@ -1,7 +1,6 @@
 package nutriplan.api.plans;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 import nutriplan.api.json.JsonAnswer;
 import nutriplan.api.metrics.Metrics;
@@ -23,12 +22,8 @@ final class PlanAnswers {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /**
-     * @param solver runs a solve: on a solver of the pool, through {@link #solve} within what is left of the
-     *               request's time
-     */
-    JsonAnswer answer(PlanRequestJson.Scheduled asked, Function<PlanRequestJson.Scheduled, PlanService.Planned> solver) {
-        var planned = solver.apply(asked);
+    /** The status and body of a planned request. */
+    static JsonAnswer answer(PlanService.Planned planned) {
         return new JsonAnswer(PlanResponseJson.httpStatus(planned.result()), PlanResponseJson.write(planned));
     }
 

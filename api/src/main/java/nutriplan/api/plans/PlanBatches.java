@@ -62,7 +62,8 @@ public final class PlanBatches {
     }
 
     private JsonAnswer answer(JsonNode request, Catalogs snapshot, long deadline) {
-        return Batches.answer(() -> answers.answer(PlanRequestJson.readScheduled(request, snapshot, maxInlineProducts),
-                plan -> answers.solve(plan, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())))));
+        return Batches.answer(() -> PlanAnswers.answer(answers.solve(
+                PlanRequestJson.readScheduled(request, snapshot, maxInlineProducts),
+                Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())))));
     }
 }

@@ -15,7 +15,6 @@ import nutriplan.api.errors.TooLargeException;
 import nutriplan.api.json.JsonBody;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.CatalogFiles;
-import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.Findings;
 import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.catalog.json.JsonFields;
@@ -184,7 +183,8 @@ public final class PlanRequestJson {
 
     /** The schedule's limits from {@code schedule} and {@code durationMin}, with the defaults of guidelines §12; null for none. */
     private ScheduleLimits schedule(JsonFields fields, Needs needs) {
-        var durationMin = needs != null ? Integer.valueOf((int) Math.round(needs.durationMin()))
+        // A workout's session may be a fraction of a minute; its schedule has whole-minute slots, at least one.
+        var durationMin = needs != null ? Integer.valueOf((int) Math.ceil(needs.durationMin()))
                 : fields.integer("durationMin", 1, ScheduleLimits.MAX_DURATION_MIN);
         var node = fields.node("schedule");
         if (node == null || node.isNull()) {
@@ -206,6 +206,11 @@ public final class PlanRequestJson {
         }
         var limits = ScheduleLimits.of(durationMin, interval == null ? ScheduleLimits.DEFAULT_INTERVAL : interval);
         if (needs != null) {
+            if (!(needs.carbPerHourG() > 0)) {
+                findings.error("workout.carbTolerance", "must be above 0 g/h with \"schedule\": the schedule allows at"
+                        + " most the tolerance in any hour");
+                return null;
+            }
             // The workout's tolerance and its safe fluid per hour (never above the sweat loss) are the hourly limits.
             limits = limits.withCarbPerHourG(needs.carbPerHourG()).withFluidPerHourMl(needs.safety().fluidPerHourMl());
         }
@@ -215,7 +220,7 @@ public final class PlanRequestJson {
                         + Quantities.format(ScheduleLimits.MAX_CARB_PER_HOUR_G) + " g (per hour)");
                 return null;
             }
-            limits = limits.withCarbPerHourG(carbPerHour);
+            limits = limits.withCarbPerHourG(needs == null ? carbPerHour : Math.min(carbPerHour, limits.carbPerHourG()));
         }
         if (fluidPerHour != null) {
             if (fluidPerHour <= 0 || fluidPerHour > ScheduleLimits.MAX_FLUID_PER_HOUR_ML) {
@@ -418,9 +423,7 @@ public final class PlanRequestJson {
     }
 
     private InvalidInputException invalid() {
-        var errors = findings.all().stream().filter(Finding::isError).toList();
-        return new InvalidInputException("the plan request has " + errors.size()
-                + (errors.size() == 1 ? " fault" : " faults"), errors);
+        return InvalidInputException.of(findings, "the plan request");
     }
 
     /** "\"Caffeine\"", cut short when long: a hostile value is not echoed whole. */

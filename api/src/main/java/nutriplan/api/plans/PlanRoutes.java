@@ -82,7 +82,7 @@ public final class PlanRoutes {
     void create(Context ctx) {
         long deadline = System.nanoTime() + requestTimeoutMs * 1_000_000;
         var asked = PlanRequestJson.readScheduled(JsonRequests.body(ctx), catalogs, maxInlineProducts);
-        var answer = answers.answer(asked, request -> pool.run(deadline, millisLeft -> answers.solve(request, millisLeft)));
+        var answer = PlanAnswers.answer(pool.run(deadline, millisLeft -> answers.solve(asked, millisLeft)));
         ctx.status(answer.status()).json(answer.body());
     }
 }

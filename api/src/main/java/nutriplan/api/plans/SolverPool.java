@@ -38,8 +38,9 @@ import nutriplan.api.errors.BusyException;
  *
  * <p>A batch ({@link #runAll}) is admitted whole, as one request: it waits for one solver like any request (or is
  * turned away), and from then on every request of it is answered. Solvers idle between two of its requests join it,
- * each on a lane thread of a pool of {@code size - 1}, and leave it as soon as another request waits for a solver:
- * a batch uses what is idle without keeping anyone out beyond its own solver. Each such lane holds an admission and
+ * each on a lane thread of a pool of {@code size - 1}, and leave it after the request they are on as soon as another
+ * request waits for a solver: a batch uses what is idle, and a waiting request gets a solver when the solve in
+ * progress on it ends (within its queue timeout, as behind any solve, or it is turned away). Each such lane holds an admission and
  * a solver permit, so it takes no queue place from single requests, and the threads batches use are bounded by the
  * pool's size.
  */
@@ -122,25 +123,7 @@ public final class SolverPool implements MeterBinder, AutoCloseable {
      *                       or when the deadline passed while waiting: nothing of the batch has run
      */
     public <T> List<T> runAll(long deadlineNanos, int count, IntFunction<T> solve, Function<BusyException, T> late) {
-        if (!admitted.tryAcquire()) {
-            throw busy("all " + size + " solvers are busy and " + queueSize + " requests are waiting");
-        }
-        try {
-            long waitMs = Math.min(queueTimeoutMs, millisLeft(deadlineNanos));
-            if (!acquireSolver(waitMs)) {
-                throw busy("no solver became free within " + waitMs + " ms");
-            }
-            try {
-                if (millisLeft(deadlineNanos) < 1) {
-                    throw busy("the request's time ran out while it waited for a solver");
-                }
-                return inLanes(deadlineNanos, count, solve, late);
-            } finally {
-                solvers.release();
-            }
-        } finally {
-            admitted.release();
-        }
+        return run(deadlineNanos, left -> inLanes(deadlineNanos, count, solve, late));
     }
 
     /**
@@ -262,10 +245,13 @@ public final class SolverPool implements MeterBinder, AutoCloseable {
         return rejected.get();
     }
 
-    /** Stops the lane threads; batches still running lose their helpers' answers. Call after the requests in flight. */
+    /**
+     * Takes no new lanes; lanes started or queued still answer their requests, so no batch waits for a lane that
+     * never runs (and none keeps its permits). Call after the requests in flight.
+     */
     @Override
     public void close() {
-        lanes.shutdownNow();
+        lanes.shutdown();
     }
 
     /** Publishes the pool's occupancy ({@code nutriplan_solver_pool_*}), read at each scrape. */

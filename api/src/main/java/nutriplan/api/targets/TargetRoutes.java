@@ -21,7 +21,6 @@ import nutriplan.api.json.Batches;
 import nutriplan.api.json.JsonAnswer;
 import nutriplan.api.json.JsonBody;
 import nutriplan.api.json.JsonRequests;
-import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.Findings;
 import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.needs.SessionNeeds;
@@ -133,9 +132,7 @@ public final class TargetRoutes {
         var findings = Findings.create();
         var workout = WorkoutJson.read(body, "", findings);
         if (workout == null) {
-            var errors = findings.all().stream().filter(Finding::isError).toList();
-            throw new InvalidInputException("the workout has " + errors.size() + (errors.size() == 1 ? " fault" : " faults"),
-                    errors);
+            throw InvalidInputException.of(findings, "the workout");
         }
         return NeedsJson.write(SessionNeeds.of(workout));
     }

@@ -83,6 +83,24 @@ class PlanRequestJsonTest {
         }
 
         @Test
+        void a_schedule_may_lower_a_workouts_hourly_caps_but_never_raise_them() {
+            var limits = PlanRequestJson.readScheduled(bytes("{\"workout\": " + WORKOUT + ", \"schedule\":"
+                    + " {\"carbohydratePerHour\": \"120 g\", \"fluidPerHour\": \"600 mL\"}}"), CATALOGS,
+                    PlanRequestJson.DEFAULT_MAX_INLINE_PRODUCTS).schedule();
+
+            assertThat(limits.carbPerHourG()).isEqualTo(90);
+            assertThat(limits.fluidPerHourMl()).isEqualTo(600);
+        }
+
+        @Test
+        void a_workout_of_a_fraction_of_a_minute_has_a_one_minute_schedule() {
+            var limits = PlanRequestJson.readScheduled(bytes("{\"workout\": {\"durationMin\": 0.4, \"bodyMass\": \"70 kg\"},"
+                    + " \"schedule\": {}}"), CATALOGS, PlanRequestJson.DEFAULT_MAX_INLINE_PRODUCTS).schedule();
+
+            assertThat(limits.durationMin()).isEqualTo(1);
+        }
+
+        @Test
         void without_caffeine_asked_for_a_workout_plans_none() {
             var request = read("{\"workout\": {\"durationMin\": 60, \"bodyMass\": \"70 kg\"}}");
 
@@ -385,6 +403,12 @@ class PlanRequestJsonTest {
         void a_workout_fault_carries_its_path_in_the_workout() {
             faultsOf("{\"workout\": {\"durationMin\": 90, \"bodyMass\": \"500 kg\", \"sweatRate\": \"20 L/h\"}}")
                     .extracting(Fault::field).containsExactlyInAnyOrder("workout.bodyMass", "workout.sweatRate");
+        }
+
+        @Test
+        void a_workout_with_no_carbohydrate_tolerance_cannot_be_scheduled() {
+            faultsOf("{\"workout\": {\"durationMin\": 90, \"bodyMass\": \"70 kg\", \"carbTolerance\": \"0 g/h\"},"
+                    + " \"schedule\": {}}").extracting(Fault::field).containsExactly("workout.carbTolerance");
         }
 
         @Test

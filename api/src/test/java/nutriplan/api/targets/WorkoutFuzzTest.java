@@ -11,7 +11,6 @@ import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.json.JsonBody;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.api.service.TestService;
-import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.Findings;
 import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.catalog.json.Json;
@@ -56,7 +55,7 @@ class WorkoutFuzzTest {
         try {
             var workout = WorkoutJson.read(JsonBody.parse(body), "", findings);
             if (workout == null) {
-                throw new InvalidInputException("the workout has faults", findings.all().stream().filter(Finding::isError).toList());
+                throw InvalidInputException.of(findings, "the workout");
             }
             return workout;
         } catch (InvalidInputException e) {

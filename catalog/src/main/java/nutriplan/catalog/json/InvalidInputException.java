@@ -16,6 +16,12 @@ public final class InvalidInputException extends RuntimeException {
         return new InvalidInputException(message, List.of(new Finding("", null, field, Severity.ERROR, message)));
     }
 
+    /** The errors among the findings, as "the workout has 2 faults". */
+    public static InvalidInputException of(Findings findings, String what) {
+        var errors = findings.all().stream().filter(Finding::isError).toList();
+        return new InvalidInputException(what + " has " + errors.size() + (errors.size() == 1 ? " fault" : " faults"), errors);
+    }
+
     public List<Finding> errors() {
         return errors;
     }

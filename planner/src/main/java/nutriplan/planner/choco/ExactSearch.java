@@ -268,16 +268,12 @@ final class ExactSearch {
         if (!BinarySubsets.applies(program, most)) {
             return null;
         }
-        var pruned = withUpper(program, Dominance.upper(program, most));
+        var pruned = program.withUpper(Dominance.upper(program, most));
         var answer = BinarySubsets.least(pruned, most, better, root(deadline), Long.MAX_VALUE, deadline);
         if (answer.plan() != null) {
             return new ChocoModel.Outcome(answer.plan(), goal(problem, answer.plan()), answer.decided());
         }
         return answer.decided() ? new ChocoModel.Outcome(incumbent, incumbentGoal, true) : null;
-    }
-
-    private static IntegerProgram withUpper(IntegerProgram program, int[] upper) {
-        return new IntegerProgram(program.cost(), program.perProduct(), program.rows(), program.lower(), upper);
     }
 
     /** Search nodes that a series of checks may still visit, in all and in one check. */
@@ -324,7 +320,7 @@ final class ExactSearch {
         var program = IntegerProgram.of(problem);
         int most = Math.min(problem.maxProducts(), problem.maxServings());
         if (BinarySubsets.applies(program, most)) {
-            var answer = BinarySubsets.any(withUpper(program, Dominance.upper(program, most)), most,
+            var answer = BinarySubsets.any(program.withUpper(Dominance.upper(program, most)), most,
                     rootVerdict(program), nodes.forOneCheck() * BinarySubsets.NODES_PER_CHOCO_NODE, deadlineNanos);
             nodes.spend(Math.ceilDiv(answer.nodes(), BinarySubsets.NODES_PER_CHOCO_NODE));
             if (answer.plan() != null || answer.decided()) {

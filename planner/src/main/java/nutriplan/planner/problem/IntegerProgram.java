@@ -72,6 +72,11 @@ public record IntegerProgram(long[] cost, long perProduct, List<Row> rows, int[]
         return new IntegerProgram(cost, perProduct, more, lower, upper);
     }
 
+    /** The same with other caps on the servings of each candidate. */
+    public IntegerProgram withUpper(int[] newUpper) {
+        return new IntegerProgram(cost, perProduct, rows, lower, newUpper);
+    }
+
     /** Whether a goal or a row counts products used, so that a relaxation needs a used flag per candidate. */
     boolean countsProducts() {
         return perProduct != 0 || rows.stream().anyMatch(row -> row.perProduct() != 0);

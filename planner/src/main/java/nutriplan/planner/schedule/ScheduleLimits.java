@@ -105,14 +105,9 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
 
     /**
      * The request with its carbohydrate and fluid maximums lowered to what the session can take (limit per hour ×
-     * hours × {@value #PACKING}, but never below a min), so that the planner finds a plan that can be scheduled; a target's min above the cap is left as it
-     * is, for {@link #unreachable} to explain.
+     * hours × {@code packing}, {@value #PACKING} at first, but never below a min), so that the planner finds a plan
+     * that can be scheduled; a target's min above the cap is left as it is, for {@link #unreachable} to explain.
      */
-    public PlanRequest capped(PlanRequest request) {
-        return capped(request, PACKING);
-    }
-
-    /** {@link #capped(PlanRequest)} at another share of limit × hours. */
     public PlanRequest capped(PlanRequest request, double packing) {
         var targets = new ArrayList<Target>();
         boolean[] seen = new boolean[2];

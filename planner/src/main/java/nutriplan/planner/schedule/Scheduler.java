@@ -128,7 +128,8 @@ public final class Scheduler {
         if (!isSipped(product)) {
             return 1;
         }
-        double share = limits.intervalMin() / (double) ScheduleLimits.WINDOW_MIN;
+        // A 60-minute window holds windowSlots() slots: at 16 min that is 4, so a slot's share is a quarter, not 16/60.
+        double share = 1.0 / limits.windowSlots();
         int sips = Math.max(atLeast(product.amount(Nutrient.FLUID), Math.min(limits.sipMaxMl(), limits.fluidPerHourMl() * share)),
                 Math.max(atLeast(product.amount(Nutrient.CARBOHYDRATE), limits.carbPerHourG() * share),
                         atLeast(product.amount(Nutrient.CAFFEINE), limits.caffeinePerSlotMg())));

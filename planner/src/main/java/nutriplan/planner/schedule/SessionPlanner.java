@@ -87,7 +87,12 @@ public final class SessionPlanner {
             var result = planner.plan(capped);
             var lowered = lowered(request, capped, limits, PACKINGS[attempt]);
             if (!result.hasPlan()) {
-                return new Outcome(result, capped, null, excluded, lowered, attempt + 1);
+                if (attempt == 0) {
+                    return new Outcome(result, capped, null, excluded, lowered, 1);
+                }
+                // A plan exists (the first attempt found one): none at a tighter share proves nothing about the
+                // request, and the answer is that its plan cannot be spread, not that no plan exists.
+                break;
             }
             last = scheduler.schedule(result.plan(), limits, Math.max(1, millisLeft - Elapsed.ms(start)));
             if (last.isFeasible()) {

@@ -26,7 +26,7 @@ class SchedulerTest {
                 Target.between(Nutrient.CARBOHYDRATE, 45 * hours, 60 * hours),
                 Target.between(Nutrient.FLUID, 500 * hours, 800 * hours),
                 Target.atLeast(Nutrient.SODIUM, 400 * hours)), DefaultCatalog.get().products());
-        var result = new ChocoPlanner().plan(ScheduleLimits.of(durationMin, 15).capped(request));
+        var result = new ChocoPlanner().plan(ScheduleLimits.of(durationMin, 15).capped(request, ScheduleLimits.PACKING));
         assertThat(result.plan()).as(result.toString()).isNotNull();
         return result.plan();
     }
@@ -64,6 +64,18 @@ class SchedulerTest {
         assertThat(schedule.broken()).isEmpty();
         assertEveryWindowWithin(schedule, limits);
         assertEveryServingPlaced(schedule, plan);
+    }
+
+    /** At a 16-minute interval a window holds 4 slots, not 60/16: a sip is a quarter of the hourly cap. */
+    @Test
+    void aSipIsAShareOfTheSlotsAWindowHolds() {
+        var limits = ScheduleLimits.of(360, 16);
+        var maurten = product("maurten-drink-mix-320");
+        assertThat(Scheduler.sips(maurten, limits)).isEqualTo(6); // 79 g / (60 g/h / 4 slots) = 5.3
+        var plan = new Plan(List.of(new PlanItem(maurten, 1)));
+        var schedule = scheduler.schedule(plan, limits, 30_000);
+        assertThat(schedule.broken()).isEmpty();
+        assertEveryWindowWithin(schedule, limits);
     }
 
     /**

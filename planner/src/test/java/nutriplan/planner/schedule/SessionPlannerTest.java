@@ -83,6 +83,20 @@ class SessionPlannerTest {
         assertThat(asked).extracting(each -> each.targets().get(0).max()).containsExactly(60 * 0.85, 60 * 0.7);
     }
 
+    /** The first plan does not fit and a tighter share finds none: a plan exists, so the answer is unschedulable. */
+    @Test
+    void noPlanAtATighterShareIsUnschedulableNotInfeasible() {
+        var asked = new ArrayList<PlanRequest>();
+        Planner planner = request -> {
+            asked.add(request);
+            return asked.size() == 1 ? found(tooManyGels()) : PlanResult.unknown("stub", request.objective(), Double.NaN, List.of(), 0);
+        };
+        var request = PlanRequest.of(List.of(Target.atLeast(Nutrient.CARBOHYDRATE, 30)), DefaultCatalog.get().products());
+        assertThatThrownBy(() -> sessions.plan(request, ScheduleLimits.of(60, 15), planner, 30_000))
+                .isInstanceOf(UnschedulableException.class);
+        assertThat(asked).hasSize(2);
+    }
+
     @Test
     void aPlanThatNeverFitsIsUnschedulableWithTheRuleAndByHowMuch() {
         Planner planner = request -> found(tooManyGels());
