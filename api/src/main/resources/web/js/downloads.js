@@ -1,6 +1,7 @@
 // The plan as files: the service's JSON answer as it came, and a CSV for spreadsheets with one row per item
 // (best plan, then each alternative) and what it adds per targeted nutrient, then each plan's totals and the targets.
 import {download} from './dom.js';
+import {canonical} from './nutrients.js';
 import {itemRows} from './plan-view.js';
 
 const cell = (value) => {
@@ -24,8 +25,8 @@ export function planCsv(response, products) {
     lines.push(line([label, 'total', '', plan.items.reduce((sum, item) => sum + item.servings, 0), '',
       ...nutrients.map((nutrient) => round(plan.totals[nutrient].amount))]));
   }
-  lines.push(line(['target', 'min', '', '', '', ...nutrients.map((nutrient) => response.totals[nutrient].min)]));
-  lines.push(line(['target', 'max', '', '', '', ...nutrients.map((nutrient) => response.totals[nutrient].max)]));
+  lines.push(line(['target', 'min', '', '', '', ...nutrients.map((nutrient) => canonical(response.totals[nutrient].min))]));
+  lines.push(line(['target', 'max', '', '', '', ...nutrients.map((nutrient) => canonical(response.totals[nutrient].max))]));
   return lines.join('\r\n') + '\r\n';
 }
 

@@ -2,7 +2,7 @@
 // side by side) as a table of items with what each contributes per targeted nutrient and the totals, the
 // warnings in the cells they concern, and a chart per targeted nutrient.
 import {amount, el, fmt, replace} from './dom.js';
-import {canonical} from './nutrients.js';
+import {amountText, canonical} from './nutrients.js';
 import {bandFigure, destroyCharts, drawCharts} from './charts.js';
 
 const plural = (count, word) => `${fmt(count)} ${word}${count === 1 ? '' : 's'}`;
@@ -66,14 +66,14 @@ export function itemRows(plan, products) {
       else amounts[nutrient] = (canonical(product.nutrients?.[nutrient]) ?? 0) * item.servings;
       if (nutrient === 'fluid' && amounts[nutrient] != null) amounts[nutrient] += item.water ?? 0;
     }
-    return {product: item.product, name: item.name, servings: item.servings, serving: product?.serving ?? null,
+    return {product: item.product, name: item.name, servings: item.servings, serving: amountText(product?.serving) ?? null,
       preparation: item.preparation ?? null, amounts};
   });
 }
 
 function rangeText(total) {
-  const min = total.min != null && total.min > 0 ? fmt(total.min) : null;
-  const max = total.max != null ? fmt(total.max) : null;
+  const min = canonical(total.min) > 0 ? fmt(canonical(total.min)) : null;
+  const max = total.max != null ? fmt(canonical(total.max)) : null;
   if (min && max) return `${min}–${max}`;
   if (max) return `≤ ${max}`;
   return `≥ ${min ?? 0}`;

@@ -1,6 +1,5 @@
 package nutriplan.api.plans;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.api.catalogs.Catalogs;
+import nutriplan.api.json.AmountJson;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.planner.plan.Plan;
@@ -26,12 +26,6 @@ import nutriplan.planner.request.PlanRequest;
  * Canonical numbers become JSON here, each total with its unit.
  */
 public final class PlanResponseJson {
-
-    /**
-     * Amounts are printed to 0.001 of their canonical unit (mg, g, mL, kcal): finer than any label,
-     * coarse enough to hide the float noise of summing servings.
-     */
-    static final int DECIMALS = 3;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -51,7 +45,7 @@ public final class PlanResponseJson {
         var body = NODES.objectNode();
         body.put("status", result.status().name());
         body.put("solver", result.solver());
-        body.set("objective", objective(result.objective(), result.value(), result.bound()));
+        body.set("objective", objective(result.objective(), result.value(), result.bound(), request));
         body.set("items", items(result.plan()));
         body.set("totals", totals(result.plan(), request));
         body.set("unproven", unproven(result.plan(), request));
@@ -63,14 +57,30 @@ public final class PlanResponseJson {
         return body;
     }
 
-    /** {kind, value, bound}; NaN (no plan, no bound) is null. */
-    private static ObjectNode objective(Objective kind, double value, double bound) {
-        var objective = NODES.objectNode();
-        objective.put("kind", kind.jsonName());
-        objective.set("value", number(value, kind, RoundingMode.HALF_EVEN));
+    /** {kind, value, bound} and, for mass and cost, their unit; NaN (no plan, no bound) is null. */
+    private static ObjectNode objective(Objective kind, double value, double bound, PlanRequest request) {
+        var objective = objective(kind, value, request);
         // A lower bound rounded up could claim more than was proven: round it down.
         objective.set("bound", number(bound, kind, RoundingMode.FLOOR));
         return objective;
+    }
+
+    private static ObjectNode objective(Objective kind, double value, PlanRequest request) {
+        var objective = NODES.objectNode();
+        objective.put("kind", kind.jsonName());
+        objective.set("value", number(value, kind, RoundingMode.HALF_EVEN));
+        if (kind == Objective.MASS) {
+            objective.put("unit", "g");
+        } else if (kind == Objective.COST) {
+            objective.put("unit", currency(request.catalog()));
+        }
+        return objective;
+    }
+
+    /** The currency a cost is summed in: the catalog's prices' (API.md: one currency per catalog). */
+    private static String currency(Catalog catalog) {
+        return catalog.products().stream().filter(product -> product.price() != null)
+                .map(product -> product.price().currency()).findFirst().orElse(null);
     }
 
     private static ArrayNode items(Plan plan) {
@@ -118,7 +128,7 @@ public final class PlanResponseJson {
     }
 
     /**
-     * Per targeted nutrient, in the order of the request: {amount, unit, min, max, lowerBound}, min and max null when
+     * Per targeted nutrient, in the order of the request: {amount, unit, min, max, lowerBound}, min and max amounts, null when
      * absent; lowerBound when a product used does not state the nutrient (its unknown counted as 0).
      */
     private static ObjectNode totals(Plan plan, PlanRequest request) {
@@ -131,8 +141,8 @@ public final class PlanResponseJson {
             var total = totals.putObject(nutrient.jsonName());
             total.put("amount", round(plan.total(nutrient)));
             total.put("unit", nutrient.canonicalUnit());
-            putOrNull(total, "min", target.hasMin(), target.min());
-            putOrNull(total, "max", target.hasMax(), target.max());
+            putOrNull(total, "min", target.hasMin(), target.min(), nutrient);
+            putOrNull(total, "max", target.hasMax(), target.max(), nutrient);
             total.put("lowerBound", plan.items().stream().anyMatch(item -> item.product().isUnknown(nutrient)));
         }
         return totals;
@@ -143,9 +153,7 @@ public final class PlanResponseJson {
         var alternatives = NODES.arrayNode();
         for (var plan : plans) {
             var alternative = alternatives.addObject();
-            var objective = alternative.putObject("objective");
-            objective.put("kind", request.objective().jsonName());
-            objective.set("value", number(plan.value(request.objective()), request.objective(), RoundingMode.HALF_EVEN));
+            alternative.set("objective", objective(request.objective(), plan.value(request.objective()), request));
             alternative.set("items", items(plan));
             alternative.set("totals", totals(plan, request));
             alternative.set("unproven", unproven(plan, request));
@@ -192,19 +200,19 @@ public final class PlanResponseJson {
         return NODES.numberNode(round(value, rounding));
     }
 
-    private static void putOrNull(ObjectNode node, String field, boolean present, double value) {
+    private static void putOrNull(ObjectNode node, String field, boolean present, double value, Nutrient nutrient) {
         if (present) {
-            node.put(field, round(value));
+            node.set(field, AmountJson.of(value, nutrient));
         } else {
             node.putNull(field);
         }
     }
 
     static double round(double value) {
-        return round(value, RoundingMode.HALF_EVEN);
+        return AmountJson.round(value);
     }
 
     private static double round(double value, RoundingMode rounding) {
-        return BigDecimal.valueOf(value).setScale(DECIMALS, rounding).doubleValue();
+        return AmountJson.round(value, rounding);
     }
 }

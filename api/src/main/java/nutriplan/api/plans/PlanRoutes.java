@@ -12,6 +12,7 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 
 import nutriplan.api.catalogs.Catalogs;
+import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
@@ -115,7 +116,7 @@ public final class PlanRoutes {
     /** 422 unschedulable: the plan cannot be spread over the session within its hard rules; each rule and by how much. */
     private static com.fasterxml.jackson.databind.node.ObjectNode unschedulable(java.util.List<String> reasons) {
         var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        body.put("error", "unschedulable");
+        body.put("error", ErrorJson.UNSCHEDULABLE);
         body.put("message", "the plan cannot be scheduled over the session within the hourly limits");
         var details = body.putArray("details");
         reasons.forEach(reason -> details.addObject().put("field", "schedule").put("message", reason));

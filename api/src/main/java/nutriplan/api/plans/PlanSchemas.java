@@ -3,12 +3,15 @@ package nutriplan.api.plans;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiRequired;
 
 import nutriplan.api.catalogs.CatalogSchemas;
+import nutriplan.api.json.SharedSchemas.Amount;
 import nutriplan.api.json.SharedSchemas.CatalogRef;
 import nutriplan.api.json.SharedSchemas.Quantity;
 
@@ -42,7 +45,15 @@ public final class PlanSchemas {
             @OpenApiDescription("a product whose value is not known for a nutrient with a max: exclude (default) leaves it out"
                     + " and lists it in leftOut; allow uses it with the unknown counted as 0, its totals marked lowerBound"
                     + " and listed in unproven") @OpenApiExample("exclude") String unknownUnderMax,
-            @OpenApiDescription("free text for people; not used") String description) {
+            @OpenApiDescription("free text for people; not used") String description,
+            @OpenApiDescription("the session's length in minutes, required with schedule") @OpenApiExample("180") Integer durationMin,
+            @OpenApiDescription("spread the plan over the session (needs durationMin)") ScheduleRequest schedule) {
+    }
+
+    @OpenApiDescription("How the plan is spread over the session: an intake every intervalMin minutes, within hourly limits.")
+    public record ScheduleRequest(@OpenApiDescription("minutes between intakes") @OpenApiExample("20") Integer intervalMin,
+                                  @OpenApiDescription("the most carbohydrate an hour (default from the guidelines)") Quantity carbohydratePerHour,
+                                  @OpenApiDescription("the most fluid an hour (default from the guidelines)") Quantity fluidPerHour) {
     }
 
     @OpenApiDescription("A nutrient's bounds: a quantity with its unit (\"500 mg\", \"1 L\", \"20 fl oz\", \"40 mmol\")"
@@ -73,7 +84,9 @@ public final class PlanSchemas {
             List<LeftOut> leftOut,
             @OpenApiRequired List<String> warnings,
             @OpenApiRequired CatalogRef catalog,
-            @OpenApiRequired @OpenApiExample("4") Long timeMs) {
+            @OpenApiRequired @OpenApiExample("4") Long timeMs,
+            @OpenApiDescription("with schedule in the request: the intakes over the session") List<JsonNode> schedule,
+            @OpenApiDescription("with schedule in the request: limits, totals per hour, the rules' costs") JsonNode scheduleInfo) {
     }
 
     public record Objective(
@@ -97,10 +110,11 @@ public final class PlanSchemas {
                           @OpenApiRequired String reason) {
     }
 
+    @OpenApiDescription("A nutrient's total in the plan and the request's bounds, each an amount in the nutrient's canonical unit.")
     public record Total(@OpenApiRequired @OpenApiExample("78.0") Double amount,
                         @OpenApiRequired @OpenApiExample("g") String unit,
-                        @OpenApiNullable @OpenApiExample("60.0") Double min,
-                        @OpenApiNullable @OpenApiExample("90.0") Double max,
+                        @OpenApiRequired @OpenApiNullable @OpenApiDescription("the target's min; null without one") Amount min,
+                        @OpenApiRequired @OpenApiNullable @OpenApiDescription("the target's max; null without one") Amount max,
                         @OpenApiRequired @OpenApiDescription("true when a product used does not state this nutrient (counted as 0):"
                                 + " the amount is a lower bound") @OpenApiExample("false") Boolean lowerBound) {
     }

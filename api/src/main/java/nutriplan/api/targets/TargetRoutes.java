@@ -13,6 +13,7 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
+import nutriplan.api.json.AmountJson;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.JsonBody;
 import nutriplan.api.json.JsonRequests;
@@ -35,8 +36,8 @@ public final class TargetRoutes {
             + " \"carbTolerance\": \"90 g/h\", \"caffeine\": \"3 mg/kg\"}";
 
     /** The answer's shape, for the OpenAPI document. */
-    public record TargetsResponse(JsonNode targets, List<JsonNode> rationale, List<JsonNode> assumed,
-                                  List<JsonNode> warnings, JsonNode safety) {
+    public record TargetsResponse(JsonNode targets, List<JsonNode> ruleValues, List<JsonNode> rationale, List<JsonNode> assumed,
+                                  List<JsonNode> warnings, List<JsonNode> recovery, JsonNode safety) {
     }
 
     public void register(RoutesConfig routes) {
@@ -121,7 +122,7 @@ public final class TargetRoutes {
     }
 
     private static ObjectNode amount(double value, String unit) {
-        return JsonNodeFactory.instance.objectNode().put("amount", round(value)).put("unit", unit);
+        return AmountJson.of(round(value), unit);
     }
 
     /** One decimal: finer than any serving, and no binary noise in the answer. */
