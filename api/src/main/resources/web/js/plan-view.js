@@ -36,16 +36,16 @@ export function statusWords({status, objective}) {
   }
 }
 
-/** "id: nutrient is not known for this product ..." warnings belong in that item's cell; the rest to the plan. */
-const UNKNOWN_VALUE = /^([a-z0-9][a-z0-9-]*): ([a-z]+) is not known/;
-
+/**
+ * A warning that names a product and a nutrient ({product, nutrient, message}: the value is not known for that
+ * product) belongs in that item's cell; the rest, as their messages, to the plan.
+ */
 export function sortWarnings(warnings = []) {
   const cells = new Map();
   const general = [];
   for (const warning of warnings) {
-    const match = UNKNOWN_VALUE.exec(warning);
-    if (match) cells.set(`${match[1]}|${match[2]}`, warning);
-    else general.push(warning);
+    if (warning.product && warning.nutrient) cells.set(`${warning.product}|${warning.nutrient}`, warning.message);
+    else general.push(warning.message);
   }
   return {cells, general};
 }

@@ -44,6 +44,7 @@ final class DocumentFacts {
             "Product", Map.of("kind", names(Kind.values()), "carbohydrateType", carbohydrateTypes()),
             "Error", Map.of("error", ErrorJson.CODES),
             "Detail", Map.of("nutrient", nutrients()),
+            "Warning", Map.of("nutrient", nutrients()),
             "Status", Map.of("status", List.of("ok", "ready", "stopping"), "store", List.of("up", "down")));
 
     private DocumentFacts() {

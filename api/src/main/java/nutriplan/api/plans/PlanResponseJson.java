@@ -16,6 +16,7 @@ import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
+import nutriplan.planner.plan.Warning;
 import nutriplan.planner.problem.UnknownValues;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
@@ -164,12 +165,36 @@ public final class PlanResponseJson {
     private static ArrayNode warnings(PlanResult result, PlanRequest request) {
         var warnings = new ArrayList<>(result.warnings());
         if (result.status() == PlanStatus.UNKNOWN) {
-            warnings.add("no plan was found within the time limit of " + request.timeLimitMs() + " ms; this does not mean"
-                    + " that none exists: retry with a larger timeLimitMs (at most " + PlanRequest.MAX_TIME_LIMIT_MS + ")");
+            warnings.add(Warning.text("no plan was found within the time limit of " + request.timeLimitMs() + " ms; this"
+                    + " does not mean that none exists: retry with a larger timeLimitMs (at most "
+                    + PlanRequest.MAX_TIME_LIMIT_MS + ")"));
         }
         var array = NODES.arrayNode();
-        warnings.forEach(array::add);
+        warnings.forEach(warning -> array.add(warning(warning)));
         return array;
+    }
+
+    /**
+     * {@code {"message", "nutrient", "product", "total": {amount, unit}, "min"|"max": {amount, unit}}}: the sentence for
+     * people, and what it is about as data; a field that does not apply is left out.
+     */
+    private static ObjectNode warning(Warning warning) {
+        var node = NODES.objectNode().put("message", warning.message());
+        var nutrient = warning.nutrient();
+        if (nutrient == null) {
+            return node;
+        }
+        node.put("nutrient", nutrient.jsonName());
+        if (warning.product() != null) {
+            node.put("product", warning.product());
+        }
+        if (warning.total() != null) {
+            node.set("total", AmountJson.of(warning.total(), nutrient));
+        }
+        if (warning.side() != null && warning.bound() != null) {
+            node.set(warning.side(), AmountJson.of(warning.bound(), nutrient));
+        }
+        return node;
     }
 
     /** "sodium", "fluid and sodium", "carbohydrate, fluid and sodium". */

@@ -82,7 +82,7 @@ public final class PlanSchemas {
             @OpenApiRequired List<Alternative> alternatives,
             @OpenApiRequired @OpenApiDescription("products not used because a nutrient with a max is not known for them")
             List<LeftOut> leftOut,
-            @OpenApiRequired List<String> warnings,
+            @OpenApiRequired List<Warning> warnings,
             @OpenApiRequired CatalogRef catalog,
             @OpenApiRequired @OpenApiExample("4") Long timeMs,
             @OpenApiDescription("with schedule in the request: the intakes over the session") List<JsonNode> schedule,
@@ -117,6 +117,17 @@ public final class PlanSchemas {
                         @OpenApiRequired @OpenApiNullable @OpenApiDescription("the target's max; null without one") Amount max,
                         @OpenApiRequired @OpenApiDescription("true when a product used does not state this nutrient (counted as 0):"
                                 + " the amount is a lower bound") @OpenApiExample("false") Boolean lowerBound) {
+    }
+
+    @OpenApiDescription("What the caller should know: a sentence for people and, where it concerns a nutrient's bound, the"
+            + " nutrient, the bound (min or max) and the total as amounts; a product whose value is not known is named.")
+    public record Warning(@OpenApiRequired @OpenApiExample("gu-energy-gel: sodium is not known for this product and counts as 0"
+                                  + " in the totals") String message,
+                          @OpenApiExample("sodium") String nutrient,
+                          @OpenApiDescription("the product whose value is not known") @OpenApiExample("gu-energy-gel") String product,
+                          @OpenApiDescription("the best attempt's total, when it misses the bound") Amount total,
+                          @OpenApiDescription("the target's min the warning concerns") Amount min,
+                          @OpenApiDescription("the target's max the warning concerns") Amount max) {
     }
 
     public record Alternative(@OpenApiRequired Objective objective, @OpenApiRequired List<Item> items,

@@ -105,7 +105,7 @@ class PlanResponseJsonTest {
         assertThat(body.get("items")).isEmpty();
         assertThat(body.get("totals")).isEmpty();
         assertThat(body.get("warnings")).singleElement().satisfies(warning ->
-                assertThat(warning.asText()).contains("2000 ms", "retry with a larger timeLimitMs"));
+                assertThat(warning.path("message").asText()).contains("2000 ms", "retry with a larger timeLimitMs"));
     }
 
     @Test

@@ -60,7 +60,11 @@ class UnknownValuesHttpTest {
         assertThat(body.at("/totals/sodium/lowerBound").asBoolean()).isTrue();
         assertThat(body.at("/unproven/0").asText()).isEqualTo("sodium");
         assertThat(body.path("leftOut")).isEmpty();
-        assertThat(body.path("warnings").toString()).contains("the sodium total is a lower bound");
+        var warning = body.at("/warnings/0");
+        assertThat(warning.path("message").asText()).contains("the sodium total is a lower bound");
+        assertThat(warning.path("product").asText()).isEqualTo("mystery-mix");
+        assertThat(warning.path("nutrient").asText()).isEqualTo("sodium");
+        assertThat(warning.path("max").toString()).isEqualTo("{\"amount\":700.0,\"unit\":\"mg\"}");
     }
 
     @Test
