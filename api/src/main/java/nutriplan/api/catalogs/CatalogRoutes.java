@@ -16,7 +16,6 @@ import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.product.Product;
-import nutriplan.catalog.product.ProductJson;
 
 /**
  * The stored catalogs: list them; list, filter and read products; add, replace, delete and import products; create

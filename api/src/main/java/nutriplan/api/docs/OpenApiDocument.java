@@ -22,8 +22,10 @@ import nutriplan.catalog.json.Json;
  * <ul>
  *   <li>the title, version and description;</li>
  *   <li>examples, written in the annotations as JSON text, become JSON values;</li>
- *   <li>the {@code Quantity} placeholder schema becomes "a number or a string";</li>
- *   <li>every operation lists the generic 500, which any handler may answer.</li>
+ *   <li>the {@code Quantity} placeholder schema becomes "a number, a string or an amount", {@code Change} and
+ *       {@code Objective} become the one-ofs a record cannot say, Jackson's {@code JsonNode} any JSON value;</li>
+ *   <li>every operation lists the generic 500, which any handler may answer;</li>
+ *   <li>{@link DocumentFacts}: servers, headers, enums, the 431 and 304 answers, no siblings beside a reference.</li>
  * </ul>
  */
 public final class OpenApiDocument {
@@ -72,7 +74,9 @@ public final class OpenApiDocument {
                 .put("version", VERSION)
                 .put("description", "Finds the smallest combination of product servings that meets carbohydrate,"
                         + " protein, fluid and electrolyte targets, and proves it optimal where it can. Every error is"
-                        + " {\"error\", \"message\", \"details\"}; every response carries X-Request-Id.");
+                        + " {\"error\", \"message\", \"details\"}; every response the service writes carries X-Request-Id;"
+                        + " a route called with a method it does not have answers 405 with Allow listing its methods. Every"
+                        + " quantity it writes is {\"amount\", \"unit\"}; a catalog file (export) keeps text such as \"140 kcal\".");
         parseExamples(document);
         var schemas = document.path("components").path("schemas");
         if (schemas instanceof ObjectNode schemaNodes && schemaNodes.has("Quantity")) {
