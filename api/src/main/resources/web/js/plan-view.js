@@ -64,7 +64,7 @@ export function itemRows(plan, products) {
       if (!product) amounts[nutrient] = undefined;
       else if (product.nutrients?.[nutrient] === null) amounts[nutrient] = null;
       else amounts[nutrient] = (canonical(product.nutrients?.[nutrient]) ?? 0) * item.servings;
-      if (nutrient === 'fluid' && amounts[nutrient] != null) amounts[nutrient] += item.water ?? 0;
+      if (nutrient === 'fluid' && amounts[nutrient] != null) amounts[nutrient] += canonical(item.water) ?? 0;
     }
     return {product: item.product, name: item.name, servings: item.servings, serving: amountText(product?.serving) ?? null,
       preparation: item.preparation ?? null, amounts};

@@ -98,7 +98,7 @@ public final class PlanResponseJson {
             if (preparation == null) {
                 node.putNull("preparation").putNull("water");
             } else {
-                node.put("preparation", preparation.directions()).put("water", round(preparation.water() * item.servings()));
+                node.put("preparation", preparation.directions()).set("water", AmountJson.of(preparation.water() * item.servings(), "mL"));
             }
         }
         return items;

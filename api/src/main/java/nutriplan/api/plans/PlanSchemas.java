@@ -100,8 +100,8 @@ public final class PlanSchemas {
                        @OpenApiRequired @OpenApiExample("2") Integer servings,
                        @OpenApiRequired @OpenApiNullable @OpenApiDescription("one serving's directions; null when the catalog gives none")
                        @OpenApiExample("1 scoop in 355 mL water") String preparation,
-                       @OpenApiRequired @OpenApiNullable @OpenApiDescription("mL of water these servings are mixed into, counted in"
-                               + " the fluid total; null without a preparation") @OpenApiExample("710.0") Double water) {
+                       @OpenApiRequired @OpenApiNullable @OpenApiDescription("the water these servings are mixed into, counted in"
+                               + " the fluid total; null without a preparation") Amount water) {
     }
 
     public record LeftOut(@OpenApiRequired @OpenApiExample("maurten-drink-mix-320") String product,

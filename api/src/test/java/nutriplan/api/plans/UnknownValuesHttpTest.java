@@ -55,7 +55,8 @@ class UnknownValuesHttpTest {
 
         assertThat(body.at("/items/0/product").asText()).isEqualTo("mystery-mix");
         assertThat(body.at("/items/0/preparation").asText()).isEqualTo("1 sachet in 500 mL water");
-        assertThat(body.at("/items/0/water").asDouble()).isEqualTo(500.0);
+        assertThat(body.at("/items/0/water/amount").asDouble()).isEqualTo(500.0);
+        assertThat(body.at("/items/0/water/unit").asText()).isEqualTo("mL");
         assertThat(body.at("/totals/fluid/amount").asDouble()).isEqualTo(500.0);
         assertThat(body.at("/totals/sodium/lowerBound").asBoolean()).isTrue();
         assertThat(body.at("/unproven/0").asText()).isEqualTo("sodium");
