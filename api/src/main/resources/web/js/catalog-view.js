@@ -4,7 +4,7 @@
 import {catalogPath, call, get} from './api.js';
 import {byId, debounce, el, replace} from './dom.js';
 import {clearFieldErrors, showFieldErrors} from './fields.js';
-import {NUTRIENTS, quantity} from './nutrients.js';
+import {NUTRIENTS, amountText, quantity} from './nutrients.js';
 
 // The kinds of a product, as the service's Kind enum lists them; KindsScriptTest checks the two agree.
 export const KINDS = ['drink', 'powder', 'gel', 'chew', 'bar', 'shake', 'food', 'supplement'];
@@ -75,7 +75,7 @@ export function createCatalogView(catalogs, onPlanAgainst) {
       open.addEventListener('click', () => showProduct(product.id));
       return el('tr', {'data-product': product.id},
         el('th', {scope: 'row'}, open, el('br'), el('span', {class: 'id'}, product.id)),
-        el('td', {}, product.kind), el('td', {}, product.serving), el('td', {}, (product.tags ?? []).join(', ')));
+        el('td', {}, product.kind), el('td', {}, amountText(product.serving)), el('td', {}, (product.tags ?? []).join(', ')));
     }));
   }
 
@@ -109,7 +109,7 @@ export function createCatalogView(catalogs, onPlanAgainst) {
     }
     const product = answer.body;
     const facts = [
-      ['Brand', product.brand], ['Kind', product.kind], ['Serving', product.serving],
+      ['Brand', product.brand], ['Kind', product.kind], ['Serving', amountText(product.serving)],
       ['Most servings in one plan', product.maxServings], ['Price', product.price ? `${product.price.amount} ${product.price.currency}` : null],
       ['Tags', (product.tags ?? []).join(', ') || null],
       ['Preparation', preparationText(product.preparation)],
@@ -131,7 +131,7 @@ export function createCatalogView(catalogs, onPlanAgainst) {
         el('tbody', {}, NUTRIENTS.map(({name}) => {
           const value = product.nutrients?.[name];
           return el('tr', {}, el('th', {scope: 'row'}, name),
-            el('td', {class: value === null ? 'warn' : ''}, value === null ? 'not known' : value ?? 'not listed (0)'));
+            el('td', {class: value === null ? 'warn' : ''}, value === null ? 'not known' : amountText(value) ?? 'not listed (0)'));
         }))),
       el('p', {class: 'source'}, el('strong', {}, 'Source: '), product.source ?? 'not given'),
       el('p', {class: 'actions'}, edit, remove, close));
@@ -164,7 +164,7 @@ export function createCatalogView(catalogs, onPlanAgainst) {
   function preparationText(preparation) {
     if (!preparation) return null;
     const unit = preparation.unit ?? 'serving';
-    return preparation.dry ? `1 ${unit} taken dry` : `1 ${unit} in ${preparation.water} water`;
+    return preparation.dry ? `1 ${unit} taken dry` : `1 ${unit} in ${amountText(preparation.water)} water`;
   }
 
   function carbohydrateSelect(product) {
@@ -188,7 +188,7 @@ export function createCatalogView(catalogs, onPlanAgainst) {
     const formStatus = el('p', {class: 'field-error', id: 'product-form-status', role: 'alert'});
     const nutrientFields = NUTRIENTS.map(({name, unit}) => {
       const value = product?.nutrients?.[name];
-      return field(`nutrients.${name}`, `${name} (${unit})`, text(`p-n-${name}`, value === null ? '?' : value));
+      return field(`nutrients.${name}`, `${name} (${unit})`, text(`p-n-${name}`, value === null ? '?' : amountText(value)));
     });
     form.append(
       el('h3', {id: 'product-form-title'}, editing ? `Edit ${product.name}` : 'Add a product'),
@@ -198,12 +198,12 @@ export function createCatalogView(catalogs, onPlanAgainst) {
         field('name', 'Name', text('p-name', product?.name)),
         field('brand', 'Brand', text('p-brand', product?.brand)),
         field('kind', 'Kind', kindSelect),
-        field('serving', 'Serving', text('p-serving', product?.serving), 'a mass or a volume: 40 g, 500 mL'),
+        field('serving', 'Serving', text('p-serving', amountText(product?.serving)), 'a mass or a volume: 40 g, 500 mL'),
         field('maxServings', 'Most servings in one plan', text('p-maxServings', product?.maxServings)),
         field('price.amount', 'Price', text('p-price', product?.price?.amount)),
         field('price.currency', 'Currency', text('p-currency', product?.price?.currency ?? (editing ? '' : 'USD'))),
         field('tags', 'Tags', text('p-tags', (product?.tags ?? []).join(', ')), 'comma-separated: caffeine-free, vegan'),
-        field('preparation.water', 'Mixed into', text('p-water', product?.preparation?.dry ? 'dry' : product?.preparation?.water),
+        field('preparation.water', 'Mixed into', text('p-water', product?.preparation?.dry ? 'dry' : amountText(product?.preparation?.water)),
           'the water one serving is mixed into (355 mL), or dry; required for a powder or supplement'),
         field('preparation.unit', 'One serving is a', text('p-unit', product?.preparation?.unit), 'scoop, sachet, tablet…'),
         field('carbohydrateType', 'Carbohydrate type', carbohydrateSelect(product))),

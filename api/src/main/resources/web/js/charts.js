@@ -2,6 +2,7 @@
 // what is tight and what has slack shows at a glance; the plan before the last change, when there is one,
 // as a thin grey bar. The same facts are in the caption, in words, for people who cannot see the chart.
 import {amount, el, fmt} from './dom.js';
+import {canonical} from './nutrients.js';
 
 const COLOURS = {
   band: 'rgba(15, 118, 110, 0.16)', bandEdge: '#0f766e', slack: '#1d4ed8', tight: '#b45309', outside: '#b91c1c',
@@ -30,8 +31,9 @@ function range(min, max, unit) {
 
 /** The sentence a chart shows: "sodium 820 mg, target 500–1000 mg: slack: 320 above min, 180 below max". */
 export function describe(nutrient, total) {
-  const {state, words} = closeness(total.amount, total.min, total.max);
-  return {state, text: `${nutrient} ${amount(total.amount, total.unit)}, target ${range(total.min, total.max, total.unit)}: ${words}`};
+  const [min, max] = [canonical(total.min), canonical(total.max)];
+  const {state, words} = closeness(total.amount, min, max);
+  return {state, text: `${nutrient} ${amount(total.amount, total.unit)}, target ${range(min, max, total.unit)}: ${words}`};
 }
 
 /** A round axis end a little past the largest value shown. */
@@ -58,9 +60,10 @@ export function bandFigure(nutrient, total, before) {
 }
 
 function draw(canvas, total, before, state) {
-  const end = axisEnd([total.amount, total.min, total.max, before]);
+  const [min, max] = [canonical(total.min), canonical(total.max)];
+  const end = axisEnd([total.amount, min, max, before]);
   const datasets = [
-    {label: 'target', data: [[total.min ?? 0, total.max ?? end]], backgroundColor: COLOURS.band, borderColor: COLOURS.bandEdge,
+    {label: 'target', data: [[min ?? 0, max ?? end]], backgroundColor: COLOURS.band, borderColor: COLOURS.bandEdge,
       borderWidth: 1, borderSkipped: false, barPercentage: 1, categoryPercentage: 1, grouped: false, order: 3},
     {label: 'this plan', data: [[0, total.amount]], backgroundColor: COLOURS[state], barPercentage: 0.42,
       categoryPercentage: 1, grouped: false, order: 1},

@@ -2,6 +2,7 @@
 // (best plan, then each alternative) and what it adds per targeted nutrient, then each plan's totals and the targets,
 // then, when the plan has an intake schedule, one row per intake with its minute and the slot's totals.
 import {download} from './dom.js';
+import {canonical} from './nutrients.js';
 import {itemRows} from './plan-view.js';
 
 const cell = (value) => {
@@ -25,8 +26,8 @@ export function planCsv(response, products) {
     lines.push(line([label, 'total', '', plan.items.reduce((sum, item) => sum + item.servings, 0), '',
       ...nutrients.map((nutrient) => round(plan.totals[nutrient].amount))]));
   }
-  lines.push(line(['target', 'min', '', '', '', ...nutrients.map((nutrient) => response.totals[nutrient].min)]));
-  lines.push(line(['target', 'max', '', '', '', ...nutrients.map((nutrient) => response.totals[nutrient].max)]));
+  lines.push(line(['target', 'min', '', '', '', ...nutrients.map((nutrient) => canonical(response.totals[nutrient].min))]));
+  lines.push(line(['target', 'max', '', '', '', ...nutrients.map((nutrient) => canonical(response.totals[nutrient].max))]));
   if (response.schedule) lines.push('', ...scheduleLines(response.schedule));
   return lines.join('\r\n') + '\r\n';
 }

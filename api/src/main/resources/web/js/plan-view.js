@@ -2,7 +2,7 @@
 // side by side) as a table of items with what each contributes per targeted nutrient and the totals, the
 // warnings in the cells they concern, and a chart per targeted nutrient.
 import {amount, el, fmt, replace} from './dom.js';
-import {canonical} from './nutrients.js';
+import {amountText, canonical} from './nutrients.js';
 import {bandFigure, destroyCharts, drawCharts} from './charts.js';
 
 const plural = (count, word) => `${fmt(count)} ${word}${count === 1 ? '' : 's'}`;
@@ -36,16 +36,16 @@ export function statusWords({status, objective}) {
   }
 }
 
-/** "id: nutrient is not known for this product ..." warnings belong in that item's cell; the rest to the plan. */
-const UNKNOWN_VALUE = /^([a-z0-9][a-z0-9-]*): ([a-z]+) is not known/;
-
+/**
+ * A warning that names a product and a nutrient ({product, nutrient, message}: the value is not known for that
+ * product) belongs in that item's cell; the rest, as their messages, to the plan.
+ */
 export function sortWarnings(warnings = []) {
   const cells = new Map();
   const general = [];
   for (const warning of warnings) {
-    const match = UNKNOWN_VALUE.exec(warning);
-    if (match) cells.set(`${match[1]}|${match[2]}`, warning);
-    else general.push(warning);
+    if (warning.product && warning.nutrient) cells.set(`${warning.product}|${warning.nutrient}`, warning.message);
+    else general.push(warning.message);
   }
   return {cells, general};
 }
@@ -64,16 +64,16 @@ export function itemRows(plan, products) {
       if (!product) amounts[nutrient] = undefined;
       else if (product.nutrients?.[nutrient] === null) amounts[nutrient] = null;
       else amounts[nutrient] = (canonical(product.nutrients?.[nutrient]) ?? 0) * item.servings;
-      if (nutrient === 'fluid' && amounts[nutrient] != null) amounts[nutrient] += item.water ?? 0;
+      if (nutrient === 'fluid' && amounts[nutrient] != null) amounts[nutrient] += canonical(item.water) ?? 0;
     }
-    return {product: item.product, name: item.name, servings: item.servings, serving: product?.serving ?? null,
+    return {product: item.product, name: item.name, servings: item.servings, serving: amountText(product?.serving) ?? null,
       preparation: item.preparation ?? null, amounts};
   });
 }
 
 function rangeText(total) {
-  const min = total.min != null && total.min > 0 ? fmt(total.min) : null;
-  const max = total.max != null ? fmt(total.max) : null;
+  const min = canonical(total.min) > 0 ? fmt(canonical(total.min)) : null;
+  const max = total.max != null ? fmt(canonical(total.max)) : null;
   if (min && max) return `${min}–${max}`;
   if (max) return `≤ ${max}`;
   return `≥ ${min ?? 0}`;

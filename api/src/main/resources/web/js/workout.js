@@ -4,7 +4,7 @@
 import {call} from './api.js';
 import {amount, byId, el, replace} from './dom.js';
 import {clearFieldErrors, showFieldErrors} from './fields.js';
-import {quantity} from './nutrients.js';
+import {amountText, quantity} from './nutrients.js';
 
 /** The workout's fields as the service names them; each input's id is `w-<field>`. */
 export const WORKOUT_FIELDS = ['durationMin', 'bodyMass', 'intensity', 'sweatRate', 'sweatSodium', 'temperature',
@@ -66,7 +66,7 @@ export function showNeeds(needs) {
       el('tbody', {}, Object.entries(needs.targets).map(([nutrient, range]) =>
         el('tr', {'data-nutrient': nutrient},
           el('th', {scope: 'row'}, nutrient),
-          el('td', {}, `${range.min} – ${range.max}`),
+          el('td', {}, `${amountText(range.min)} – ${amountText(range.max)}`),
           el('td', {}, (reasons.get(nutrient === 'singleSourceCarbohydrate' ? 'carbohydrate' : nutrient) ?? []).map(why)))))),
     needs.warnings.length > 0 && el('ul', {class: 'needs-warnings', id: 'needs-warnings'},
       needs.warnings.map((warning) => el('li', {}, el('strong', {}, warning.field), ': ', warning.message))),

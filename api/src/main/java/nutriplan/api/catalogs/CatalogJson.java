@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nutriplan.api.json.AmountJson;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.product.Dominance;
 import nutriplan.catalog.product.Product;
@@ -37,8 +38,31 @@ final class CatalogJson {
         body.putObject("catalog").put("name", catalog.name()).put("version", catalog.version());
         body.put("count", products.size());
         var array = body.putArray("products");
-        products.forEach(product -> array.add(ProductJson.write(product)));
+        products.forEach(product -> array.add(product(product)));
         return body;
+    }
+
+    /**
+     * A product as the API answers it: the catalog file's shape, every quantity an {@code {"amount", "unit"}} (docs/API.md,
+     * "Quantities"). The export keeps the file's strings ({@code "140 kcal"}), which check-catalog and people read; the
+     * service reads both back.
+     */
+    static ObjectNode product(Product product) {
+        var node = ProductJson.write(product);
+        node.set("serving", AmountJson.of(product.serving().value(), product.serving().dimension().canonicalUnit()));
+        var nutrients = node.putObject("nutrients");
+        product.nutrients().forEach((nutrient, amount) -> {
+            if (amount == null) {
+                nutrients.putNull(nutrient.jsonName());
+            } else {
+                nutrients.set(nutrient.jsonName(), AmountJson.of(amount, nutrient));
+            }
+        });
+        var preparation = product.preparation();
+        if (preparation != null && !preparation.isDry()) {
+            ((ObjectNode) node.get("preparation")).set("water", AmountJson.of(preparation.water(), "mL"));
+        }
+        return node;
     }
 
     /** {@code {"catalog": {"name", "version"}, "dominated": [{product, name, by, byName}]}}: see {@link Dominance}. */

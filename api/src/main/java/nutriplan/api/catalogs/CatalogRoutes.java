@@ -16,7 +16,6 @@ import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.product.Product;
-import nutriplan.catalog.product.ProductJson;
 
 /**
  * The stored catalogs: list them; list, filter and read products; add, replace, delete and import products; create
@@ -35,9 +34,11 @@ public final class CatalogRoutes {
     private static final String PRODUCT_LIST_EXAMPLE = """
             {"catalog": {"name": "default", "version": 1}, "count": 1,
              "products": [{"id": "gatorade-thirst-quencher-20oz", "name": "Gatorade Thirst Quencher, 20 fl oz bottle",
-                           "brand": "Gatorade", "kind": "drink", "serving": "591 mL",
-                           "nutrients": {"energy": "140 kcal", "carbohydrate": "36 g", "protein": "0 g", "fat": "0 g",
-                                         "fluid": "591 mL", "sodium": "270 mg", "potassium": "75 mg", "caffeine": "0 mg"},
+                           "brand": "Gatorade", "kind": "drink", "serving": {"amount": 591.0, "unit": "mL"},
+                           "nutrients": {"energy": {"amount": 140.0, "unit": "kcal"}, "carbohydrate": {"amount": 36.0, "unit": "g"},
+                                         "protein": {"amount": 0.0, "unit": "g"}, "fat": {"amount": 0.0, "unit": "g"},
+                                         "fluid": {"amount": 591.0, "unit": "mL"}, "sodium": {"amount": 270.0, "unit": "mg"},
+                                         "potassium": {"amount": 75.0, "unit": "mg"}, "caffeine": null},
                            "tags": ["caffeine-free", "gluten-free", "dairy-free"], "maxServings": 4,
                            "source": "product label"}]}""";
     private static final String INVALID_FILTER_EXAMPLE = """
@@ -138,7 +139,8 @@ public final class CatalogRoutes {
             pathParams = @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "default"),
             queryParams = {
                 @OpenApiParam(name = "kind", description = "drink, powder, gel, chew, bar, shake, food or supplement", example = "drink"),
-                @OpenApiParam(name = "tag", description = "a tag every product must carry; repeat for more", example = "caffeine-free"),
+                @OpenApiParam(name = "tag", type = String[].class, description = "a tag every product must carry; repeat for more",
+                        example = "[\"caffeine-free\"]"),
                 @OpenApiParam(name = "q", description = "text found, ignoring case, in the id, name or brand (at most 100 characters)",
                         example = "gatorade")},
             responses = {
@@ -178,14 +180,14 @@ public final class CatalogRoutes {
                 @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "default"),
                 @OpenApiParam(name = "id", required = true, description = "the product's id", example = "gatorade-thirst-quencher-20oz")},
             responses = {
-                @OpenApiResponse(status = "200", description = "the product, as API.md shows it",
+                @OpenApiResponse(status = "200", description = "the product, every quantity an amount {\"amount\", \"unit\"}",
                         content = @OpenApiContent(from = CatalogSchemas.Product.class)),
                 @OpenApiResponse(status = "404", description = "not_found: no catalog of that name, or no such product in it",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void product(Context ctx) {
         var catalog = catalogs.catalog(ctx.pathParam("catalog"));
         Versions.tag(ctx, catalog);
-        ctx.json(ProductJson.write(product(catalog, ctx.pathParam("id"))));
+        ctx.json(CatalogJson.product(product(catalog, ctx.pathParam("id"))));
     }
 
     @OpenApi(path = PRODUCT, methods = HttpMethod.PUT, operationId = "putProduct", tags = "catalogs",
@@ -267,7 +269,9 @@ public final class CatalogRoutes {
 
     @OpenApi(path = EXPORT, methods = HttpMethod.GET, operationId = "exportCatalog", tags = "catalogs",
             summary = "The catalog as a catalog file",
-            description = "What check-catalog accepts; importing it into a catalog gives the same products.",
+            description = "What check-catalog accepts; importing it into a catalog gives the same products. A catalog file"
+                    + " keeps its text quantities (\"140 kcal\"), which people write and read; the API's other answers give"
+                    + " {\"amount\", \"unit\"}, and the service reads both.",
             pathParams = @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "default"),
             responses = {
                 @OpenApiResponse(status = "200", description = "the catalog file; ETag is the version exported",

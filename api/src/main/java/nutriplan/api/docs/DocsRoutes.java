@@ -30,7 +30,7 @@ public final class DocsRoutes {
     @OpenApi(path = OPENAPI, methods = HttpMethod.GET, operationId = "openApi", tags = "documentation",
             summary = "This OpenAPI document",
             responses = @OpenApiResponse(status = "200", description = "OpenAPI 3.0",
-                    content = @OpenApiContent(type = "object")))
+                    content = @OpenApiContent(mimeType = "application/json", type = "object")))
     void openApi(Context ctx) {
         ctx.contentType("application/json").result(document);
     }
@@ -49,7 +49,7 @@ public final class DocsRoutes {
                     + " favicon-32x32.png or init.js", example = "swagger-ui.css"),
             responses = {
                 @OpenApiResponse(status = "200", description = "the file",
-                        content = @OpenApiContent(mimeType = "application/octet-stream", type = "string", format = "binary")),
+                        content = @OpenApiContent(mimeType = "*/*", type = "string", format = "binary")),
                 @OpenApiResponse(status = "404", description = "not_found: not one of the page's files",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = """
                                 {"error": "not_found", "message": "Swagger UI has no file of that name",

@@ -36,6 +36,9 @@ public final class ErrorJson {
     /** Not in API.md's table: a body whose Content-Type is not JSON. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String INTERNAL_ERROR = "internal_error";
+    /** Every code an error body may carry: the OpenAPI document's closed set. */
+    public static final List<String> CODES = List.of(INVALID_REQUEST, NOT_FOUND, METHOD_NOT_ALLOWED, CONFLICT, TOO_LARGE,
+            UNSUPPORTED_MEDIA_TYPE, INFEASIBLE, UNSCHEDULABLE, BUSY, INTERNAL_ERROR);
 
     /** When to retry a change while the catalog store is unreachable. */
     public static final int STORE_RETRY_AFTER_SECONDS = 5;

@@ -7,6 +7,8 @@ import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiRequired;
 
+import nutriplan.api.json.SharedSchemas.Amount;
+
 /**
  * The error body of API.md as the OpenAPI document shows it. Nothing reads or writes these records: {@link ErrorJson}
  * builds the bodies; the annotation processor turns these into the document's schemas at compile time.
@@ -17,11 +19,11 @@ public final class ErrorSchemas {
     }
 
     @OpenApiDescription("Every error: a code from the error table, a message for people, and details (for a 400, one per"
-            + " faulty field; for a 422 infeasible, the reach of each nutrient and a smallest conflicting set of targets and limits; for a 422"
-        + " unschedulable, each hard rule of the schedule broken and by how much).")
+            + " faulty field; for a 422, the reach of each nutrient and a smallest conflicting set of targets and limits).")
     public record Error(
             @OpenApiRequired @OpenApiDescription("invalid_request (400), not_found (404), method_not_allowed (405), conflict (409), too_large (413),"
-                    + " unsupported_media_type (415), infeasible (422), unschedulable (422), busy (503), internal_error (500)")
+                    + " unsupported_media_type (415), infeasible (422), unschedulable (422), too_large (431), busy (503),"
+                    + " internal_error (500)")
             @OpenApiExample("invalid_request") String error,
             @OpenApiRequired @OpenApiExample("1 fault in the request: targets.sodium.min") String message,
             @OpenApiRequired List<Detail> details,
@@ -29,16 +31,15 @@ public final class ErrorSchemas {
                     + " them, which may be why no plan exists") List<nutriplan.api.plans.PlanSchemas.LeftOut> leftOut) {
     }
 
-    @OpenApiDescription("One fault. A 422's details are first one per nutrient (nutrient, required, reachable, unit,"
+    @OpenApiDescription("One fault. A 422's details are first one per nutrient (nutrient, required, reachable,"
             + " withinReach, binding), then one holding the smallest conflicting set (complete, conflict).")
     public record Detail(
             @OpenApiNullable @OpenApiDescription("the request field at fault, such as targets.sodium.min; null for the body as a whole")
             @OpenApiExample("targets.sodium.min") String field,
             @OpenApiRequired @OpenApiExample("\"3 L\" is a volume; sodium needs a mass such as \"500 mg\"") String message,
             @OpenApiDescription("422: the targeted nutrient") @OpenApiExample("sodium") String nutrient,
-            @OpenApiDescription("422: the target's bound, in the nutrient's unit") @OpenApiExample("1500.0") Double required,
-            @OpenApiDescription("422: the most (for a min) or least (for a max) the allowed products reach") @OpenApiExample("1250.0") Double reachable,
-            @OpenApiDescription("422: the nutrient's canonical unit") @OpenApiExample("mg") String unit,
+            @OpenApiDescription("422: the target's bound") Amount required,
+            @OpenApiDescription("422: the most (for a min) or least (for a max) the allowed products reach") Amount reachable,
             @OpenApiDescription("422: whether the bound alone is reachable") Boolean withinReach,
             @OpenApiNullable @OpenApiDescription("422: the restriction that keeps it out of reach") String binding,
             @OpenApiDescription("422: false when the search for a smallest set ran out of time") Boolean complete,
@@ -51,8 +52,6 @@ public final class ErrorSchemas {
             @OpenApiRequired @OpenApiExample("targets.sodium.max") String field,
             @OpenApiRequired @OpenApiExample("sodium at most 1000 mg") String constraint,
             @OpenApiRequired @OpenApiNullable @OpenApiExample("raise sodium max to 1150 mg") String relaxation,
-            @OpenApiRequired @OpenApiNullable @OpenApiDescription("the relaxed bound (in unit) or limit") @OpenApiExample("1150.0") Double value,
-            @OpenApiDescription("for a target: the nutrient's canonical unit") @OpenApiExample("mg") String unit,
             Change to,
             @OpenApiDescription("for exclude.tags, exclude.products and require: the entry to take out of the list")
             @OpenApiExample("caffeine") String remove) {

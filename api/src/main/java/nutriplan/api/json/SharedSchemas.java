@@ -15,13 +15,14 @@ public final class SharedSchemas {
     private SharedSchemas() {
     }
 
-    @OpenApiDescription("A quantity: a string of a number and a unit, or a number in the canonical unit"
-            + " (kcal, g, mL or mg).")
+    @OpenApiDescription("A quantity as the service reads it: a string of a number and a unit, a number in the canonical"
+            + " unit (kcal, g, mL or mg), or an amount as the service writes it.")
     public record Quantity() {
     }
 
-    @OpenApiDescription("An amount that leaves the service: a number in the unit named beside it.")
-    public record Amount(@OpenApiRequired @OpenApiExample("1000") Double amount, @OpenApiRequired @OpenApiExample("mL") String unit) {
+    /** The one shape of every quantity the service writes (docs/API.md, "Quantities"). */
+    @OpenApiDescription("An amount and its unit: the nutrient's canonical unit (kcal, g, mL, mg), or for a serving g or mL.")
+    public record Amount(@OpenApiRequired @OpenApiExample("270.0") Double amount, @OpenApiRequired @OpenApiExample("mg") String unit) {
     }
 
     /**

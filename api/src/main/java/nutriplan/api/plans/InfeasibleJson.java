@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.api.errors.ErrorJson;
+import nutriplan.api.json.AmountJson;
 import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.catalog.nutrient.Quantities;
 import nutriplan.planner.plan.Infeasibility;
@@ -20,12 +21,11 @@ import nutriplan.planner.request.PlanRequest;
  * first one entry per nutrient out of reach, then one entry holding the smallest conflicting set:
  *
  * <pre>
- * {"field": "targets.sodium.min", "nutrient": "sodium", "required": 1200.0, "reachable": 800.0, "unit": "mg",
- *  "withinReach": false, "binding": "maxServings 4", "message": "sodium needs at least 1200 mg; ..."}
+ * {"field": "targets.sodium.min", "nutrient": "sodium", "required": {"amount": 1200.0, "unit": "mg"},
+ *  "reachable": {"amount": 800.0, "unit": "mg"}, "withinReach": false, "binding": "maxServings 4", "message": "sodium needs at least 1200 mg; ..."}
  * {"message": "these targets and limits cannot hold together; ...", "complete": true,
  *  "conflict": [{"field": "targets.sodium.max", "constraint": "sodium at most 1000 mg",
- *                "relaxation": "raise sodium max to 1150 mg", "value": 1150.0, "unit": "mg",
- *                "to": {"amount": 1150.0, "unit": "mg"}}]}
+ *                "relaxation": "raise sodium max to 1150 mg", "to": {"amount": 1150.0, "unit": "mg"}}]}
  * </pre>
  *
  * Every entry has a {@code message} in words with units, for people; the numbers beside it are for programs.
@@ -60,9 +60,8 @@ final class InfeasibleJson {
         var detail = NODES.objectNode();
         detail.put("field", "targets." + nutrient.jsonName() + "." + reach.bound());
         detail.put("nutrient", nutrient.jsonName());
-        detail.put("required", PlanResponseJson.round(reach.required()));
-        detail.put("reachable", PlanResponseJson.round(reach.reachable()));
-        detail.put("unit", nutrient.canonicalUnit());
+        detail.set("required", AmountJson.of(reach.required(), nutrient));
+        detail.set("reachable", AmountJson.of(reach.reachable(), nutrient));
         detail.put("withinReach", isWithinReach(reach));
         detail.put("binding", reach.binding());
         detail.put("message", reachMessage(reach));
@@ -110,15 +109,7 @@ final class InfeasibleJson {
         member.put("field", relaxation.field());
         member.put("constraint", relaxation.constraint());
         member.put("relaxation", relaxation.suggestion());
-        if (relaxation.value() == null) {
-            member.putNull("value");
-        } else {
-            member.put("value", PlanResponseJson.round(relaxation.value()));
-        }
         var nutrient = targetedNutrient(relaxation.field());
-        if (nutrient != null) {
-            member.put("unit", nutrient.canonicalUnit());
-        }
         if (relaxation.suggestion() != null) {
             addChange(member, relaxation, nutrient, request);
         }
@@ -129,7 +120,7 @@ final class InfeasibleJson {
     private static void addChange(ObjectNode member, Relaxation relaxation, Nutrient nutrient, PlanRequest request) {
         var field = relaxation.field();
         if (nutrient != null && relaxation.value() != null) {
-            member.putObject("to").put("amount", PlanResponseJson.round(relaxation.value())).put("unit", nutrient.canonicalUnit());
+            member.set("to", AmountJson.of(relaxation.value(), nutrient));
         } else if (field.startsWith("limits.") && relaxation.value() != null) {
             member.put("to", Math.round(relaxation.value()));
         } else if (field.equals("include")) {

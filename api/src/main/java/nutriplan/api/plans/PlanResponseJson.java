@@ -1,6 +1,5 @@
 package nutriplan.api.plans;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +10,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.api.catalogs.Catalogs;
+import nutriplan.api.json.AmountJson;
 import nutriplan.api.targets.NeedsJson;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
+import nutriplan.planner.plan.Warning;
 import nutriplan.planner.problem.UnknownValues;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
@@ -27,12 +28,6 @@ import nutriplan.planner.request.PlanRequest;
  * Canonical numbers become JSON here, each total with its unit.
  */
 public final class PlanResponseJson {
-
-    /**
-     * Amounts are printed to 0.001 of their canonical unit (mg, g, mL, kcal): finer than any label,
-     * coarse enough to hide the float noise of summing servings.
-     */
-    static final int DECIMALS = 3;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -69,7 +64,7 @@ public final class PlanResponseJson {
         var body = NODES.objectNode();
         body.put("status", result.status().name());
         body.put("solver", result.solver());
-        body.set("objective", objective(result.objective(), result.value(), result.bound()));
+        body.set("objective", objective(result.objective(), result.value(), result.bound(), request));
         body.set("items", items(result.plan()));
         body.set("totals", totals(result.plan(), request));
         body.set("unproven", unproven(result.plan(), request));
@@ -81,14 +76,30 @@ public final class PlanResponseJson {
         return body;
     }
 
-    /** {kind, value, bound}; NaN (no plan, no bound) is null. */
-    private static ObjectNode objective(Objective kind, double value, double bound) {
-        var objective = NODES.objectNode();
-        objective.put("kind", kind.jsonName());
-        objective.set("value", number(value, kind, RoundingMode.HALF_EVEN));
+    /** {kind, value, bound} and, for mass and cost, their unit; NaN (no plan, no bound) is null. */
+    private static ObjectNode objective(Objective kind, double value, double bound, PlanRequest request) {
+        var objective = objective(kind, value, request);
         // A lower bound rounded up could claim more than was proven: round it down.
         objective.set("bound", number(bound, kind, RoundingMode.FLOOR));
         return objective;
+    }
+
+    private static ObjectNode objective(Objective kind, double value, PlanRequest request) {
+        var objective = NODES.objectNode();
+        objective.put("kind", kind.jsonName());
+        objective.set("value", number(value, kind, RoundingMode.HALF_EVEN));
+        if (kind == Objective.MASS) {
+            objective.put("unit", "g");
+        } else if (kind == Objective.COST) {
+            objective.put("unit", currency(request.catalog()));
+        }
+        return objective;
+    }
+
+    /** The currency a cost is summed in: the catalog's prices' (API.md: one currency per catalog). */
+    private static String currency(Catalog catalog) {
+        return catalog.products().stream().filter(product -> product.price() != null)
+                .map(product -> product.price().currency()).findFirst().orElse(null);
     }
 
     private static ArrayNode items(Plan plan) {
@@ -105,7 +116,7 @@ public final class PlanResponseJson {
             if (preparation == null) {
                 node.putNull("preparation").putNull("water");
             } else {
-                node.put("preparation", preparation.directions()).put("water", round(preparation.water() * item.servings()));
+                node.put("preparation", preparation.directions()).set("water", AmountJson.of(preparation.water() * item.servings(), "mL"));
             }
         }
         return items;
@@ -136,7 +147,7 @@ public final class PlanResponseJson {
     }
 
     /**
-     * Per targeted nutrient, in the order of the request: {amount, unit, min, max, lowerBound}, min and max null when
+     * Per targeted nutrient, in the order of the request: {amount, unit, min, max, lowerBound}, min and max amounts, null when
      * absent; lowerBound when a product used does not state the nutrient (its unknown counted as 0).
      */
     private static ObjectNode totals(Plan plan, PlanRequest request) {
@@ -149,8 +160,8 @@ public final class PlanResponseJson {
             var total = totals.putObject(nutrient.jsonName());
             total.put("amount", round(plan.total(nutrient)));
             total.put("unit", nutrient.canonicalUnit());
-            putOrNull(total, "min", target.hasMin(), target.min());
-            putOrNull(total, "max", target.hasMax(), target.max());
+            putOrNull(total, "min", target.hasMin(), target.min(), nutrient);
+            putOrNull(total, "max", target.hasMax(), target.max(), nutrient);
             total.put("lowerBound", plan.items().stream().anyMatch(item -> item.product().isUnknown(nutrient)));
         }
         return totals;
@@ -161,9 +172,7 @@ public final class PlanResponseJson {
         var alternatives = NODES.arrayNode();
         for (var plan : plans) {
             var alternative = alternatives.addObject();
-            var objective = alternative.putObject("objective");
-            objective.put("kind", request.objective().jsonName());
-            objective.set("value", number(plan.value(request.objective()), request.objective(), RoundingMode.HALF_EVEN));
+            alternative.set("objective", objective(request.objective(), plan.value(request.objective()), request));
             alternative.set("items", items(plan));
             alternative.set("totals", totals(plan, request));
             alternative.set("unproven", unproven(plan, request));
@@ -174,12 +183,36 @@ public final class PlanResponseJson {
     private static ArrayNode warnings(PlanResult result, PlanRequest request) {
         var warnings = new ArrayList<>(result.warnings());
         if (result.status() == PlanStatus.UNKNOWN) {
-            warnings.add("no plan was found within the time limit of " + request.timeLimitMs() + " ms; this does not mean"
-                    + " that none exists: retry with a larger timeLimitMs (at most " + PlanRequest.MAX_TIME_LIMIT_MS + ")");
+            warnings.add(Warning.text("no plan was found within the time limit of " + request.timeLimitMs() + " ms; this"
+                    + " does not mean that none exists: retry with a larger timeLimitMs (at most "
+                    + PlanRequest.MAX_TIME_LIMIT_MS + ")"));
         }
         var array = NODES.arrayNode();
-        warnings.forEach(array::add);
+        warnings.forEach(warning -> array.add(warning(warning)));
         return array;
+    }
+
+    /**
+     * {@code {"message", "nutrient", "product", "total": {amount, unit}, "min"|"max": {amount, unit}}}: the sentence for
+     * people, and what it is about as data; a field that does not apply is left out.
+     */
+    private static ObjectNode warning(Warning warning) {
+        var node = NODES.objectNode().put("message", warning.message());
+        var nutrient = warning.nutrient();
+        if (nutrient == null) {
+            return node;
+        }
+        node.put("nutrient", nutrient.jsonName());
+        if (warning.product() != null) {
+            node.put("product", warning.product());
+        }
+        if (warning.total() != null) {
+            node.set("total", AmountJson.of(warning.total(), nutrient));
+        }
+        if (warning.side() != null && warning.bound() != null) {
+            node.set(warning.side(), AmountJson.of(warning.bound(), nutrient));
+        }
+        return node;
     }
 
     /** "sodium", "fluid and sodium", "carbohydrate, fluid and sodium". */
@@ -210,19 +243,19 @@ public final class PlanResponseJson {
         return NODES.numberNode(round(value, rounding));
     }
 
-    private static void putOrNull(ObjectNode node, String field, boolean present, double value) {
+    private static void putOrNull(ObjectNode node, String field, boolean present, double value, Nutrient nutrient) {
         if (present) {
-            node.put(field, round(value));
+            node.set(field, AmountJson.of(value, nutrient));
         } else {
             node.putNull(field);
         }
     }
 
     static double round(double value) {
-        return round(value, RoundingMode.HALF_EVEN);
+        return AmountJson.round(value);
     }
 
     private static double round(double value, RoundingMode rounding) {
-        return BigDecimal.valueOf(value).setScale(DECIMALS, rounding).doubleValue();
+        return AmountJson.round(value, rounding);
     }
 }

@@ -87,7 +87,7 @@ public final class PlanSchemas {
             @OpenApiRequired List<Alternative> alternatives,
             @OpenApiRequired @OpenApiDescription("products not used because a nutrient with a max is not known for them")
             List<LeftOut> leftOut,
-            @OpenApiRequired List<String> warnings,
+            @OpenApiRequired List<Warning> warnings,
             @OpenApiRequired CatalogRef catalog,
             @OpenApiRequired @OpenApiExample("4") Long timeMs,
             @OpenApiDescription("with schedule in the request: every slot of the session in time order, empty ones too")
@@ -100,10 +100,18 @@ public final class PlanSchemas {
 
     @OpenApiDescription("A moment of the session and what to take then; totals of carbohydrate, fluid, sodium and caffeine.")
     public record Slot(@OpenApiRequired @OpenApiExample("15") Integer atMin, @OpenApiRequired List<SlotItem> items,
-                       @OpenApiRequired Map<String, Amount> totals) {
+                       @OpenApiRequired TrackedTotals totals) {
     }
 
     @OpenApiDescription("A serving, or a sip of a drink (servings then a fraction, amount the sip's fluid).")
+    /**
+     * What a schedule tracks, per slot or hour. A record, not a map: the annotation processor gives every map named
+     * "totals" the value type of the first (the plan's Total).
+     */
+    public record TrackedTotals(@OpenApiRequired Amount carbohydrate, @OpenApiRequired Amount fluid,
+                                @OpenApiRequired Amount sodium, @OpenApiRequired Amount caffeine) {
+    }
+
     public record SlotItem(@OpenApiRequired @OpenApiExample("gu-energy-gel") String product,
                            @OpenApiRequired @OpenApiExample("1") Double servings,
                            @OpenApiRequired Amount amount) {
@@ -131,7 +139,7 @@ public final class PlanSchemas {
     }
 
     public record HourTotals(@OpenApiRequired Integer fromMin, @OpenApiRequired Integer toMin,
-                             @OpenApiRequired Map<String, Amount> totals) {
+                             @OpenApiRequired TrackedTotals totals) {
     }
 
     public record RuleCost(@OpenApiRequired @OpenApiExample("Even fluid") String rule, @OpenApiRequired @OpenApiExample("40") Long cost,
@@ -149,8 +157,8 @@ public final class PlanSchemas {
                        @OpenApiRequired @OpenApiExample("2") Integer servings,
                        @OpenApiRequired @OpenApiNullable @OpenApiDescription("one serving's directions; null when the catalog gives none")
                        @OpenApiExample("1 scoop in 355 mL water") String preparation,
-                       @OpenApiRequired @OpenApiNullable @OpenApiDescription("mL of water these servings are mixed into, counted in"
-                               + " the fluid total; null without a preparation") @OpenApiExample("710.0") Double water) {
+                       @OpenApiRequired @OpenApiNullable @OpenApiDescription("the water these servings are mixed into, counted in"
+                               + " the fluid total; null without a preparation") Amount water) {
     }
 
     public record LeftOut(@OpenApiRequired @OpenApiExample("maurten-drink-mix-320") String product,
@@ -159,12 +167,24 @@ public final class PlanSchemas {
                           @OpenApiRequired String reason) {
     }
 
+    @OpenApiDescription("A nutrient's total in the plan and the request's bounds, each an amount in the nutrient's canonical unit.")
     public record Total(@OpenApiRequired @OpenApiExample("78.0") Double amount,
                         @OpenApiRequired @OpenApiExample("g") String unit,
-                        @OpenApiNullable @OpenApiExample("60.0") Double min,
-                        @OpenApiNullable @OpenApiExample("90.0") Double max,
+                        @OpenApiRequired @OpenApiNullable @OpenApiDescription("the target's min; null without one") Amount min,
+                        @OpenApiRequired @OpenApiNullable @OpenApiDescription("the target's max; null without one") Amount max,
                         @OpenApiRequired @OpenApiDescription("true when a product used does not state this nutrient (counted as 0):"
                                 + " the amount is a lower bound") @OpenApiExample("false") Boolean lowerBound) {
+    }
+
+    @OpenApiDescription("What the caller should know: a sentence for people and, where it concerns a nutrient's bound, the"
+            + " nutrient, the bound (min or max) and the total as amounts; a product whose value is not known is named.")
+    public record Warning(@OpenApiRequired @OpenApiExample("gu-energy-gel: sodium is not known for this product and counts as 0"
+                                  + " in the totals") String message,
+                          @OpenApiExample("sodium") String nutrient,
+                          @OpenApiDescription("the product whose value is not known") @OpenApiExample("gu-energy-gel") String product,
+                          @OpenApiDescription("the best attempt's total, when it misses the bound") Amount total,
+                          @OpenApiDescription("the target's min the warning concerns") Amount min,
+                          @OpenApiDescription("the target's max the warning concerns") Amount max) {
     }
 
     public record Alternative(@OpenApiRequired Objective objective, @OpenApiRequired List<Item> items,

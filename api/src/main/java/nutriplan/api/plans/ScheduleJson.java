@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nutriplan.api.json.AmountJson;
+
 import nutriplan.planner.schedule.Schedule;
 import nutriplan.planner.schedule.ScheduleLimits;
 import nutriplan.planner.schedule.domain.Tracked;
@@ -86,7 +88,7 @@ final class ScheduleJson {
         return totals;
     }
 
-    static ObjectNode quantity(double amount, String unit) {
-        return NODES.objectNode().put("amount", PlanResponseJson.round(amount)).put("unit", unit);
+    private static ObjectNode quantity(double amount, String unit) {
+        return AmountJson.of(amount, unit);
     }
 }

@@ -3,7 +3,7 @@ package nutriplan.api.targets;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import nutriplan.catalog.nutrient.Quantities;
+import nutriplan.api.json.AmountJson;
 import nutriplan.needs.Needs;
 import nutriplan.needs.Range;
 
@@ -16,14 +16,14 @@ public final class NeedsJson {
     private NeedsJson() {
     }
 
-    /** The targets in the plan request's syntax (string quantities); every other quantity as {amount, unit}. */
+    /** Every quantity as {amount, unit}, the targets too: a plan request reads them back as they are. */
     public static ObjectNode write(Needs needs) {
         var root = JsonNodeFactory.instance.objectNode();
         var targets = root.putObject("targets");
         for (var range : needs.plannable()) {
             var target = targets.putObject(range.nutrient());
-            target.put("min", Quantities.format(round(range.min())) + " " + range.unit());
-            target.put("max", Quantities.format(round(range.max())) + " " + range.unit());
+            target.set("min", amount(range.min(), range.unit()));
+            target.set("max", amount(range.max(), range.unit()));
         }
         var rule = root.putArray("ruleValues");
         needs.targets().forEach(range -> rule.add(range(range)));
@@ -57,7 +57,7 @@ public final class NeedsJson {
     }
 
     private static ObjectNode amount(double value, String unit) {
-        return JsonNodeFactory.instance.objectNode().put("amount", round(value)).put("unit", unit);
+        return AmountJson.of(round(value), unit);
     }
 
     /** One decimal: finer than any serving, and no binary noise in the answer. */

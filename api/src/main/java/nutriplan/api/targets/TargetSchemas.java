@@ -45,20 +45,19 @@ public final class TargetSchemas {
     @OpenApiDescription("What a session needs: plannable targets, the rules' values and reasons, the defaults assumed, and"
             + " the safety block.")
     public record Needs(
-            @OpenApiRequired @OpenApiDescription("plannable ranges in a plan request's syntax: whole servings can meet them,"
+            @OpenApiRequired @OpenApiDescription("plannable ranges, which a plan request reads as they are: whole servings can meet them,"
                     + " never above a safety cap; with singleSourceCarbohydrate capped at 60 g/h × hours when more is"
                     + " planned, and caffeine at 0 mg unless asked for") Map<String, TargetRange> targets,
             @OpenApiRequired @OpenApiDescription("each rule's own value, before it is made plannable") List<RuleValue> ruleValues,
             @OpenApiRequired List<Rationale> rationale,
             @OpenApiRequired List<Assumed> assumed,
             @OpenApiRequired @OpenApiDescription("inputs that are allowed but unusual (guidelines §2), and projected deficits")
-            List<Warning> warnings,
+            List<NeedsWarning> warnings,
             @OpenApiRequired @OpenApiDescription("after-session targets; empty without recovery") List<RuleValue> recovery,
             @OpenApiRequired Safety safety) {
     }
 
-    public record TargetRange(@OpenApiRequired @OpenApiExample("640 mg") String min,
-                              @OpenApiRequired @OpenApiExample("2750 mg") String max) {
+    public record TargetRange(@OpenApiRequired Amount min, @OpenApiRequired Amount max) {
     }
 
     public record RuleValue(@OpenApiRequired @OpenApiExample("sodium") String nutrient,
@@ -79,7 +78,7 @@ public final class TargetSchemas {
                           @OpenApiRequired @OpenApiDescription("what ±1 SD of the default does to the targets") String effect) {
     }
 
-    public record Warning(@OpenApiRequired @OpenApiExample("caffeine") String field, @OpenApiRequired String message) {
+    public record NeedsWarning(@OpenApiRequired @OpenApiExample("caffeine") String field, @OpenApiRequired String message) {
     }
 
     public record Safety(@OpenApiRequired @OpenApiDescription("the most fluid per hour safe to plan: never above the sweat"

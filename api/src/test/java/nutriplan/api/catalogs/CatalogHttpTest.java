@@ -12,6 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.api.service.TestService;
 import nutriplan.catalog.product.ProductJson;
@@ -79,13 +82,36 @@ class CatalogHttpTest {
     }
 
     @Test
-    void one_product_reads_as_the_catalog_file_holds_it() {
+    void one_product_reads_as_the_catalog_file_holds_it_every_quantity_an_amount() {
         var product = TestService.CATALOGS.find("default").products().get(0);
 
         var response = service.get("/api/v1/catalogs/default/products/" + product.id());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response)).isEqualTo(ProductJson.write(product));
+        var body = json(response);
+        var file = ProductJson.write(product);
+        assertThat(body.path("serving")).isEqualTo(amount(product.serving().value(), product.serving().dimension().canonicalUnit()));
+        product.nutrients().forEach((nutrient, value) -> assertThat(body.path("nutrients").path(nutrient.jsonName()))
+                .isEqualTo(value == null ? NullNode.getInstance() : amount(value, nutrient.canonicalUnit())));
+        ((ObjectNode) body).remove(List.of("serving", "nutrients"));
+        file.remove(List.of("serving", "nutrients"));
+        assertThat(body).isEqualTo(file);
+    }
+
+    @Test
+    void a_product_read_from_the_api_reads_back_as_the_same_product() {
+        var product = TestService.CATALOGS.find("default").products().get(0);
+        var answered = json(service.get("/api/v1/catalogs/default/products/" + product.id()));
+
+        var findings = nutriplan.catalog.json.Findings.create();
+        var read = ProductJson.read(answered, findings);
+
+        assertThat(findings.errorCount()).isZero();
+        assertThat(read).isEqualTo(product);
+    }
+
+    private static ObjectNode amount(double value, String unit) {
+        return JsonNodeFactory.instance.objectNode().put("amount", value).put("unit", unit);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -77,7 +77,7 @@ class CatalogWriteHttpTest {
         var product = SERVICE.get("/api/v1/catalogs/" + catalog + "/products/test-gel");
         assertThat(product.statusCode()).isEqualTo(200);
         assertThat(product.headers().firstValue("ETag")).contains("\"2\"");
-        assertThat(json(product).at("/nutrients/caffeine").asText()).isEqualTo("300 mg");
+        assertThat(json(product).at("/nutrients/caffeine").toString()).isEqualTo("{\"amount\":300.0,\"unit\":\"mg\"}");
         var after = json(SERVICE.postJson("/api/v1/plans", plan(catalog)));
         assertThat(before.at("/catalog/version").asLong()).isEqualTo(1);
         assertThat(after.at("/catalog/version").asLong()).isEqualTo(2);

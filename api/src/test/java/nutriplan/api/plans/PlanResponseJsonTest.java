@@ -67,13 +67,13 @@ class PlanResponseJsonTest {
                  "objective": {"kind": "servings", "value": 3, "bound": 3},
                  "items": [{"product": "drink", "name": "Test drink", "servings": 2, "preparation": null, "water": null},
                            {"product": "gel", "name": "Test gel", "servings": 1, "preparation": null, "water": null}],
-                 "totals": {"carbohydrate": {"amount": 85.0, "unit": "g", "min": 60.0, "max": 90.0, "lowerBound": false},
-                            "sodium": {"amount": 650.0, "unit": "mg", "min": 500.0, "max": null, "lowerBound": false}},
+                 "totals": {"carbohydrate": {"amount": 85.0, "unit": "g", "min": {"amount": 60.0, "unit": "g"}, "max": {"amount": 90.0, "unit": "g"}, "lowerBound": false},
+                            "sodium": {"amount": 650.0, "unit": "mg", "min": {"amount": 500.0, "unit": "mg"}, "max": null, "lowerBound": false}},
                  "unproven": [],
                  "alternatives": [{"objective": {"kind": "servings", "value": 3},
                                    "items": [{"product": "gel", "name": "Test gel", "servings": 3, "preparation": null, "water": null}],
-                                   "totals": {"carbohydrate": {"amount": 75.0, "unit": "g", "min": 60.0, "max": 90.0, "lowerBound": false},
-                                              "sodium": {"amount": 150.0, "unit": "mg", "min": 500.0, "max": null, "lowerBound": false}},
+                                   "totals": {"carbohydrate": {"amount": 75.0, "unit": "g", "min": {"amount": 60.0, "unit": "g"}, "max": {"amount": 90.0, "unit": "g"}, "lowerBound": false},
+                                              "sodium": {"amount": 150.0, "unit": "mg", "min": {"amount": 500.0, "unit": "mg"}, "max": null, "lowerBound": false}},
                                    "unproven": []}],
                  "leftOut": [],
                  "warnings": [],
@@ -90,7 +90,7 @@ class PlanResponseJsonTest {
 
         assertThat(body.at("/objective/value").doubleValue()).isEqualTo(540.0);
         assertThat(body.at("/objective/bound").doubleValue()).isEqualTo(123.456);
-        assertThat(body.at("/totals/sodium/min").doubleValue()).isEqualTo(0.333);
+        assertThat(body.at("/totals/sodium/min/amount").doubleValue()).isEqualTo(0.333);
     }
 
     @Test
@@ -105,7 +105,7 @@ class PlanResponseJsonTest {
         assertThat(body.get("items")).isEmpty();
         assertThat(body.get("totals")).isEmpty();
         assertThat(body.get("warnings")).singleElement().satisfies(warning ->
-                assertThat(warning.asText()).contains("2000 ms", "retry with a larger timeLimitMs"));
+                assertThat(warning.path("message").asText()).contains("2000 ms", "retry with a larger timeLimitMs"));
     }
 
     @Test
@@ -134,17 +134,18 @@ class PlanResponseJsonTest {
         assertJson(body, """
                 {"error": "infeasible", "message": "no plan meets every target within the limits",
                  "details": [
-                   {"field": "targets.sodium.min", "nutrient": "sodium", "required": 1200.0, "reachable": 800.0, "unit": "mg",
+                   {"field": "targets.sodium.min", "nutrient": "sodium", "required": {"amount": 1200.0, "unit": "mg"},
+                    "reachable": {"amount": 800.0, "unit": "mg"},
                     "withinReach": false, "binding": "maxServings 4",
                     "message": "sodium needs at least 1200 mg; the allowed products reach at most 800 mg; what binds: maxServings 4"},
                    {"message": "these targets and limits cannot hold together; each relaxation given below would, on its own, make the request feasible",
                     "complete": true,
                     "conflict": [
                       {"field": "targets.sodium.min", "constraint": "sodium at least 1200 mg",
-                       "relaxation": "lower sodium min to 800 mg", "value": 800.0, "unit": "mg",
+                       "relaxation": "lower sodium min to 800 mg",
                        "to": {"amount": 800.0, "unit": "mg"}},
                       {"field": "limits.maxServings", "constraint": "at most 4 servings",
-                       "relaxation": "allow 2 more servings", "value": 6.0, "to": 6}]}],
+                       "relaxation": "allow 2 more servings", "to": 6}]}],
                  "leftOut": []}""");
     }
 

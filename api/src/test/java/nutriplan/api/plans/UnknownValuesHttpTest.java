@@ -55,12 +55,17 @@ class UnknownValuesHttpTest {
 
         assertThat(body.at("/items/0/product").asText()).isEqualTo("mystery-mix");
         assertThat(body.at("/items/0/preparation").asText()).isEqualTo("1 sachet in 500 mL water");
-        assertThat(body.at("/items/0/water").asDouble()).isEqualTo(500.0);
+        assertThat(body.at("/items/0/water/amount").asDouble()).isEqualTo(500.0);
+        assertThat(body.at("/items/0/water/unit").asText()).isEqualTo("mL");
         assertThat(body.at("/totals/fluid/amount").asDouble()).isEqualTo(500.0);
         assertThat(body.at("/totals/sodium/lowerBound").asBoolean()).isTrue();
         assertThat(body.at("/unproven/0").asText()).isEqualTo("sodium");
         assertThat(body.path("leftOut")).isEmpty();
-        assertThat(body.path("warnings").toString()).contains("the sodium total is a lower bound");
+        var warning = body.at("/warnings/0");
+        assertThat(warning.path("message").asText()).contains("the sodium total is a lower bound");
+        assertThat(warning.path("product").asText()).isEqualTo("mystery-mix");
+        assertThat(warning.path("nutrient").asText()).isEqualTo("sodium");
+        assertThat(warning.path("max").toString()).isEqualTo("{\"amount\":700.0,\"unit\":\"mg\"}");
     }
 
     @Test

@@ -73,7 +73,7 @@ class WorkoutPlanHttpTest {
         var response = service.postJson(PlanRoutes.PLANS, "{\"workout\": " + E2 + ", \"solver\": \"choco\", \"timeLimitMs\": 10000}");
         var body = json(response);
 
-        assertThat(body.at("/needs/targets/singleSourceCarbohydrate/max").asText()).isEqualTo("240 g");
+        assertThat(body.at("/needs/targets/singleSourceCarbohydrate/max/amount").asDouble()).isEqualTo(240);
         assertThat(body.at("/totals/singleSourceCarbohydrate/amount").asDouble()).isLessThanOrEqualTo(240);
         assertThat(body.at("/needs/rationale").toString()).contains("single-source carbohydrate at most 60 g/h");
     }
@@ -111,6 +111,6 @@ class WorkoutPlanHttpTest {
     }
 
     private static double number(JsonNode written) {
-        return Double.parseDouble(written.asText().split(" ")[0]);
+        return written.get("amount").asDouble();
     }
 }

@@ -98,19 +98,26 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
     }
 
     public CompletableFuture<HttpResponse<String>> postJsonAsync(String path, String json) {
-        return client.sendAsync(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        var request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> checked(request, response));
     }
 
+    /** Sends a request; its exchange is checked against the OpenAPI document ({@link ContractCheck}). */
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return checked(request, client.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static HttpResponse<String> checked(HttpRequest request, HttpResponse<String> response) {
+        ContractCheck.check(request, response);
+        return response;
     }
 
     public static JsonNode json(HttpResponse<String> response) {

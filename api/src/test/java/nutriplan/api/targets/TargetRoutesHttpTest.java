@@ -17,8 +17,8 @@ class TargetRoutesHttpTest {
         var response = SERVICE.postJson(TargetRoutes.TARGETS, TargetRoutes.EXAMPLE);
         assertThat(response.statusCode()).isEqualTo(200);
         var json = TestService.json(response);
-        assertThat(json.at("/targets/sodium/min").asText()).isEqualTo("640 mg");
-        assertThat(json.at("/targets/fluid/max").asText()).isEqualTo("2500 mL");
+        assertThat(json.at("/targets/sodium/min").toString()).isEqualTo("{\"amount\":640.0,\"unit\":\"mg\"}");
+        assertThat(json.at("/targets/fluid/max").toString()).isEqualTo("{\"amount\":2500.0,\"unit\":\"mL\"}");
         assertThat(json.at("/safety/fluidPerHour/amount").asDouble()).isEqualTo(1000);
         assertThat(json.at("/safety/caffeineTotal/amount").asDouble()).isEqualTo(210);
         assertThat(json.path("rationale").size()).isGreaterThanOrEqualTo(4);

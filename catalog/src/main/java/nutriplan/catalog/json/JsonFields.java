@@ -182,12 +182,13 @@ public final class JsonFields {
             }
             return null;
         }
-        if (!node.isTextual()) {
+        var text = quantityText(node);
+        if (text == null) {
             findings.error(path(field), "must be a string with a unit: " + expected + ", got " + describe(node));
             return null;
         }
         try {
-            return Quantities.parse(node.textValue(), expected, allowed);
+            return Quantities.parse(text, expected, allowed);
         } catch (InvalidQuantityException e) {
             findings.error(path(field), e.getMessage());
             return null;
@@ -207,13 +208,28 @@ public final class JsonFields {
             if (node.isNumber()) {
                 return Quantities.checkPlainNumber(node.doubleValue());
             }
-            if (node.isTextual()) {
-                return Quantities.parse(node.textValue(), nutrient);
+            var text = quantityText(node);
+            if (text != null) {
+                return Quantities.parse(text, nutrient);
             }
             findings.error(path, "must be a quantity such as \"" + nutrient.dimension().example("36") + "\" or a number in "
                     + nutrient.canonicalUnit() + ", got " + describe(node));
         } catch (InvalidQuantityException e) {
             findings.error(path, e.getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * A quantity's text: a string as it is, or the {@code {"amount": 270, "unit": "mg"}} the service writes as
+     * "270 mg", so that what it answers reads back through the one parser; null for anything else.
+     */
+    private static String quantityText(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isObject() && node.size() == 2 && node.path("amount").isNumber() && node.path("unit").isTextual()) {
+            return node.get("amount").decimalValue().toPlainString() + " " + node.get("unit").textValue();
         }
         return null;
     }

@@ -16,7 +16,7 @@ import nutriplan.planner.request.Objective;
  * @param infeasibility the explanation when INFEASIBLE, else null
  */
 public record PlanResult(PlanStatus status, String solver, Objective objective, double value, double bound,
-                         Plan plan, List<Plan> alternatives, List<String> warnings, long timeMs,
+                         Plan plan, List<Plan> alternatives, List<Warning> warnings, long timeMs,
                          Infeasibility infeasibility) {
 
     public PlanResult {
@@ -26,7 +26,7 @@ public record PlanResult(PlanStatus status, String solver, Objective objective, 
 
     /** A plan: OPTIMAL when {@code bound} meets its value, else FEASIBLE; {@code value} is the plan's objective. */
     public static PlanResult found(PlanStatus status, String solver, Objective objective, Plan plan, double value,
-                                   double bound, List<Plan> alternatives, List<String> warnings, long timeMs) {
+                                   double bound, List<Plan> alternatives, List<Warning> warnings, long timeMs) {
         if (status != PlanStatus.OPTIMAL && status != PlanStatus.FEASIBLE) {
             throw new IllegalArgumentException("a plan is OPTIMAL or FEASIBLE, not " + status);
         }
@@ -40,7 +40,7 @@ public record PlanResult(PlanStatus status, String solver, Objective objective, 
     }
 
     /** Time ran out before a plan or a proof; {@code bound} is what is known of the best value (NaN: nothing). */
-    public static PlanResult unknown(String solver, Objective objective, double bound, List<String> warnings,
+    public static PlanResult unknown(String solver, Objective objective, double bound, List<Warning> warnings,
                                      long timeMs) {
         return new PlanResult(PlanStatus.UNKNOWN, solver, objective, Double.NaN, bound, null, List.of(), warnings,
                 timeMs, null);

@@ -17,8 +17,8 @@ public final class Warnings {
     private Warnings() {
     }
 
-    public static List<String> of(PlanRequest request, Plan plan, List<Plan> alternatives) {
-        var warnings = new LinkedHashSet<String>();
+    public static List<Warning> of(PlanRequest request, Plan plan, List<Plan> alternatives) {
+        var warnings = new LinkedHashSet<Warning>();
         var plans = new ArrayList<Plan>();
         if (plan != null) {
             plans.add(plan);
@@ -36,13 +36,15 @@ public final class Warnings {
         return List.copyOf(warnings);
     }
 
-    private static String warning(String productId, Target target) {
+    private static Warning warning(String productId, Target target) {
         var nutrient = target.nutrient().jsonName();
         var warning = productId + ": " + nutrient + " is not known for this product and counts as 0 in the totals";
         if (target.hasMax()) {
-            return warning + "; the " + nutrient + " total is a lower bound, so the plan is not proven to stay under"
-                    + " the max of " + Quantities.format(target.max()) + " " + target.nutrient().canonicalUnit();
+            return Warning.unknownValue(warning + "; the " + nutrient + " total is a lower bound, so the plan is not proven"
+                    + " to stay under the max of " + Quantities.format(target.max()) + " " + target.nutrient().canonicalUnit(),
+                    productId, target.nutrient(), "max", target.max());
         }
-        return warning + ", so the plan may hold more " + nutrient + " than it says, never less";
+        return Warning.unknownValue(warning + ", so the plan may hold more " + nutrient + " than it says, never less",
+                productId, target.nutrient(), "min", target.min());
     }
 }

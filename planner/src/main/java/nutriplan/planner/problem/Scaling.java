@@ -64,14 +64,18 @@ public final class Scaling {
         return scale;
     }
 
+    /*
+     * The noise allowed is relative, as Plan.violations' tolerance is: an absolute one made a min of 2e-20 g (the
+     * fuzzer's "20 zg") scale up to 0, and a plan with none of the nutrient was answered as meeting it.
+     */
     public static int down(double value, double scale) {
         double scaled = value * scale;
-        return toInt(Math.floor(scaled + NOISE * Math.max(1, Math.abs(scaled))));
+        return toInt(Math.floor(scaled + NOISE * Math.abs(scaled)));
     }
 
     public static int up(double value, double scale) {
         double scaled = value * scale;
-        return toInt(Math.ceil(scaled - NOISE * Math.max(1, Math.abs(scaled))));
+        return toInt(Math.ceil(scaled - NOISE * Math.abs(scaled)));
     }
 
     public static int nearest(double value, double scale) {

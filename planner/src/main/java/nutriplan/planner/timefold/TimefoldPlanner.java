@@ -21,6 +21,7 @@ import nutriplan.planner.choco.ChocoPlanner;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
+import nutriplan.planner.plan.Warning;
 import nutriplan.planner.plan.Warnings;
 import nutriplan.planner.problem.Greedy;
 import nutriplan.planner.problem.LagrangianBound;
@@ -269,14 +270,14 @@ public final class TimefoldPlanner implements Planner {
         private PlanResult emptyCatalog(Problem problem, double bound) {
             var empty = problem.plan(new int[0]);
             if (!empty.violations(request).isEmpty()) {
-                return unknown(List.of("no product is allowed for this request, and the empty plan misses its targets: "
-                        + String.join("; ", empty.violations(request))));
+                return unknown(List.of(Warning.text("no product is allowed for this request, and the empty plan misses its"
+                        + " targets: " + String.join("; ", empty.violations(request)))));
             }
             return PlanResult.found(PlanStatus.OPTIMAL, NAME, request.objective(), empty, 0, 0, List.of(), List.of(),
                     Elapsed.ms(start));
         }
 
-        private PlanResult unknown(List<String> why) {
+        private PlanResult unknown(List<Warning> why) {
             return PlanResult.unknown(NAME, request.objective(), Double.NaN, why, Elapsed.ms(start));
         }
 
@@ -286,10 +287,10 @@ public final class TimefoldPlanner implements Planner {
     }
 
     /** What the best attempt still breaks, one sentence per broken target or limit: the explanation of UNKNOWN. */
-    static List<String> explain(ServingsPlan plan) {
-        var sentences = new ArrayList<String>();
-        sentences.add("no plan meeting every target and limit was found within the time limit; the best attempt"
-                + " misses by:");
+    static List<Warning> explain(ServingsPlan plan) {
+        var sentences = new ArrayList<Warning>();
+        sentences.add(Warning.text("no plan meeting every target and limit was found within the time limit; the best"
+                + " attempt misses by:"));
         sentences.addAll(BrokenRules.of(plan));
         return sentences;
     }

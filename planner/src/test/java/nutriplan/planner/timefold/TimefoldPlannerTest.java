@@ -80,8 +80,9 @@ class TimefoldPlannerTest extends PlannerContractTest {
 
         assertThat(result.status()).isEqualTo(PlanStatus.UNKNOWN);
         assertThat(result.hasPlan()).isFalse();
-        assertThat(result.warnings()).anyMatch(line -> line.startsWith("Below a minimum: carbohydrate total")
-                || line.startsWith("Above a maximum: carbohydrate total"));
+        assertThat(result.warnings()).anyMatch(warning -> (warning.message().startsWith("Below a minimum: carbohydrate total")
+                || warning.message().startsWith("Above a maximum: carbohydrate total"))
+                && warning.nutrient() == CARBOHYDRATE && warning.total() != null && warning.bound() != null);
     }
 
     private static Product gel(String id, double carbohydrate) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
+import nutriplan.planner.plan.Warning;
 import nutriplan.planner.timefold.domain.PlanLimits;
 import nutriplan.planner.timefold.domain.ServingsPlan;
 import nutriplan.planner.timefold.solver.justifications.BoundMissed;
@@ -24,7 +25,7 @@ public final class BrokenRules {
     private BrokenRules() {
     }
 
-    public static List<String> of(ServingsPlan plan) {
+    public static List<Warning> of(ServingsPlan plan) {
         var rows = plan.getRows();
         var minTotals = new long[rows.size()];
         var maxTotals = new long[rows.size()];
@@ -40,30 +41,35 @@ public final class BrokenRules {
                 }
             }
         }
-        var sentences = new ArrayList<String>();
+        var sentences = new ArrayList<Warning>();
         for (int t = 0; t < rows.size(); t++) {
             var row = rows.get(t);
             if (row.shortfall(minTotals[t]) > 0) {
-                sentences.add(ServingsConstraintProvider.BELOW_MINIMUM + ": " + BoundMissed.below(row, minTotals[t]).description());
+                sentences.add(warning(ServingsConstraintProvider.BELOW_MINIMUM, BoundMissed.below(row, minTotals[t])));
             }
             if (row.excess(maxTotals[t]) > 0) {
-                sentences.add(ServingsConstraintProvider.ABOVE_MAXIMUM + ": " + BoundMissed.above(row, maxTotals[t]).description());
+                sentences.add(warning(ServingsConstraintProvider.ABOVE_MAXIMUM, BoundMissed.above(row, maxTotals[t])));
             }
         }
         var limits = plan.getLimits();
         if (PlanLimits.excess(servings, limits.maxServings()) > 0) {
-            sentences.add(ServingsConstraintProvider.TOO_MANY_SERVINGS + ": "
-                    + new LimitExceeded("maxServings", servings, limits.maxServings()).description());
+            sentences.add(Warning.text(ServingsConstraintProvider.TOO_MANY_SERVINGS + ": "
+                    + new LimitExceeded("maxServings", servings, limits.maxServings()).description()));
         }
         if (PlanLimits.excess(products.size(), limits.maxProducts()) > 0) {
-            sentences.add(ServingsConstraintProvider.TOO_MANY_PRODUCTS + ": "
-                    + new LimitExceeded("maxProducts", products.size(), limits.maxProducts()).description());
+            sentences.add(Warning.text(ServingsConstraintProvider.TOO_MANY_PRODUCTS + ": "
+                    + new LimitExceeded("maxProducts", products.size(), limits.maxProducts()).description()));
         }
         for (var earlier : plan.getEarlierPlans()) {
             if (earlier.products().equals(products)) {
-                sentences.add(ServingsConstraintProvider.SAME_PRODUCTS + ": " + new SameProducts(earlier.rank()).description());
+                sentences.add(Warning.text(ServingsConstraintProvider.SAME_PRODUCTS + ": " + new SameProducts(earlier.rank()).description()));
             }
         }
         return sentences;
+    }
+
+    private static Warning warning(String rule, BoundMissed missed) {
+        return Warning.boundMissed(rule + ": " + missed.description(), missed.nutrient(), missed.side(), missed.bound(),
+                missed.total());
     }
 }
