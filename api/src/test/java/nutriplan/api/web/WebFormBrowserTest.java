@@ -381,31 +381,7 @@ class WebFormBrowserTest {
                  "sodium": {"min": "1200 mg"}}, "solver": "choco", "durationMin": 180, "schedule": {"intervalMin": 15}}"""));
         var rows = browser.all(By.cssSelector("#timeline table.slots tbody tr"));
         assertThat(rows).hasSize(12);
-        // Every serving of the plan placed once: the servings (sips as fractions) add up per product.
-        for (var item : api.path("items")) {
-            double placed = browser.all(By.cssSelector("#timeline table.slots li[data-product='" + item.path("product").asText() + "']"))
-                    .stream().mapToDouble(li -> Double.parseDouble(li.getAttribute("data-servings"))).sum();
-            assertThat(placed).as(item.path("product").asText()).isCloseTo(item.path("servings").asDouble(),
-                    org.assertj.core.data.Offset.offset(0.01));
-        }
-        // No 60-minute window over its caps, read from the slot totals the page shows.
-        var carb = new double[rows.size()];
-        var fluid = new double[rows.size()];
-        for (int k = 0; k < rows.size(); k++) {
-            var cells = rows.get(k).findElements(By.cssSelector("td.num"));
-            carb[k] = Double.parseDouble(cells.get(0).getText().replace(",", ""));
-            fluid[k] = Double.parseDouble(cells.get(1).getText().replace(",", ""));
-        }
-        for (int k = 0; k < rows.size(); k++) {
-            double windowCarb = 0;
-            double windowFluid = 0;
-            for (int j = k; j < Math.min(rows.size(), k + 4); j++) {
-                windowCarb += carb[j];
-                windowFluid += fluid[j];
-            }
-            assertThat(windowCarb).as("carbohydrate from slot " + k).isLessThanOrEqualTo(60 + 0.2);
-            assertThat(windowFluid).as("fluid from slot " + k).isLessThanOrEqualTo(1000 + 0.2);
-        }
+        TimelineChecks.assertTimelineWithin(browser, api.path("items"), 60, 1000);
         assertThat(browser.byId("schedule-capped").getText()).contains("carbohydrate max 180 g lowered to 153 g");
         assertThat(browser.all(By.cssSelector("#timeline table.hours tbody tr"))).hasSize(3);
         assertThat(browser.all(By.cssSelector("#timeline figure.curve")))

@@ -2,7 +2,6 @@ package nutriplan.api.web;
 
 import static nutriplan.api.service.TestService.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
@@ -89,28 +88,7 @@ class WorkoutPanelBrowserTest {
         double fluidCap = api.at("/needs/safety/fluidPerHour/amount").asDouble();
         var rows = browser.all(By.cssSelector("#timeline table.slots tbody tr"));
         assertThat(rows).hasSize(12);
-        for (var item : api.path("items")) {
-            double placed = browser.all(By.cssSelector("#timeline table.slots li[data-product='" + item.path("product").asText() + "']"))
-                    .stream().mapToDouble(li -> Double.parseDouble(li.getAttribute("data-servings"))).sum();
-            assertThat(placed).as(item.path("product").asText()).isCloseTo(item.path("servings").asDouble(), within(0.01));
-        }
-        var carb = new double[rows.size()];
-        var fluid = new double[rows.size()];
-        for (int k = 0; k < rows.size(); k++) {
-            var cells = rows.get(k).findElements(By.cssSelector("td.num"));
-            carb[k] = Double.parseDouble(cells.get(0).getText().replace(",", ""));
-            fluid[k] = Double.parseDouble(cells.get(1).getText().replace(",", ""));
-        }
-        for (int k = 0; k < rows.size(); k++) {
-            double windowCarb = 0;
-            double windowFluid = 0;
-            for (int j = k; j < Math.min(rows.size(), k + 4); j++) {
-                windowCarb += carb[j];
-                windowFluid += fluid[j];
-            }
-            assertThat(windowCarb).as("carbohydrate from slot " + k).isLessThanOrEqualTo(carbCap + 0.2);
-            assertThat(windowFluid).as("fluid from slot " + k).isLessThanOrEqualTo(fluidCap + 0.2);
-        }
+        TimelineChecks.assertTimelineWithin(browser, api.path("items"), carbCap, fluidCap);
         assertThat(browser.driver().getCurrentUrl()).contains("workout.durationMin=180", "intervalMin=15")
                 .doesNotContain("&durationMin=");
     }
