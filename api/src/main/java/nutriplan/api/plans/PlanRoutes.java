@@ -12,7 +12,6 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 
 import nutriplan.api.catalogs.Catalogs;
-import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;

@@ -16,7 +16,6 @@ import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
-import nutriplan.api.json.AmountJson;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.Batches;
 import nutriplan.api.json.JsonAnswer;
