@@ -1,7 +1,5 @@
 package nutriplan.api.targets;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -10,11 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OneOf;
-import io.javalin.openapi.OpenApiDescription;
-import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiRequestBody;
-import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.Batches;
@@ -35,21 +29,6 @@ public final class TargetRoutes {
     static final String EXAMPLE = "{\"durationMin\": 150, \"intensity\": \"moderate\", \"bodyMass\": \"70 kg\","
             + " \"sweatRate\": \"1.2 L/h\", \"sweatSodium\": \"950 mg/L\", \"temperature\": \"28 °C\","
             + " \"carbTolerance\": \"90 g/h\", \"caffeine\": \"3 mg/kg\"}";
-
-    /** The roster variant's body, for the OpenAPI document. */
-    public record TargetsBatchRequest(@OpenApiRequired @OpenApiDescription("1 to MAX_BATCH_REQUESTS (default 100) workouts,"
-            + " each as POST /api/v1/targets takes it") List<TargetSchemas.Workout> workouts) {
-    }
-
-    @OpenApiDescription("One result per workout, in the order sent: results[i] answers workouts[i].")
-    public record TargetsBatchResponse(@OpenApiRequired List<TargetsResult> results) {
-    }
-
-    @OpenApiDescription("The status and body POST /api/v1/targets gives this workout alone: 200 its targets, 400"
-            + " invalid_request (field paths as in a single request).")
-    public record TargetsResult(@OpenApiRequired @OpenApiExample("200") Integer status,
-                                @OpenApiRequired @OneOf({TargetSchemas.Needs.class, ErrorSchemas.Error.class}) Object body) {
-    }
 
     private final int maxBatchRequests;
 
@@ -106,11 +85,11 @@ public final class TargetRoutes {
             description = "Up to MAX_BATCH_REQUESTS workouts. The answer is 200 with one result per workout, in order: the"
                     + " status and body the workout alone gets from POST /api/v1/targets, so a bad one (400) spoils no other."
                     + " A malformed envelope is one 400 for the whole call.",
-            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TargetsBatchRequest.class,
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TargetSchemas.TargetsBatchRequest.class,
                     example = BATCH_EXAMPLE)),
             responses = {
                 @OpenApiResponse(status = "200", description = "one result {status, body} per workout, in the order sent",
-                        content = @OpenApiContent(from = TargetsBatchResponse.class)),
+                        content = @OpenApiContent(from = TargetSchemas.TargetsBatchResponse.class)),
                 @OpenApiResponse(status = "400", description = "invalid_request: the envelope is malformed (not JSON, not an"
                         + " object, other fields, workouts missing, not an array or empty); a fault of one workout is that"
                         + " workout's result instead",

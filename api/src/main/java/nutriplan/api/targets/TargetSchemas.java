@@ -3,10 +3,12 @@ package nutriplan.api.targets;
 import java.util.List;
 import java.util.Map;
 
+import io.javalin.openapi.OneOf;
 import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiExample;
 import io.javalin.openapi.OpenApiRequired;
 
+import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.SharedSchemas.Amount;
 
 /**
@@ -93,4 +95,18 @@ public final class TargetSchemas {
                          @OpenApiExample("measured: sweat rate, sweat sodium; assumed: sweat potassium") String confidence) {
     }
 
+    /** The roster variant's body, for the OpenAPI document. */
+    public record TargetsBatchRequest(@OpenApiRequired @OpenApiDescription("1 to MAX_BATCH_REQUESTS (default 100) workouts,"
+            + " each as POST /api/v1/targets takes it") List<Workout> workouts) {
+    }
+
+    @OpenApiDescription("One result per workout, in the order sent: results[i] answers workouts[i].")
+    public record TargetsBatchResponse(@OpenApiRequired List<TargetsResult> results) {
+    }
+
+    @OpenApiDescription("The status and body POST /api/v1/targets gives this workout alone: 200 its targets, 400"
+            + " invalid_request (field paths as in a single request).")
+    public record TargetsResult(@OpenApiRequired @OpenApiExample("200") Integer status,
+                                @OpenApiRequired @OneOf({Needs.class, ErrorSchemas.Error.class}) Object body) {
+    }
 }
