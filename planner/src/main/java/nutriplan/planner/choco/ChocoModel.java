@@ -383,10 +383,13 @@ final class ChocoModel {
     record Outcome(int[] best, long bestGoal, boolean complete) {
     }
 
-    /** Minimises the goal within the time budget; complete means proven optimal (or proven infeasible). */
-    Outcome solve(long timeLimitMs) {
+    /**
+     * Minimises the goal within the time and node budgets; complete means proven optimal (or proven infeasible).
+     */
+    Outcome solve(long timeLimitMs, long nodeLimit) {
         var solver = model.getSolver();
         solver.limitTime(Math.max(1, timeLimitMs));
+        solver.limitNode(nodeLimit);
         model.setObjective(Model.MINIMIZE, objective);
         int[] best = null;
         long bestGoal = -1;

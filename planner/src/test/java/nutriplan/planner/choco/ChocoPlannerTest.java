@@ -19,6 +19,8 @@ import nutriplan.planner.PlannerContractTest;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
 import nutriplan.planner.plan.Relaxation;
+import nutriplan.planner.reference.FoodTables;
+import nutriplan.planner.reference.ProbeInstances;
 import nutriplan.planner.request.Limits;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
@@ -195,5 +197,24 @@ class ChocoPlannerTest extends PlannerContractTest {
 
         assertThat(second.plan()).isEqualTo(first.plan());
         assertThat(second.alternatives()).isEqualTo(first.alternatives());
+    }
+
+    /**
+     * A meal whose tie-break (least overshoot among plans of four foods) no search settles in seconds: it is searched
+     * with a fixed number of nodes, so a longer time limit neither changes the plan nor is used up waiting for it.
+     */
+    @Test
+    void an_unsettled_tie_break_gets_the_same_plan_whatever_the_time_limit() {
+        var meal = ProbeInstances.meals(1, FoodTables.ifct(), 3).get(2).request();
+
+        var moderate = planner.plan(meal.withTimeLimitMs(3_000));
+        long start = System.nanoTime();
+        var generous = planner.plan(meal.withTimeLimitMs(20_000));
+        long generousMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(moderate.status()).isEqualTo(PlanStatus.OPTIMAL);
+        assertThat(moderate.plan().productCount()).isEqualTo(4);
+        assertThat(generous.plan()).isEqualTo(moderate.plan());
+        assertThat(generousMs).isLessThan(10_000);
     }
 }
