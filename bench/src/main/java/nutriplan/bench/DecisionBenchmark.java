@@ -21,8 +21,9 @@ import nutriplan.planner.reference.RandomInstances.Instance;
 /**
  * Does the exact engine decide what CP-SAT decides? On requests made to be tight or infeasible (dietitian probes on
  * the default catalog, meals on the IFCT 2017 table) and on the generated families, each request is run by CP-SAT
- * with 8 workers for 1 s (the reference: what it settles there counts as decidable), by CP-SAT with 1 worker, and by
- * Choco and {@code auto} at each time limit, one after the other on one thread, warm. Prints a Markdown table:
+ * with 8 workers for 1 s (the reference: what it settles there counts as decidable), by CP-SAT with 1 worker (on the
+ * objective alone, and on API.md's whole order, tie-breaks included), and by Choco and {@code auto} at each time
+ * limit, one after the other on one thread, warm. Prints a Markdown table:
  * per family and engine, the verdicts, the {@code UNKNOWN}s where the reference settled the request (the goal is
  * none), the time to an infeasibility proof and to an optimality proof (median and p95), and every disagreement
  * with a proven reference verdict (there must be none). An {@code INFEASIBLE} from Choco or {@code auto} includes its
@@ -113,6 +114,7 @@ public final class DecisionBenchmark {
         }
         var reference = new Engine("cp-sat 8 workers", new CpSatPlanner(REFERENCE_WORKERS), REFERENCE_MS);
         engines.add(new Engine("cp-sat 1 worker", new CpSatPlanner(1), options.timeLimits().get(0)));
+        engines.add(new Engine("cp-sat 1 worker, whole order", CpSatPlanner.withTieBreaks(1), options.timeLimits().get(0)));
 
         warmUp(defaultCatalog, engines, reference);
         System.out.printf(Locale.ROOT, "| family | engine | limit | optimal | infeasible | feasible | unknown | unknown where the"

@@ -39,8 +39,10 @@ import nutriplan.planner.request.Target;
  * price), capped by the product's {@code maxServings}, {@code limits.maxServingsPerProduct} and
  * {@code limits.maxServings}; one linear row per target bound; {@code require} as {@code x >= 1};
  * {@code maxProducts} through a used boolean per product ({@code x >= 1 => used}); the objective
- * minimised. Only the objective value is optimised: the lexicographic tie-breaks of API.md (fewer
+ * minimised. By default only the objective value is optimised: the lexicographic tie-breaks of API.md (fewer
  * products, then less overshoot) are not modelled, so two optimal plans may differ in their products.
+ * {@link #withTieBreaks} solves them too, each level with the ones before it held at their optimum, and answers
+ * {@code OPTIMAL} only when every level is proven (the overshoot in parts per million of each minimum).
  *
  * <p>Scaling to integers is sound: amounts and bounds are multiplied by {@value #NUTRIENT_SCALE}, in
  * decimal (the double's shortest decimal text, so 0.036 g is 36, not 35.99…). A min row uses
@@ -82,8 +84,12 @@ public final class CpSatPlanner implements Planner {
         Loader.loadNativeLibraries();
     }
 
+    /** Relative overshoot is scaled by this (parts per million of each minimum) for the last tie-break. */
+    private static final double OVERSHOOT_SCALE = 1e6;
+
     private final int workers;
     private final String extraParameters;
+    private final boolean tieBreaks;
 
     /** One worker, CP-SAT's defaults otherwise: a fair single-threaded comparison with Choco. */
     public CpSatPlanner() {
@@ -101,12 +107,26 @@ public final class CpSatPlanner implements Planner {
      *                        {@code "log_search_progress: true cp_model_probing_level: 0"}; empty for none
      */
     public CpSatPlanner(int workers, String extraParameters) {
+        this(workers, extraParameters, false);
+    }
+
+    private CpSatPlanner(int workers, String extraParameters, boolean tieBreaks) {
         if (workers < 0) {
             throw new IllegalArgumentException("workers (" + workers + ") must be 0 (CP-SAT picks) or positive.");
         }
         this.workers = workers;
         this.extraParameters = Objects.requireNonNull(extraParameters, "extraParameters");
+        this.tieBreaks = tieBreaks;
         mergeExtraParameters(SatParameters.newBuilder()); // fail fast on a typo, not at the first solve
+    }
+
+    /**
+     * The same planner solving API.md's whole order: the objective, then fewer products, then less relative
+     * overshoot of the minimums, in three solves sharing the time limit; {@code OPTIMAL} only when all three are
+     * proven, {@code FEASIBLE} (with the proven objective as bound) otherwise.
+     */
+    public static CpSatPlanner withTieBreaks(int workers) {
+        return new CpSatPlanner(workers, "", true);
     }
 
     public int workers() {
@@ -197,7 +217,7 @@ public final class CpSatPlanner implements Planner {
             model.addLessOrEqual(LinearExpr.sum(servings), limits.maxServings());
         }
         BoolVar[] used = null;
-        if (objective == Objective.PRODUCTS || limits.maxProducts() != Limits.NONE) {
+        if (tieBreaks || objective == Objective.PRODUCTS || limits.maxProducts() != Limits.NONE) {
             used = new BoolVar[n];
             for (int i = 0; i < n; i++) {
                 used[i] = model.newBoolVar("used_" + i);
@@ -215,47 +235,108 @@ public final class CpSatPlanner implements Planner {
             case MASS -> MASS_SCALE;
             case COST -> COST_SCALE;
         };
-        switch (objective) {
-            case SERVINGS -> model.minimize(LinearExpr.sum(servings));
-            case PRODUCTS -> model.minimize(LinearExpr.sum(used));
-            case MASS -> model.minimize(LinearExpr.weightedSum(servings,
-                    products.stream().mapToLong(p -> Math.round(p.serving().value() * MASS_SCALE)).toArray()));
-            case COST -> model.minimize(LinearExpr.weightedSum(servings,
-                    products.stream().mapToLong(p -> Math.round(p.price().amount() * COST_SCALE)).toArray()));
-        }
+        LinearExpr goal = switch (objective) {
+            case SERVINGS -> LinearExpr.sum(servings);
+            case PRODUCTS -> LinearExpr.sum(used);
+            case MASS -> LinearExpr.weightedSum(servings,
+                    products.stream().mapToLong(p -> Math.round(p.serving().value() * MASS_SCALE)).toArray());
+            case COST -> LinearExpr.weightedSum(servings,
+                    products.stream().mapToLong(p -> Math.round(p.price().amount() * COST_SCALE)).toArray());
+        };
+        model.minimize(goal);
 
         var solver = new CpSolver();
         var parameters = solver.getParameters();
         parameters.setNumWorkers(workers);
         parameters.setRandomSeed(RANDOM_SEED);
         mergeExtraParameters(parameters);
-        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-        parameters.setMaxTimeInSeconds(Math.max(0.001, (request.timeLimitMs() - elapsedMs) / 1000.0));
-        CpSolverStatus status = solver.solve(model);
-
-        return switch (status) {
-            case OPTIMAL, FEASIBLE -> {
-                var items = new ArrayList<PlanItem>();
-                for (int i = 0; i < n; i++) {
-                    int count = Math.toIntExact(solver.value(servings[i]));
-                    if (count > 0) {
-                        items.add(new PlanItem(products.get(i), count));
-                    }
-                }
-                var plan = new Plan(items);
-                var violations = plan.violations(request);
-                if (!violations.isEmpty()) {
-                    throw new IllegalStateException("CP-SAT returned a plan that breaks the request: " + violations
-                            + "\nMaybe the scaling in CpSatPlanner is not sound for this request.");
-                }
-                var planStatus = status == CpSolverStatus.OPTIMAL ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
-                yield result(request, planStatus, plan, solver.bestObjectiveBound() / objectiveScale, start);
+        CpSolverStatus status = solveWithin(solver, model, request, start);
+        switch (status) {
+            case OPTIMAL, FEASIBLE -> { }
+            case INFEASIBLE -> {
+                return result(request, PlanStatus.INFEASIBLE, null, Double.NaN, start);
             }
-            case INFEASIBLE -> result(request, PlanStatus.INFEASIBLE, null, Double.NaN, start);
-            case UNKNOWN -> result(request, PlanStatus.UNKNOWN, null, Double.NaN, start);
+            case UNKNOWN -> {
+                return result(request, PlanStatus.UNKNOWN, null, Double.NaN, start);
+            }
             default -> throw new IllegalStateException("CP-SAT answered " + status + " for the model of "
                     + n + " products: " + solver.getSolutionInfo());
-        };
+        }
+        var values = new long[n];
+        read(solver, servings, values);
+        double bound = solver.bestObjectiveBound() / objectiveScale;
+        boolean proven = status == CpSolverStatus.OPTIMAL;
+        if (tieBreaks && proven) {
+            var levels = List.of(LinearExpr.sum(used), LinearExpr.weightedSum(servings, overshootPpm(request, products)));
+            proven = breakTies(model, solver, servings, goal, levels, values, request, start);
+        }
+        var items = new ArrayList<PlanItem>();
+        for (int i = 0; i < n; i++) {
+            if (values[i] > 0) {
+                items.add(new PlanItem(products.get(i), Math.toIntExact(values[i])));
+            }
+        }
+        var plan = new Plan(items);
+        var violations = plan.violations(request);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("CP-SAT returned a plan that breaks the request: " + violations
+                    + "\nMaybe the scaling in CpSatPlanner is not sound for this request.");
+        }
+        return result(request, proven ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE, plan, bound, start);
+    }
+
+    /**
+     * Each tie-break level in turn, minimised with the level before it held at its optimum and the last plan as a
+     * hint; {@code values} gets the last plan found. True when every level is proven optimal.
+     */
+    private static boolean breakTies(CpModel model, CpSolver solver, IntVar[] servings, LinearExpr goal,
+                                     List<LinearExpr> levels, long[] values, PlanRequest request, long start) {
+        LinearExpr held = goal;
+        for (var level : levels) {
+            model.addLessOrEqual(held, Math.round(solver.objectiveValue()));
+            model.clearHints();
+            for (int i = 0; i < servings.length; i++) {
+                model.addHint(servings[i], values[i]);
+            }
+            model.minimize(level);
+            var status = solveWithin(solver, model, request, start);
+            if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
+                read(solver, servings, values);
+            }
+            if (status != CpSolverStatus.OPTIMAL) {
+                return false;
+            }
+            held = level;
+        }
+        return true;
+    }
+
+    /** One solve with what is left of the request's time limit. */
+    private static CpSolverStatus solveWithin(CpSolver solver, CpModel model, PlanRequest request, long start) {
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        solver.getParameters().setMaxTimeInSeconds(Math.max(0.001, (request.timeLimitMs() - elapsedMs) / 1000.0));
+        return solver.solve(model);
+    }
+
+    private static void read(CpSolver solver, IntVar[] servings, long[] values) {
+        for (int i = 0; i < servings.length; i++) {
+            values[i] = solver.value(servings[i]);
+        }
+    }
+
+    /** Per serving of each product, Σ over targets with a min of amount / min, in parts per million. */
+    private static long[] overshootPpm(PlanRequest request, List<Product> products) {
+        var weights = new long[products.size()];
+        for (int i = 0; i < weights.length; i++) {
+            double weight = 0;
+            for (var target : request.targets()) {
+                if (target.hasMin()) {
+                    weight += products.get(i).amount(target.nutrient()) / target.min();
+                }
+            }
+            weights[i] = Math.round(weight * OVERSHOOT_SCALE);
+        }
+        return weights;
     }
 
     /**
