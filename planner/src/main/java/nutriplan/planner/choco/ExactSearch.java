@@ -40,10 +40,11 @@ final class ExactSearch {
     private static final int GREEDY_SEEDS = 32;
     /**
      * The search nodes of a Choco tie-break: a budget of work, not of time, so that the same request gets the same
-     * plan whatever its time limit and however loaded the machine. On the meals of the decision benchmark (some 530
-     * one-serving foods, where the tie-break — least overshoot among plans of 3–5 foods — is rarely proven even in
-     * seconds) 1,000 nodes take about 50 ms, and their overshoot was within 3 % of what the whole second reached
-     * on 8 of 9 meals, 12 % above it on one; the examples' tie-breaks are proven in under 800.
+     * plan whatever its time limit. On the meals of the decision benchmark (some 530 one-serving foods, where the
+     * tie-break — least overshoot among plans of 3–5 foods — is rarely proven even in seconds) 1,000 nodes take
+     * about 50 ms, and their overshoot was within 3 % of what the whole second reached on 8 of 9 meals, 12 % above
+     * it on one (before {@link SwapDescent}, which now finds lower ones); the examples' tie-breaks are proven in
+     * under 800.
      */
     static final long TIE_BREAK_NODES = 1_000;
     /** A Choco tie-break is not started with less time left than this, or a tenth of the budget… */
@@ -166,9 +167,9 @@ final class ExactSearch {
 
     /**
      * With the proven (or best found) objective value fixed, the plan with the fewest products, then the least
-     * overshoot: by enumeration when few products will do, else in one more Choco solve of at most
-     * {@link #TIE_BREAK_NODES} nodes if there is time for one (building a model of thousands of products alone takes
-     * tens of milliseconds). Falls back to {@code first}.
+     * overshoot: by enumeration when few products will do, else by {@link SwapDescent} and then one more Choco solve
+     * of at most {@link #TIE_BREAK_NODES} nodes if there is time for one (building a model of thousands of products
+     * alone takes tens of milliseconds). Falls back to {@code first}.
      */
     private int[] breakTies(Extra extra, ChocoModel.Outcome first, long budgetNanos, long deadline) {
         var best = first.best();
@@ -184,7 +185,9 @@ final class ExactSearch {
                 setupNanos(problem))) {
             return best;
         }
-        long tieBreakGoal = tieBreakGoal(problem, best);
+        var tieBreaks = tieBreakProgram(first.bestGoal());
+        best = SwapDescent.improve(tieBreaks, best, plan -> !extra.excludedProductSets().contains(productSet(plan)));
+        long tieBreakGoal = tieBreaks.goal(best);
         long building = System.nanoTime();
         var model = ChocoModel.build(problem, Goal.TIE_BREAK, atMost(extra, first.bestGoal()), tieBreakGoal, deadline);
         if (model == null || deadline - System.nanoTime() < System.nanoTime() - building) {
@@ -197,6 +200,13 @@ final class ExactSearch {
                         Stop.at(deadline)), false)
                 .solve(remainingMs(deadline), TIE_BREAK_NODES);
         return tieBreak.best() != null ? tieBreak.best() : best;
+    }
+
+    /** The tie-break's goal under the request's rows and the objective held at most {@code objectiveAtMost}. */
+    private IntegerProgram tieBreakProgram(long objectiveAtMost) {
+        return IntegerProgram.of(problem, ChocoModel.perServingCoefficients(problem, Goal.TIE_BREAK),
+                        ChocoModel.tieBreakProduct(problem))
+                .withRow(new IntegerProgram.Row(program.cost(), program.perProduct(), false, objectiveAtMost, null));
     }
 
     /**
@@ -546,15 +556,6 @@ final class ExactSearch {
 
     private static Extra atMost(Extra extra, long objectiveAtMost) {
         return new Extra(objectiveAtMost, -1, extra.excludedProductSets());
-    }
-
-    private static long tieBreakGoal(Problem problem, int[] servings) {
-        var coefficients = ChocoModel.perServingCoefficients(problem, Goal.TIE_BREAK);
-        long value = 0;
-        for (int i = 0; i < servings.length; i++) {
-            value += coefficients[i] * servings[i] + (servings[i] > 0 ? ChocoModel.tieBreakProduct(problem) : 0);
-        }
-        return value;
     }
 
     /** Milliseconds until the deadline (at least 1: Choco needs a positive limit). */

@@ -21,6 +21,11 @@ public record IntegerProgram(long[] cost, long perProduct, List<Row> rows, int[]
      * or is null for a row a search adds (the objective held at its optimum while breaking ties).
      */
     public record Row(long[] perServing, long perProduct, boolean atLeast, long right, String field) {
+
+        /** The row's left-hand side for these servings. */
+        public long value(int[] servings) {
+            return sum(perServing, perProduct, servings);
+        }
     }
 
     public IntegerProgram {
@@ -62,6 +67,19 @@ public record IntegerProgram(long[] cost, long perProduct, List<Row> rows, int[]
 
     public int size() {
         return cost.length;
+    }
+
+    /** The goal's value for these servings. */
+    public long goal(int[] servings) {
+        return sum(cost, perProduct, servings);
+    }
+
+    private static long sum(long[] perServing, long perProduct, int[] servings) {
+        long sum = 0;
+        for (int i = 0; i < servings.length; i++) {
+            sum += perServing[i] * servings[i] + (servings[i] > 0 ? perProduct : 0);
+        }
+        return sum;
     }
 
 
