@@ -26,17 +26,14 @@ import nutriplan.planner.problem.LinearRelaxation;
  * time each, from the suffix sums of the t largest weights.
  *
  * <p>The search is exact: a plan found caps the objective below its own, and the search goes on; when it ends, the
- * last plan found is optimal (or none exists). A node or time budget that runs out leaves it undecided.
+ * last plan found is optimal (or none exists). A work or time budget that runs out leaves it undecided. Its work is
+ * counted in term visits (one candidate's coefficient in one row, read once), not nodes: a node near the root
+ * weighs hundreds of candidates over two dozen ascent steps, one deep down a handful.
  */
 final class BinarySubsets {
 
     /** Most products a plan may have for this search to be tried: beyond, the product sets are too many. */
     static final int MOST_PRODUCTS = 8;
-    /**
-     * Its nodes per Choco search node, in a budget of nodes shared with Choco (the explanations'): a node here takes
-     * about a microsecond on 542 foods, a Choco node on them some fifty.
-     */
-    static final long NODES_PER_CHOCO_NODE = 50;
     /** Subgradient steps at a node. */
     private static final int STEPS = 24;
     /** The clock is read once per this many nodes. */
@@ -48,8 +45,9 @@ final class BinarySubsets {
      * @param plan    the best plan found (servings per candidate), or null
      * @param decided the search was exhaustive (or, when any plan would do, found one)
      * @param nodes   the nodes it visited
+     * @param work    the term visits they took
      */
-    record Answer(int[] plan, boolean decided, long nodes) {
+    record Answer(int[] plan, boolean decided, long nodes, long work) {
     }
 
     private final IntegerProgram program;
@@ -72,17 +70,18 @@ final class BinarySubsets {
     private final boolean anyPlan;
     private final int[] chosen;
     private long nodes;
-    private long nodeBudget;
+    private long work;
+    private final long workBudget;
     private int[] best;
     private boolean stopped;
 
     private BinarySubsets(IntegerProgram program, int mostProducts, long objectiveAtMost, double[] priority,
-                          long nodeBudget, long deadlineNanos, boolean anyPlan) {
+                          long workBudget, long deadlineNanos, boolean anyPlan) {
         this.program = program;
         this.anyPlan = anyPlan;
         this.n = program.size();
         this.mostProducts = mostProducts;
-        this.nodeBudget = nodeBudget;
+        this.workBudget = workBudget;
         this.deadlineNanos = deadlineNanos;
         var rows = program.rows();
         int m = rows.size() + 1;
@@ -142,18 +141,19 @@ final class BinarySubsets {
      * The plan of least goal at most {@code objectiveAtMost} (the program's goal: its cost and perProduct) with at
      * most {@code mostProducts} products, or proof that there is none; undecided when the budget runs out.
      *
-     * @param root the relaxation at the root, whose values order the candidates (may be undecided)
+     * @param root       the relaxation at the root, whose values order the candidates (may be undecided)
+     * @param workBudget the term visits it may take
      */
     static Answer least(IntegerProgram program, int mostProducts, long objectiveAtMost, LinearRelaxation.Verdict root,
-                        long nodeBudget, long deadlineNanos) {
-        return new BinarySubsets(program, mostProducts, objectiveAtMost, priority(program, root), nodeBudget,
+                        long workBudget, long deadlineNanos) {
+        return new BinarySubsets(program, mostProducts, objectiveAtMost, priority(program, root), workBudget,
                 deadlineNanos, false).run();
     }
 
     /** Any plan with at most {@code mostProducts} products, or proof that there is none; undecided past the budget. */
-    static Answer any(IntegerProgram program, int mostProducts, LinearRelaxation.Verdict root, long nodeBudget,
+    static Answer any(IntegerProgram program, int mostProducts, LinearRelaxation.Verdict root, long workBudget,
                       long deadlineNanos) {
-        return new BinarySubsets(program, mostProducts, ExactSearch.NO_PLAN_YET, priority(program, root), nodeBudget,
+        return new BinarySubsets(program, mostProducts, ExactSearch.NO_PLAN_YET, priority(program, root), workBudget,
                 deadlineNanos, true).run();
     }
 
@@ -177,7 +177,7 @@ final class BinarySubsets {
         for (int i = 0; i < n; i++) {
             if (program.lower()[i] > 0) {
                 if (program.upper()[i] <= 0) {
-                    return new Answer(null, true, 0);
+                    return new Answer(null, true, 0, 0);
                 }
                 chosen[depth++] = i;
                 goal += goalOf[i];
@@ -189,7 +189,7 @@ final class BinarySubsets {
         var lambda = new double[m];
         Arrays.fill(lambda, 1.0 / m);
         search(sums, 0, depth, goal, lambda);
-        return new Answer(best, !stopped || (anyPlan && best != null), nodes);
+        return new Answer(best, !stopped || (anyPlan && best != null), nodes, work);
     }
 
     /** The most products still allowed after {@code depth} with this goal so far, under the cap. */
@@ -205,7 +205,8 @@ final class BinarySubsets {
         if (stopped) {
             return;
         }
-        if (++nodes > nodeBudget || (nodes % CLOCK_EVERY == 0 && System.nanoTime() > deadlineNanos)) {
+        nodes++;
+        if (work > workBudget || (nodes % CLOCK_EVERY == 0 && System.nanoTime() > deadlineNanos)) {
             stopped = true;
             return;
         }
@@ -226,6 +227,7 @@ final class BinarySubsets {
         }
         var lambda = ascend(sums, position, slots, parentLambda);
         var weights = weights(lambda);
+        work += (long) (order.length - position) * (m + slots); // weighing what is left, and its t largest
         var w = new long[order.length];
         long have;
         long need;
@@ -310,6 +312,7 @@ final class BinarySubsets {
         var gradient = new double[m];
         double step = 0.5;
         for (int k = 0; k < STEPS; k++) {
+            work += (long) (order.length - position) * m;
             int count = 0;
             for (int p = position; p < order.length; p++) {
                 var row = scaled[p];

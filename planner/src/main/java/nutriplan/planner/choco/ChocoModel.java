@@ -359,10 +359,10 @@ final class ChocoModel {
 
     /**
      * For a model solved on its own (the explanations' questions): the exact relaxation at the root — an infeasible
-     * one settles the model at once — and then the reduced-cost search with the relaxation at every node of a
-     * catalog small enough for it.
+     * one settles the model at once — and then the reduced-cost search, with the relaxation at every node if
+     * {@code atNodes}.
      */
-    ChocoModel configureDecisiveSearch() {
+    ChocoModel configureDecisiveSearch(boolean atNodes) {
         var verdict = ExactSearch.rootVerdict(program);
         if (verdict.infeasible()) {
             model.falseConstraint().post();
@@ -370,7 +370,7 @@ final class ChocoModel {
         }
         var bound = verdict.bounded() ? verdict.lagrangianBound(program, problem.targets().size())
                 : LinearRelaxation.Verdict.none(program).lagrangianBound(program, problem.targets().size());
-        return configureSearch(bound, problem.size() <= ExactSearch.NODE_RELAXATION_PRODUCTS);
+        return configureSearch(bound, atNodes);
     }
 
     private static IntVar[] concat(IntVar[] first, IntVar... second) {

@@ -68,7 +68,7 @@ final class ExactSearch {
     /** A cap on the objective that any plan meets, where no plan is known yet (far from overflow in sums). */
     static final long NO_PLAN_YET = Long.MAX_VALUE / 4;
     /** The relaxation at every node of Choco's search up to this many candidates (each node pays one simplex). */
-    static final int NODE_RELAXATION_PRODUCTS = 300;
+    private static final int NODE_RELAXATION_PRODUCTS = 300;
 
     /**
      * @param servings  the best plan found, or null
@@ -297,33 +297,14 @@ final class ExactSearch {
         return answer.decided() ? new ChocoModel.Outcome(incumbent, incumbentGoal, true) : null;
     }
 
-    /** Search nodes that a series of checks may still visit, in all and in one check. */
-    static final class NodeBudget {
-        private long left;
-        private final long perCheck;
-
-        NodeBudget(long total, long perCheck) {
-            this.left = total;
-            this.perCheck = perCheck;
-        }
-
-        long forOneCheck() {
-            return Math.min(left, perCheck);
-        }
-
-        void spend(long nodes) {
-            left = Math.max(0, left - nodes);
-        }
-    }
-
     /**
      * Any plan that meets the problem (proven: none exists, when there is no plan and the result is proven), for a
      * caller that has tried a greedy plan and the relaxation already: greedy restarts; when every plan has at most
      * {@link SmallSupports#MAX_SUPPORT} products, their enumeration, which decides; where every candidate has at most
-     * one serving and a plan few products, {@link BinarySubsets} within the node budget; else Choco's search with the
-     * relaxation at its nodes, within the node budget.
+     * one serving and a plan few products, {@link BinarySubsets}; else Choco's search with the relaxation at its
+     * nodes. Either search stops when it has spent what one check may of {@code work}.
      */
-    static Result anyPlan(Problem problem, long deadlineNanos, NodeBudget nodes) {
+    static Result anyPlan(Problem problem, long deadlineNanos, WorkBudget work) {
         var greedy = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadlineNanos);
         if (greedy != null) {
             return new Result(greedy, true);
@@ -335,22 +316,25 @@ final class ExactSearch {
                 return new Result(answer.plan(), true);
             }
         }
-        if (nodes.forOneCheck() == 0) {
-            return new Result(null, false);
-        }
         var program = IntegerProgram.of(problem);
         int most = Math.min(problem.maxProducts(), problem.maxServings());
         if (BinarySubsets.applies(program, most)) {
+            // Its bound at a node is as strong as the relaxation at a Choco node, for a fraction of the cost: what it
+            // cannot decide within the budget, Choco's search does not either (it never did on the meals).
             var answer = BinarySubsets.any(program.withUpper(Dominance.upper(program, most)), most,
-                    rootVerdict(program), nodes.forOneCheck() * BinarySubsets.NODES_PER_CHOCO_NODE, deadlineNanos);
-            nodes.spend(Math.ceilDiv(answer.nodes(), BinarySubsets.NODES_PER_CHOCO_NODE));
-            if (answer.plan() != null || answer.decided()) {
-                return new Result(answer.plan(), true);
-            }
+                    rootVerdict(program), work.forOneCheck(), deadlineNanos);
+            work.spend(answer.work()); // its term visits are units of work as they are
+            return new Result(answer.plan(), answer.plan() != null || answer.decided());
         }
-        var model = ChocoModel.build(problem, Goal.OBJECTIVE, Extra.NONE, -1).configureDecisiveSearch();
-        var first = model.firstPlan(remainingMs(deadlineNanos), nodes.forOneCheck());
-        nodes.spend(model.nodeCount());
+        boolean atNodes = relaxationAtNodes(problem);
+        long perNode = WorkBudget.chocoNode(program, atNodes);
+        if (work.forOneCheck() < WorkBudget.model(program) + perNode) {
+            return new Result(null, false);
+        }
+        work.spend(WorkBudget.model(program));
+        var model = ChocoModel.build(problem, Goal.OBJECTIVE, Extra.NONE, -1).configureDecisiveSearch(atNodes);
+        var first = model.firstPlan(remainingMs(deadlineNanos), work.forOneCheck() / perNode);
+        work.spend(model.nodeCount() * perNode);
         return new Result(first.best(), first.complete());
     }
 
@@ -394,6 +378,11 @@ final class ExactSearch {
 
     /** Whether Choco's searches solve the relaxation again at their nodes. */
     private boolean atNodes() {
+        return relaxationAtNodes(problem);
+    }
+
+    /** Whether a Choco search of this problem solves the relaxation again at its nodes: on catalogs small enough. */
+    private static boolean relaxationAtNodes(Problem problem) {
         return problem.size() <= NODE_RELAXATION_PRODUCTS;
     }
 

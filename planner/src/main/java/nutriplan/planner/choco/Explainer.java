@@ -9,8 +9,6 @@ import java.util.stream.Collectors;
 
 import nutriplan.catalog.product.Product;
 import nutriplan.catalog.nutrient.Nutrient;
-import nutriplan.planner.choco.ChocoModel.Extra;
-import nutriplan.planner.choco.ChocoModel.Goal;
 import nutriplan.planner.plan.Infeasibility;
 import nutriplan.planner.plan.NutrientReach;
 import nutriplan.planner.plan.Plan;
@@ -34,7 +32,8 @@ import nutriplan.planner.request.Selection;
  * <li>for each member, the relaxation that alone makes the request feasible, by optimising the member's
  * quantity with the member removed ("raise sodium max to 1150 mg").</li>
  * </ol>
- * Every solve gets a share of the time budget; when it runs out the answer says it is not complete.
+ * Every check is exact and charged to a budget of work derived from the request (see {@link #work}); when it runs
+ * out the answer says it is not complete.
  */
 final class Explainer {
 
@@ -50,11 +49,20 @@ final class Explainer {
      */
     private static final long LEAST_BUDGET_MS = 10_000;
     /**
-     * The search nodes an explanation's checks may visit in all, and one check at most. A budget of work, not of
-     * time: the same request gets the same explanation on any machine, cold or warm.
+     * The work an explanation's checks may do, in {@link WorkBudget}'s units (about a nanosecond each), per
+     * millisecond of the request's time limit: about half the limit, so that the proof and the explanation together
+     * come back within about the limit. A budget of work derived from the request alone, not of time: the same
+     * request gets the same explanation on any machine, cold or warm.
      */
-    static final long EXPLANATION_NODES = 50_000;
-    static final long CHECK_NODES = 10_000;
+    private static final long WORK_PER_LIMIT_MS = 500_000;
+    /**
+     * The work an explanation may do whatever the limit: 0.2 s worth, and 5 s worth — half the safety net's time, so
+     * that the net catches only an overloaded machine.
+     */
+    private static final long LEAST_WORK = 200_000_000;
+    private static final long MOST_WORK = 5_000_000_000L;
+    /** The most one check may spend, as a share of the explanation's work: one hard check leaves room for the rest. */
+    private static final int CHECKS_PER_BUDGET = 5;
 
     private Explainer() {
     }
@@ -68,12 +76,24 @@ final class Explainer {
     }
 
     static Infeasibility explain(PlanRequest request, Problem problem, long budgetMs) {
+        return explain(request, problem, budgetMs, work(request));
+    }
+
+    /** The explanation, its checks charged to {@code work}, which then tells what they spent. */
+    static Infeasibility explain(PlanRequest request, Problem problem, long budgetMs, WorkBudget work) {
         long deadline = System.nanoTime() + Math.max(budgetMs, LEAST_BUDGET_MS) * 1_000_000;
         var reaches = reaches(request, problem);
-        var search = new ConflictSearch(request, deadline);
+        var search = new ConflictSearch(request, deadline, work);
         var conflict = search.smallestConflict();
         var relaxations = conflict.stream().map(search::relaxation).toList();
         return new Infeasibility(summary(request, conflict), reaches, relaxations, search.complete);
+    }
+
+    /** The work an explanation of this request may do: about half its time limit's worth, within 0.2 s and 5 s. */
+    static WorkBudget work(PlanRequest request) {
+        long limitMs = Math.min(request.timeLimitMs(), MOST_WORK / WORK_PER_LIMIT_MS);
+        long total = Math.clamp(limitMs * WORK_PER_LIMIT_MS, LEAST_WORK, MOST_WORK);
+        return new WorkBudget(total, total / CHECKS_PER_BUDGET);
     }
 
     private static String summary(PlanRequest request, List<Clause> conflict) {
@@ -189,11 +209,12 @@ final class Explainer {
         private boolean complete = true;
         /** The multipliers of the last infeasibility the relaxation proved, by row field; null before one. */
         private Map<String, Double> certificate;
-        private final ExactSearch.NodeBudget nodes = new ExactSearch.NodeBudget(EXPLANATION_NODES, CHECK_NODES);
+        private final WorkBudget work;
 
-        ConflictSearch(PlanRequest request, long deadlineNanos) {
+        ConflictSearch(PlanRequest request, long deadlineNanos, WorkBudget work) {
             this.request = request;
             this.deadlineNanos = deadlineNanos;
+            this.work = work;
         }
 
         /** Deletion filter: what remains is infeasible, and dropping any one member makes it feasible (if complete). */
@@ -379,14 +400,22 @@ final class Explainer {
         /** Whether the last {@link #check} decided (found a plan or proved there is none). */
         private boolean lastCheckDecided;
 
-        /** A plan that meets the request, or null: {@link #lastCheckDecided} says whether null means "none". */
+        /**
+         * A plan that meets the request, or null: {@link #lastCheckDecided} says whether null means "none". Each step
+         * is charged to the work budget; once it is spent, no check decides anything.
+         */
         private Plan check(PlanRequest relaxed) {
+            lastCheckDecided = !work.exhausted();
+            if (!lastCheckDecided) {
+                complete = false;
+                return null;
+            }
             var problem = ProblemBuilder.build(relaxed);
-            lastCheckDecided = true;
             if (!missingRequired(relaxed, problem).isEmpty()) {
                 return null;
             }
             var program = IntegerProgram.of(problem);
+            work.spend(WorkBudget.shortCheck(program));
             if (certificate != null && LinearRelaxation.proves(program, certificate)) {
                 return null;
             }
@@ -394,12 +423,13 @@ final class Explainer {
             if (greedy != null) {
                 return problem.plan(greedy);
             }
+            work.spend(WorkBudget.longCheck(program));
             var verdict = ExactSearch.rootVerdict(program);
             if (verdict.infeasible()) {
                 certificate = verdict.byField(program);
                 return null;
             }
-            var found = ExactSearch.anyPlan(problem, deadlineNanos, nodes);
+            var found = ExactSearch.anyPlan(problem, deadlineNanos, work);
             if (found.servings() != null) {
                 return problem.plan(found.servings());
             }
@@ -411,7 +441,7 @@ final class Explainer {
         }
 
         /**
-         * Whether any plan meets the request: TRUE, FALSE, or null when the check's work budget (or, on an overloaded
+         * Whether any plan meets the request: TRUE, FALSE, or null when the work budget (or, on an overloaded
          * machine, the deadline) ran out first. Each answer is exact, from the cheapest test that can give it: the
          * last infeasibility certificate, still valid without the clause just dropped (no solve at all); a greedy
          * plan (a witness); the exact relaxation's certificate; greedy restarts or an enumeration of small plans; or
@@ -434,10 +464,5 @@ final class Explainer {
         var targets = new ArrayList<>(request.targets());
         targets.set(t, target.withMax(Math.max(reach, target.hasMax() ? target.max() : 0) + 1));
         return request.withTargets(targets);
-    }
-
-    /** Milliseconds until the deadline, at least 1. */
-    private static long remainingMs(long deadlineNanos) {
-        return Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 }
