@@ -39,14 +39,13 @@ final class ExactSearch {
     /** Greedy restarts from a forced first product when the plain greedy plan is not proven optimal. */
     private static final int GREEDY_SEEDS = 32;
     /**
-     * The search nodes of a Choco tie-break: a budget of work, not of time, so that the same request gets the same
-     * plan whatever its time limit. On the meals of the decision benchmark (some 530 one-serving foods, where the
-     * tie-break — least overshoot among plans of 3–5 foods — is rarely proven even in seconds) 1,000 nodes take
-     * about 50 ms, and their overshoot was within 3 % of what the whole second reached on 8 of 9 meals, 12 % above
-     * it on one (before {@link SwapDescent}, which now finds lower ones); the examples' tie-breaks are proven in
-     * under 800.
+     * The work of a Choco tie-break, in {@link WorkBudget}'s units (about 20 ms of one core): counted, not timed, so
+     * that the same request gets the same plan whatever its time limit; weighted by the problem's size, so that it
+     * is some 360 nodes on the meals of the decision benchmark (530 one-serving foods, whose least overshoot among
+     * plans of 3–5 foods is rarely proven even in seconds, and where 1,000 nodes after {@link SwapDescent} improved
+     * none of 13 meals) and some 4,000 on the default catalog (the examples' tie-breaks are proven in under 800).
      */
-    static final long TIE_BREAK_NODES = 1_000;
+    static final long TIE_BREAK_WORK = 20_000_000;
     /** A Choco tie-break is not started with less time left than this, or a tenth of the budget… */
     private static final long TIE_BREAK_LEAST_MS = 10;
     /**
@@ -168,7 +167,7 @@ final class ExactSearch {
     /**
      * With the proven (or best found) objective value fixed, the plan with the fewest products, then the least
      * overshoot: by enumeration when few products will do, else by {@link SwapDescent} and then one more Choco solve
-     * of at most {@link #TIE_BREAK_NODES} nodes if there is time for one (building a model of thousands of products
+     * of at most {@link #TIE_BREAK_WORK} if there is time for one (building a model of thousands of products
      * alone takes tens of milliseconds). Falls back to {@code first}.
      */
     private int[] breakTies(Extra extra, ChocoModel.Outcome first, long budgetNanos, long deadline) {
@@ -198,7 +197,7 @@ final class ExactSearch {
         var tieBreak = model
                 .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal, objectiveCap(problem, first.bestGoal()),
                         Stop.at(deadline)), false)
-                .solve(remainingMs(deadline), TIE_BREAK_NODES);
+                .solve(remainingMs(deadline), Math.max(1, TIE_BREAK_WORK / WorkBudget.chocoNode(tieBreaks, false)));
         return tieBreak.best() != null ? tieBreak.best() : best;
     }
 
