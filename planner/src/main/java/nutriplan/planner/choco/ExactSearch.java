@@ -28,8 +28,8 @@ import nutriplan.planner.problem.Problem;
  * ({@link LinearRelaxation}: an infeasible relaxation proves at once that no plan exists, and its optimum is the
  * bound a plan must meet); where every candidate has at most one serving and a better plan has few products (meals
  * from a food table), {@link BinarySubsets}; else Choco's search, with the relaxation solved again at its nodes on
- * catalogs small enough for it ({@link RelaxationPropagator}). Without any greedy plan the relaxation comes first: it proves most
- * infeasible requests at once.
+ * catalogs small enough for it ({@link RelaxationPropagator}). When neither the greedy plan nor its seeded restarts find
+ * any plan, the relaxation comes first: it proves most infeasible requests at once.
  *
  * <p>One instance serves a request's best plan and then its alternatives, which share the problem and so the
  * relaxation's bound on the objective: what they share is the {@link Memory}.
@@ -224,15 +224,15 @@ final class ExactSearch {
         var incumbent = Greedy.solve(problem);
         boolean seededYet = incumbent == null;
         if (seededYet) {
-            if (root(deadline).infeasible()) {
-                return new ChocoModel.Outcome(null, -1, true);
-            }
             // Without a plan the ascent has nothing to prove, and would run to the end: seek one first.
             incumbent = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
+            // Still none: most such requests are infeasible, which the relaxation proves at once.
+            if (incumbent == null && root(deadline).infeasible()) {
+                return new ChocoModel.Outcome(null, -1, true);
+            }
         }
         long incumbentGoal = goal(problem, incumbent);
-        boolean enumerable = mostProducts(problem, incumbent == null ? NO_PLAN_YET : incumbentGoal - 1)
-                <= SmallSupports.MAX_SUPPORT;
+        boolean enumerable = enumerable(incumbent == null ? NO_PLAN_YET : incumbentGoal - 1);
         long lowest = (long) RelaxationPropagator.roundUp(ascent(incumbentGoal, enumerable, deadline).rootBound());
         if (incumbent != null && incumbentGoal <= lowest) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
@@ -266,7 +266,20 @@ final class ExactSearch {
         if (root(deadline).infeasible()) {
             return new ChocoModel.Outcome(null, -1, true);
         }
+        if (incumbent != null && incumbentGoal <= exactLowest()) {
+            // An enumeration meant to decide ran out of nodes before the simplex was asked: it may still prove the plan.
+            return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
+        }
         return searched(extra, incumbent, incumbentGoal, deadline);
+    }
+
+    /**
+     * Whether small supports can decide if a plan with an objective of at most {@code objectiveAtMost} exists: every
+     * such plan has few enough products for {@link #depthFor}.
+     */
+    private boolean enumerable(long objectiveAtMost) {
+        int most = mostProducts(problem, objectiveAtMost);
+        return most <= depthFor(most).widest();
     }
 
     /**
