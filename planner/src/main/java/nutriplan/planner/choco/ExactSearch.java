@@ -28,8 +28,8 @@ import nutriplan.planner.problem.Problem;
  * ({@link LinearRelaxation}: an infeasible relaxation proves at once that no plan exists, and its optimum is the
  * bound a plan must meet); where every candidate has at most one serving and a better plan has few products (meals
  * from a food table), {@link BinarySubsets}; else Choco's search, with the relaxation solved again at its nodes on
- * catalogs small enough for it ({@link RelaxationPropagator}). When neither the greedy plan nor its seeded restarts find
- * any plan, the relaxation comes first: it proves most infeasible requests at once.
+ * catalogs small enough for it ({@link RelaxationPropagator}). Without a greedy plan the relaxation comes first (it
+ * proves most infeasible requests at once), after the seeded restarts where small supports could decide anyway.
  *
  * <p>One instance serves a request's best plan and then its alternatives, which share the problem and so the
  * relaxation's bound on the objective: what they share is the {@link Memory}.
@@ -224,9 +224,13 @@ final class ExactSearch {
         var incumbent = Greedy.solve(problem);
         boolean seededYet = incumbent == null;
         if (seededYet) {
+            // Most requests without a greedy plan are infeasible, which the relaxation proves at once. Where small
+            // supports could decide without any plan, it waits for the seeded restarts: a plan they find, supports prove.
+            if (!enumerable(NO_PLAN_YET) && root(deadline).infeasible()) {
+                return new ChocoModel.Outcome(null, -1, true);
+            }
             // Without a plan the ascent has nothing to prove, and would run to the end: seek one first.
             incumbent = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
-            // Still none: most such requests are infeasible, which the relaxation proves at once.
             if (incumbent == null && root(deadline).infeasible()) {
                 return new ChocoModel.Outcome(null, -1, true);
             }
