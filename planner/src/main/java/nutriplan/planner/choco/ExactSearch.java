@@ -6,6 +6,7 @@ import java.util.Set;
 
 import nutriplan.planner.choco.ChocoModel.Extra;
 import nutriplan.planner.choco.ChocoModel.Goal;
+import nutriplan.planner.choco.SmallSupports.Depth;
 import nutriplan.planner.problem.Dominance;
 import nutriplan.planner.problem.Greedy;
 import nutriplan.planner.problem.IntegerProgram;
@@ -22,12 +23,13 @@ import nutriplan.planner.problem.Problem;
  *
  * <p>The objective is decided in the cheapest way that can prove it: a greedy plan that meets the Lagrangian bound
  * (most requests on a real catalog, in well under a millisecond); else, when every better plan has at most
- * {@link SmallSupports#MAX_SUPPORT} products, their enumeration; else the exact linear relaxation at the root
+ * {@link SmallSupports#MAX_SUPPORT} products (up to {@link Depth#WIDE}'s, on a smaller budget, where Choco's nodes
+ * would each pay a simplex), their enumeration; else the exact linear relaxation at the root
  * ({@link LinearRelaxation}: an infeasible relaxation proves at once that no plan exists, and its optimum is the
  * bound a plan must meet); where every candidate has at most one serving and a better plan has few products (meals
  * from a food table), {@link BinarySubsets}; else Choco's search, with the relaxation solved again at its nodes on
- * catalogs small enough for it ({@link RelaxationPropagator}). Without any greedy plan the relaxation comes first: it proves most
- * infeasible requests at once.
+ * catalogs small enough for it ({@link RelaxationPropagator}). Without a greedy plan the relaxation comes first (it
+ * proves most infeasible requests at once), after the seeded restarts where small supports could decide anyway.
  *
  * <p>One instance serves a request's best plan and then its alternatives, which share the problem and so the
  * relaxation's bound on the objective: what they share is the {@link Memory}.
@@ -213,12 +215,22 @@ final class ExactSearch {
      * {@link #rankedAlternative}). Null when the enumeration cannot decide.
      */
     private int[] enumeratedTieBreak(List<Set<Integer>> excluded, long objectiveAtMost, int products, long deadline) {
+        var depth = depthFor(products);
         if (excluded.isEmpty()) {
-            var ranking = SmallSupports.tieBreaks(problem, objectiveAtMost, excluded, products, plans, deadline);
+            var ranking = SmallSupports.tieBreaks(problem, objectiveAtMost, excluded, products, plans, depth, deadline);
             memory = memory.withTieBreaks(ranking);
             return ranking.decided() ? ranking.plans().get(0) : null;
         }
-        return SmallSupports.tieBreak(problem, objectiveAtMost, excluded, products, deadline).plan();
+        return SmallSupports.tieBreak(problem, objectiveAtMost, excluded, products, depth, deadline).plan();
+    }
+
+    /**
+     * How far small supports go for a question whose plans have at most {@code products} products: past
+     * {@link SmallSupports#MAX_SUPPORT} only where Choco's search would solve the relaxation at every node, so that a
+     * wide enumeration that runs out of nodes costs about as much as a few of Choco's nodes.
+     */
+    private Depth depthFor(int products) {
+        return products > SmallSupports.MAX_SUPPORT && atNodes() ? Depth.WIDE : Depth.NARROW;
     }
 
     /**
@@ -232,15 +244,19 @@ final class ExactSearch {
         var incumbent = Greedy.solve(problem);
         boolean seededYet = incumbent == null;
         if (seededYet) {
-            if (root(deadline).infeasible()) {
+            // Most requests without a greedy plan are infeasible, which the relaxation proves at once. Where small
+            // supports could decide without any plan, it waits for the seeded restarts: a plan they find, supports prove.
+            if (!enumerable(NO_PLAN_YET) && root(deadline).infeasible()) {
                 return new ChocoModel.Outcome(null, -1, true);
             }
             // Without a plan the ascent has nothing to prove, and would run to the end: seek one first.
             incumbent = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
+            if (incumbent == null && root(deadline).infeasible()) {
+                return new ChocoModel.Outcome(null, -1, true);
+            }
         }
         long incumbentGoal = goal(problem, incumbent);
-        boolean enumerable = mostProducts(problem, incumbent == null ? NO_PLAN_YET : incumbentGoal - 1)
-                <= SmallSupports.MAX_SUPPORT;
+        boolean enumerable = enumerable(incumbent == null ? NO_PLAN_YET : incumbentGoal - 1);
         long lowest = (long) RelaxationPropagator.roundUp(ascent(incumbentGoal, enumerable, deadline).rootBound());
         if (incumbent != null && incumbentGoal <= lowest) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
@@ -267,14 +283,27 @@ final class ExactSearch {
         if (subsets != null) {
             return subsets;
         }
-        var enumerated = fewProducts(problem, incumbent, incumbentGoal, deadline);
+        var enumerated = fewProducts(incumbent, incumbentGoal, deadline);
         if (enumerated != null) {
             return enumerated;
         }
         if (root(deadline).infeasible()) {
             return new ChocoModel.Outcome(null, -1, true);
         }
+        if (incumbent != null && incumbentGoal <= exactLowest()) {
+            // An enumeration meant to decide ran out of nodes before the simplex was asked: it may still prove the plan.
+            return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
+        }
         return searched(extra, incumbent, incumbentGoal, deadline);
+    }
+
+    /**
+     * Whether small supports can decide if a plan with an objective of at most {@code objectiveAtMost} exists: every
+     * such plan has few enough products for {@link #depthFor}.
+     */
+    private boolean enumerable(long objectiveAtMost) {
+        int most = mostProducts(problem, objectiveAtMost);
+        return most <= depthFor(most).widest();
     }
 
     /**
@@ -310,7 +339,7 @@ final class ExactSearch {
         }
         if (problem.maxProducts() <= SmallSupports.MAX_SUPPORT) {
             var answer = SmallSupports.leastObjective(problem, NO_PLAN_YET, problem.maxProducts(), List.of(),
-                    deadlineNanos);
+                    Depth.NARROW, deadlineNanos);
             if (answer.decided()) {
                 return new Result(answer.plan(), true);
             }
@@ -396,7 +425,8 @@ final class ExactSearch {
         var excluded = extra.excludedProductSets();
         var incumbent = greedyAlternative(problem, excluded);
         long cap = incumbent == null ? NO_PLAN_YET : goal(problem, incumbent);
-        var answer = SmallSupports.leastObjective(problem, cap, SmallSupports.MAX_SUPPORT, excluded, deadline);
+        var answer = SmallSupports.leastObjective(problem, cap, SmallSupports.MAX_SUPPORT, excluded, Depth.NARROW,
+                deadline);
         var best = answer.plan() != null ? answer.plan() : incumbent;
         long bestGoal = goal(problem, best);
         boolean exhaustive = answer.decided()
@@ -443,17 +473,17 @@ final class ExactSearch {
     }
 
     /**
-     * The least objective by {@link SmallSupports} when every plan better than the incumbent uses at most
-     * {@link SmallSupports#MAX_SUPPORT} products; null when that is not so or the search could not decide.
+     * The least objective by {@link SmallSupports} when every plan better than the incumbent uses few enough products
+     * for {@link #depthFor}; null when that is not so or the search could not decide.
      */
-    private static ChocoModel.Outcome fewProducts(Problem problem, int[] incumbent, long incumbentGoal,
-                                                  long deadlineNanos) {
+    private ChocoModel.Outcome fewProducts(int[] incumbent, long incumbentGoal, long deadlineNanos) {
         long better = incumbent == null ? NO_PLAN_YET : incumbentGoal - 1;
         int support = mostProducts(problem, better);
-        if (support > SmallSupports.MAX_SUPPORT) {
+        var depth = depthFor(support);
+        if (support > depth.widest()) {
             return null;
         }
-        var answer = SmallSupports.leastObjective(problem, better, support, List.of(), deadlineNanos);
+        var answer = SmallSupports.leastObjective(problem, better, support, List.of(), depth, deadlineNanos);
         if (!answer.decided()) {
             return null;
         }

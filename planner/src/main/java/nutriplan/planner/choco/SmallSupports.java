@@ -13,7 +13,8 @@ import nutriplan.planner.problem.Problem;
  * the same {@link IntegerRows} as the Choco model, so both decide the same question. Used where a plan's
  * product count is small and known to be so: the tie-break (fewest products, then least overshoot, with the
  * objective held at its optimum), and the objective itself when every better plan must use few products
- * (maxProducts ≤ 3, or a servings or products objective whose incumbent is ≤ 4).
+ * (maxProducts ≤ 3, or a servings or products objective whose incumbent is ≤ 4). On a smaller node budget it goes
+ * up to {@link Depth#WIDE} products where each node of Choco's search would pay a simplex (see {@link Depth}).
  *
  * <p>Why not Choco there: "is there a plan of k products within the objective?" is what a linear relaxation
  * answers worst — it sees a fraction of every product at once. On the marathon example Choco needed 220,000
@@ -29,12 +30,28 @@ import nutriplan.planner.problem.Problem;
  */
 final class SmallSupports {
 
-    /** The largest support enumerated. */
+    /** The largest support enumerated on the full node budget. */
     static final int MAX_SUPPORT = 3;
-    /** Search nodes allowed per search (about 0.1 µs each: 100 ms at most); beyond, Choco takes over. */
-    private static final long NODE_BUDGET = 1_000_000;
     /** The clock is read once per this many nodes. */
     private static final long CLOCK_EVERY = 1024;
+
+    /**
+     * How far one search may go: supports of up to {@code widest} products, within {@code nodes} search nodes (about
+     * 0.05–0.1 µs each); beyond, it says it could not decide and Choco takes over. A tie-break's sizes past
+     * {@link #MAX_SUPPORT} get their {@code nodes} on top of what the narrow sizes used within their own budget, so
+     * going wide never decides less than staying narrow.
+     */
+    record Depth(int widest, long nodes) {
+        /** Supports of up to {@link #MAX_SUPPORT} products, on a million nodes (100 ms at most). */
+        static final Depth NARROW = new Depth(MAX_SUPPORT, 1_000_000);
+        /**
+         * Up to 6 products on 100,000 nodes (a few milliseconds, about what a few nodes of Choco's search cost where
+         * each solves the relaxation). On a real catalog the rows and the servings prune deep supports well: on
+         * ultra-caffeine-late's 34 candidates, proving that no plan of up to 5 products has 8 servings takes 11,800
+         * nodes and ranking its tie-break 20,900, where Choco visited 52 nodes, a simplex each, for the same answers.
+         */
+        static final Depth WIDE = new Depth(6, 100_000);
+    }
 
     /**
      * @param plan    the best plan found, or null
@@ -65,6 +82,8 @@ final class SmallSupports {
     private final long keyFixed;
     private final List<Set<Integer>> excluded;
     private final long deadlineNanos;
+    /** The search stops undecided past this many nodes. */
+    private long nodeBudget;
     private final Reach reach;
     /** requiredFrom[i]: how many required products have index ≥ i. */
     private final int[] requiredFrom;
@@ -81,7 +100,7 @@ final class SmallSupports {
     private long nodes;
 
     private SmallSupports(Problem problem, long objectiveAtMost, Goal minimised, List<Set<Integer>> excluded,
-                          long deadlineNanos) {
+                          int widest, long nodeBudget, long deadlineNanos) {
         this.problem = problem;
         this.rows = IntegerRows.of(problem);
         this.objective = ChocoModel.perServingCoefficients(problem, Goal.OBJECTIVE);
@@ -93,7 +112,8 @@ final class SmallSupports {
         this.keyFixed = minimised == Goal.OBJECTIVE ? objectiveFixed : 0;
         this.excluded = excluded;
         this.deadlineNanos = deadlineNanos;
-        this.reach = new Reach(problem, rows, objective);
+        this.nodeBudget = nodeBudget;
+        this.reach = new Reach(problem, rows, objective, widest);
         this.requiredFrom = requiredFrom(problem);
         this.nextRequired = nextRequired(problem);
         this.servings = new int[problem.size()];
@@ -104,15 +124,15 @@ final class SmallSupports {
     /**
      * The tie-break: among plans whose scaled objective is at most {@code objectiveAtMost} and whose product set
      * is none of {@code excluded}, the fewest products, then the least overshoot; sizes are tried from the
-     * smallest up, so the first size with a plan is the least. Undecided when that takes more than
-     * {@link #MAX_SUPPORT} products or more than the budget.
+     * smallest up, so the first size with a plan is the least. Undecided when that takes more products or nodes
+     * than {@code depth} allows.
      *
      * @param knownProducts the products of a plan known to qualify (no need to look beyond)
      * @param deadlineNanos when to give up, on {@link System#nanoTime()}'s clock
      */
     static Answer tieBreak(Problem problem, long objectiveAtMost, List<Set<Integer>> excluded, int knownProducts,
-                           long deadlineNanos) {
-        var ranking = tieBreaks(problem, objectiveAtMost, excluded, knownProducts, 1, deadlineNanos);
+                           Depth depth, long deadlineNanos) {
+        var ranking = tieBreaks(problem, objectiveAtMost, excluded, knownProducts, 1, depth, deadlineNanos);
         return ranking.plans().isEmpty() ? Answer.UNDECIDED : new Answer(ranking.plans().get(0), true);
     }
 
@@ -123,10 +143,14 @@ final class SmallSupports {
      * not search again.
      */
     static Ranking tieBreaks(Problem problem, long objectiveAtMost, List<Set<Integer>> excluded, int knownProducts,
-                             int count, long deadlineNanos) {
-        int largest = Math.min(Math.min(knownProducts, MAX_SUPPORT), problem.maxProducts());
-        var search = new SmallSupports(problem, objectiveAtMost, Goal.TIE_BREAK, excluded, deadlineNanos);
+                             int count, Depth depth, long deadlineNanos) {
+        int largest = Math.min(Math.min(knownProducts, depth.widest()), problem.maxProducts());
+        var search = new SmallSupports(problem, objectiveAtMost, Goal.TIE_BREAK, excluded, depth.widest(),
+                Depth.NARROW.nodes(), deadlineNanos);
         for (int size = 1; size <= largest; size++) {
+            if (size == MAX_SUPPORT + 1) {
+                search.nodeBudget = search.nodes + depth.nodes();
+            }
             if (!search.run(size, count)) {
                 return Ranking.UNDECIDED;
             }
@@ -144,10 +168,11 @@ final class SmallSupports {
      * when the search was exhaustive.
      */
     static Answer leastObjective(Problem problem, long objectiveAtMost, int size, List<Set<Integer>> excluded,
-                                 long deadlineNanos) {
-        var search = new SmallSupports(problem, objectiveAtMost, Goal.OBJECTIVE, excluded, deadlineNanos);
+                                 Depth depth, long deadlineNanos) {
+        var search = new SmallSupports(problem, objectiveAtMost, Goal.OBJECTIVE, excluded, depth.widest(),
+                depth.nodes(), deadlineNanos);
         // maxProducts is a limit like any other: the search never looks past it.
-        int largest = Math.min(Math.min(size, MAX_SUPPORT), problem.maxProducts());
+        int largest = Math.min(Math.min(size, depth.widest()), problem.maxProducts());
         return search.run(largest, 1) ? new Answer(search.leaders.best(), true) : Answer.UNDECIDED;
     }
 
@@ -163,11 +188,11 @@ final class SmallSupports {
 
     /**
      * Depth-first, the products of a plan in index order: picks the next product j ≥ {@code from} and its
-     * servings, with at most {@code slots} products still to pick. The depth is at most {@link #MAX_SUPPORT},
+     * servings, with at most {@code slots} products still to pick. The depth is at most {@link Depth#widest},
      * whatever the catalog's size. Returns false when the node budget or the time runs out.
      */
     private boolean visit(int from, int slots, long objectiveSoFar, long keySoFar, int servingsSoFar) {
-        if (++nodes > NODE_BUDGET || (nodes % CLOCK_EVERY == 0 && System.nanoTime() > deadlineNanos)) {
+        if (++nodes > nodeBudget || (nodes % CLOCK_EVERY == 0 && System.nanoTime() > deadlineNanos)) {
             return false;
         }
         if (keySoFar >= bestKey || requiredFrom[from] > slots
@@ -388,19 +413,19 @@ final class SmallSupports {
         /** perObjective[t][i]: the largest amount per unit of per-serving objective among products ≥ i. */
         private final double[][] perObjective;
 
-        Reach(Problem problem, IntegerRows rows, long[] objective) {
+        Reach(Problem problem, IntegerRows rows, long[] objective, int widest) {
             int n = problem.size();
             int targets = rows.targets();
-            atCaps = new long[targets][MAX_SUPPORT + 1][n + 1];
+            atCaps = new long[targets][widest + 1][n + 1];
             perServing = new long[targets][n + 1];
             perObjective = new double[targets][n + 1];
             for (int t = 0; t < targets; t++) {
                 var coefficients = rows.minCoefficients()[t];
-                var largest = new long[MAX_SUPPORT]; // the largest contributions seen so far, in decreasing order
+                var largest = new long[widest]; // the largest contributions seen so far, in decreasing order
                 for (int i = n - 1; i >= 0 && coefficients != null; i--) {
                     insert(largest, (long) coefficients[i] * problem.upper()[i]);
                     long sum = 0;
-                    for (int k = 1; k <= MAX_SUPPORT; k++) {
+                    for (int k = 1; k <= widest; k++) {
                         sum += largest[k - 1];
                         atCaps[t][k][i] = sum;
                     }
@@ -423,7 +448,7 @@ final class SmallSupports {
         }
 
         long most(int t, int i, int slots, long objectiveLeft, long servingsLeft) {
-            long most = Math.min(atCaps[t][Math.min(slots, MAX_SUPPORT)][i], servingsLeft * perServing[t][i]);
+            long most = Math.min(atCaps[t][Math.min(slots, atCaps[t].length - 1)][i], servingsLeft * perServing[t][i]);
             double byObjective = objectiveLeft * perObjective[t][i];
             // Rounded up generously: a bound in doubles must never prune a plan that fits.
             return byObjective < most ? (long) Math.ceil(byObjective * (1 + 1e-9)) + 1 : most;
