@@ -12,4 +12,13 @@ public interface Planner {
      * @return OPTIMAL or FEASIBLE with a plan, INFEASIBLE with an explanation, or UNKNOWN when time ran out first
      */
     PlanResult plan(PlanRequest request);
+
+    /**
+     * Plans with {@code searchMs} of the request's limit, for a caller (auto) that keeps the rest for itself. By
+     * default, the request with that limit; the exact engine keeps the request's own limit for what must not depend
+     * on the caller, its explanation's work, so that every engine explains a request alike.
+     */
+    default PlanResult plan(PlanRequest request, long searchMs) {
+        return plan(request.withTimeLimitMs(searchMs));
+    }
 }

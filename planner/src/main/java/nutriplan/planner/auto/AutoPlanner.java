@@ -86,7 +86,7 @@ public final class AutoPlanner implements Planner {
             return local.plan(request, options);
         }
         long exactBudget = Math.max(1, (long) (request.timeLimitMs() * rule.exactShare()));
-        var first = exact.plan(request.withTimeLimitMs(exactBudget));
+        var first = exact.plan(request, exactBudget);
         long left = request.timeLimitMs() - Elapsed.ms(start);
         if (first.status() == PlanStatus.OPTIMAL || first.status() == PlanStatus.INFEASIBLE
                 || left < LEAST_FOR_LOCAL_SEARCH_MS) {

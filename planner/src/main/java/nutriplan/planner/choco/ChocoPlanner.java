@@ -34,11 +34,18 @@ public final class ChocoPlanner implements Planner {
 
     @Override
     public PlanResult plan(PlanRequest request) {
+        return plan(request, request.timeLimitMs());
+    }
+
+    /** Searches within {@code searchMs}; an explanation's work follows the request's own limit (see {@link Planner}). */
+    @Override
+    public PlanResult plan(PlanRequest asked, long searchMs) {
         long start = System.nanoTime();
+        var request = asked.withTimeLimitMs(searchMs);
         var problem = ProblemBuilder.build(request);
         var missing = Explainer.missingRequired(request, problem);
         if (!missing.isEmpty()) {
-            return infeasible(request, problem, start);
+            return infeasible(asked, problem, start);
         }
         long mainBudget = request.alternatives() == 0 ? request.timeLimitMs()
                 : (long) (request.timeLimitMs() * MAIN_SHARE_WITH_ALTERNATIVES);
@@ -46,7 +53,7 @@ public final class ChocoPlanner implements Planner {
         var search = new ExactSearch(searched, request.alternatives());
         var main = search.solve(Extra.NONE, mainBudget);
         if (main.servings() == null) {
-            return main.proven() ? infeasible(request, problem, start)
+            return main.proven() ? infeasible(asked, problem, start)
                     : PlanResult.unknown(NAME, request.objective(), bound(request, problem, search, start), List.of(),
                             Elapsed.ms(start));
         }

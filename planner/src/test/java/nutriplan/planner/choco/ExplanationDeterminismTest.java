@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import nutriplan.planner.auto.AutoPlanner;
+import nutriplan.planner.reference.FoodTables;
+import nutriplan.planner.reference.ProbeInstances;
 import nutriplan.planner.plan.PlanStatus;
 import nutriplan.planner.problem.DefaultCatalog;
 import nutriplan.planner.request.Limits;
@@ -66,6 +68,22 @@ class ExplanationDeterminismTest {
             assertThat(result.status()).as(result.solver()).isEqualTo(PlanStatus.INFEASIBLE);
             assertThat(result.infeasibility().toString()).as(result.solver()).isEqualTo(cold.get(1));
         }
+    }
+
+    /**
+     * A meal whose explanation runs out of work: {@code auto} gives its exact stage part of the time limit, yet its
+     * explanation gets the work of the request's whole limit, as Choco's does (it used to get half, and other
+     * relaxations).
+     */
+    @Test
+    void auto_explains_a_meal_as_choco_does_when_the_work_runs_out() {
+        var meal = ProbeInstances.meals(1, FoodTables.ifct(), 10).get(9).request().withTimeLimitMs(2_000);
+
+        var choco = new ChocoPlanner().plan(meal);
+        var auto = new AutoPlanner().plan(meal);
+
+        assertThat(choco.status()).isEqualTo(PlanStatus.INFEASIBLE);
+        assertThat(auto.infeasibility().toString()).isEqualTo(choco.infeasibility().toString());
     }
 
     private static List<String> coldExplanations() throws IOException, InterruptedException {
