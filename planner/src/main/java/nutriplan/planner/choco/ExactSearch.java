@@ -337,14 +337,16 @@ final class ExactSearch {
         if (greedy != null) {
             return new Result(greedy, true);
         }
+        var program = IntegerProgram.of(problem);
         if (problem.maxProducts() <= SmallSupports.MAX_SUPPORT) {
+            long nodes = Math.min(Depth.NARROW.nodes(), work.forOneCheck() / WorkBudget.SMALL_SUPPORTS_NODE);
             var answer = SmallSupports.leastObjective(problem, NO_PLAN_YET, problem.maxProducts(), List.of(),
-                    Depth.NARROW, deadlineNanos);
+                    new Depth(SmallSupports.MAX_SUPPORT, nodes), deadlineNanos);
+            work.spend(answer.nodes() * WorkBudget.SMALL_SUPPORTS_NODE);
             if (answer.decided()) {
                 return new Result(answer.plan(), true);
             }
         }
-        var program = IntegerProgram.of(problem);
         int most = Math.min(problem.maxProducts(), problem.maxServings());
         if (BinarySubsets.applies(program, most)) {
             // Its bound at a node is as strong as the relaxation at a Choco node, for a fraction of the cost: what it

@@ -56,9 +56,10 @@ final class SmallSupports {
     /**
      * @param plan    the best plan found, or null
      * @param decided true when the search was exhaustive: without a plan, none exists within its limits
+     * @param nodes   the nodes it visited (0 where nobody counts them: a tie-break)
      */
-    record Answer(int[] plan, boolean decided) {
-        static final Answer UNDECIDED = new Answer(null, false);
+    record Answer(int[] plan, boolean decided, long nodes) {
+        static final Answer UNDECIDED = new Answer(null, false, 0);
     }
 
     /**
@@ -133,7 +134,7 @@ final class SmallSupports {
     static Answer tieBreak(Problem problem, long objectiveAtMost, List<Set<Integer>> excluded, int knownProducts,
                            Depth depth, long deadlineNanos) {
         var ranking = tieBreaks(problem, objectiveAtMost, excluded, knownProducts, 1, depth, deadlineNanos);
-        return ranking.plans().isEmpty() ? Answer.UNDECIDED : new Answer(ranking.plans().get(0), true);
+        return ranking.plans().isEmpty() ? Answer.UNDECIDED : new Answer(ranking.plans().get(0), true, 0);
     }
 
     /**
@@ -173,7 +174,8 @@ final class SmallSupports {
                 depth.nodes(), deadlineNanos);
         // maxProducts is a limit like any other: the search never looks past it.
         int largest = Math.min(Math.min(size, depth.widest()), problem.maxProducts());
-        return search.run(largest, 1) ? new Answer(search.leaders.best(), true) : Answer.UNDECIDED;
+        boolean decided = search.run(largest, 1);
+        return new Answer(decided ? search.leaders.best() : null, decided, search.nodes);
     }
 
     /**

@@ -22,6 +22,11 @@ final class WorkBudget {
     private static final long LONG_CHECK_PER_TERM = 2_000;
     /** Building a Choco model and propagating it once. */
     private static final long MODEL_PER_TERM = 3_000;
+    /**
+     * A node of {@link SmallSupports}' enumeration, whatever the problem's size (0.05–0.1 µs: a million took up to
+     * 100 ms).
+     */
+    static final long SMALL_SUPPORTS_NODE = 100;
     /** A Choco node: its propagation over the rows. */
     private static final long CHOCO_NODE_PER_TERM = 15;
     /** A Choco node with the relaxation solved again at it ({@link RelaxationPropagator}): a warm simplex. */
