@@ -114,7 +114,8 @@ public final class DecisionBenchmark {
         }
         var reference = new Engine("cp-sat 8 workers", new CpSatPlanner(REFERENCE_WORKERS), REFERENCE_MS);
         engines.add(new Engine("cp-sat 1 worker", new CpSatPlanner(1), options.timeLimits().get(0)));
-        engines.add(new Engine("cp-sat 1 worker, whole order", CpSatPlanner.withTieBreaks(1), options.timeLimits().get(0)));
+        engines.add(new Engine("cp-sat 1 worker, whole order", CpSatPlanner.withTieBreaks(1),
+                options.timeLimits().get(0)));
 
         warmUp(defaultCatalog, engines, reference);
         System.out.printf(Locale.ROOT, "| family | engine | limit | optimal | infeasible | feasible | unknown | unknown where the"

@@ -37,7 +37,7 @@ public final class ChocoPlanner implements Planner {
         return plan(request, request.timeLimitMs());
     }
 
-    /** Searches within {@code searchMs}; an explanation's work follows the request's own limit (see {@link Planner}). */
+    /** Searches within {@code searchMs}; an explanation's work follows the request's limit (see {@link Planner}). */
     @Override
     public PlanResult plan(PlanRequest asked, long searchMs) {
         long start = System.nanoTime();

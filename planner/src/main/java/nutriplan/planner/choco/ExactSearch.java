@@ -44,8 +44,9 @@ final class ExactSearch {
      * The work of a Choco tie-break, in {@link WorkBudget}'s units (about 20 ms of one core): counted, not timed, so
      * that the same request gets the same plan whatever its time limit; weighted by the problem's size, so that it
      * is some 360 nodes on the meals of the decision benchmark (530 one-serving foods, whose least overshoot among
-     * plans of 3–5 foods is rarely proven even in seconds, and where 1,000 nodes after {@link SwapDescent} improved
-     * none of 13 meals) and some 4,000 on the default catalog (the examples' tie-breaks are proven in under 800).
+     * plans of 3–5 foods is rarely proven even in seconds; with the former budget of 1,000 nodes, Choco improved
+     * none of 13 meals after {@link SwapDescent}) and 3,000–30,000 on the default catalog, more where fewer
+     * candidates remain (the examples' tie-breaks are proven in under 800).
      */
     static final long TIE_BREAK_WORK = 20_000_000;
     /** A Choco tie-break is not started with less time left than this, or a tenth of the budget… */
@@ -195,10 +196,10 @@ final class ExactSearch {
             return best;
         }
         // Without the simplex at its nodes: on a tie-break it cost about 3 ms a node (131 products) and proved
-        // nothing more than the cheap bound, where 1,000 plain nodes found a better plan in 90 ms.
+        // nothing more than the cheap bound, where 1,000 plain nodes (the former budget) found a better plan in 90 ms.
         var tieBreak = model
-                .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal, objectiveCap(problem, first.bestGoal()),
-                        Stop.at(deadline)), false)
+                .configureSearch(boundFor(problem, Goal.TIE_BREAK, tieBreakGoal,
+                        objectiveCap(problem, first.bestGoal()), Stop.at(deadline)), false)
                 .solve(remainingMs(deadline), Math.max(1, TIE_BREAK_WORK / WorkBudget.chocoNode(tieBreaks, false)));
         return tieBreak.best() != null ? tieBreak.best() : best;
     }
@@ -230,7 +231,7 @@ final class ExactSearch {
      * wide enumeration that runs out of nodes costs about as much as a few of Choco's nodes.
      */
     private Depth depthFor(int products) {
-        return products > SmallSupports.MAX_SUPPORT && atNodes() ? Depth.WIDE : Depth.NARROW;
+        return products > SmallSupports.MAX_SUPPORT && relaxationAtNodes(problem) ? Depth.WIDE : Depth.NARROW;
     }
 
     /**
@@ -245,7 +246,8 @@ final class ExactSearch {
         boolean seededYet = incumbent == null;
         if (seededYet) {
             // Most requests without a greedy plan are infeasible, which the relaxation proves at once. Where small
-            // supports could decide without any plan, it waits for the seeded restarts: a plan they find, supports prove.
+            // supports could decide without any plan, it waits for the seeded restarts: a plan they find, supports
+            // prove.
             if (!enumerable(NO_PLAN_YET) && root(deadline).infeasible()) {
                 return new ChocoModel.Outcome(null, -1, true);
             }
@@ -291,7 +293,8 @@ final class ExactSearch {
             return new ChocoModel.Outcome(null, -1, true);
         }
         if (incumbent != null && incumbentGoal <= exactLowest()) {
-            // An enumeration meant to decide ran out of nodes before the simplex was asked: it may still prove the plan.
+            // An enumeration meant to decide ran out of nodes before the simplex was asked: it may still prove the
+            // plan.
             return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
         }
         return searched(extra, incumbent, incumbentGoal, deadline);
@@ -406,11 +409,6 @@ final class ExactSearch {
         return LagrangianBound.inRequestUnits(problem.objective(), exactLowest() / scale);
     }
 
-    /** Whether Choco's searches solve the relaxation again at their nodes. */
-    private boolean atNodes() {
-        return relaxationAtNodes(problem);
-    }
-
     /** Whether a Choco search of this problem solves the relaxation again at its nodes: on catalogs small enough. */
     private static boolean relaxationAtNodes(Problem problem) {
         return problem.size() <= NODE_RELAXATION_PRODUCTS;
@@ -468,7 +466,8 @@ final class ExactSearch {
         if (model == null || deadline - System.nanoTime() < System.nanoTime() - building) {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, false);
         }
-        var outcome = model.configureSearch(searchBound(incumbentGoal, deadline), atNodes()).solve(remainingMs(deadline), Long.MAX_VALUE);
+        var outcome = model.configureSearch(searchBound(incumbentGoal, deadline), relaxationAtNodes(problem))
+                .solve(remainingMs(deadline), Long.MAX_VALUE);
         // Only a rounding corner case leaves the incumbent unfound: keep it, unproven.
         return outcome.best() == null && incumbent != null
                 ? new ChocoModel.Outcome(incumbent, incumbentGoal, false) : outcome;

@@ -7,9 +7,9 @@ import nutriplan.planner.problem.IntegerProgram;
 /**
  * A better plan one swap at a time: move one serving from a product to another while every row of the program
  * still holds, the program's goal falls and the new plan is allowed; take the best such swap, and again, until none
- * helps. Before the tie-break's Choco search, whose budget of nodes it frees for proving: on the meals of the
- * decision benchmark (one serving each of some 530 foods) Choco's 1,000 nodes often found no lower overshoot than
- * the objective's plan, where a swap of one food for another does in microseconds.
+ * helps. Before the tie-break's Choco search, whose fixed work it leaves for proving: on the meals of the decision
+ * benchmark (one serving each of some 530 foods) 1,000 Choco nodes often found no lower overshoot than the
+ * objective's plan, where a swap of one food for another does in microseconds.
  *
  * <p>Every check is in the program's exact integer rows, so a plan it returns meets the request as the one it was
  * given does; with the objective held as one of the rows, the objective stays proven.

@@ -267,7 +267,8 @@ public final class CpSatPlanner implements Planner {
         double bound = solver.bestObjectiveBound() / objectiveScale;
         boolean proven = status == CpSolverStatus.OPTIMAL;
         if (tieBreaks && proven) {
-            var levels = List.of(LinearExpr.sum(used), LinearExpr.weightedSum(servings, overshootPpm(request, products)));
+            var levels = List.of(LinearExpr.sum(used),
+                    LinearExpr.weightedSum(servings, overshootPpm(request, products)));
             proven = breakTies(model, solver, servings, goal, levels, values, request, start);
         }
         var items = new ArrayList<PlanItem>();
