@@ -132,6 +132,11 @@ final class ChocoModel {
                 program(problem, coefficients, fixed, extra));
     }
 
+    /** A goal's program under the request's rows, with the cap on the request objective when {@code extra} has one. */
+    static IntegerProgram program(Problem problem, Goal goal, Extra extra) {
+        return program(problem, perServingCoefficients(problem, goal), fixedCoefficient(problem, goal), extra);
+    }
+
     /** The model's rows as an {@link IntegerProgram}, with its cap on the request objective when it has one. */
     private static IntegerProgram program(Problem problem, long[] coefficients, long fixed, Extra extra) {
         var program = IntegerProgram.of(problem, coefficients, fixed);

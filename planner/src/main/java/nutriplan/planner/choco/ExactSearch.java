@@ -187,7 +187,7 @@ final class ExactSearch {
                 setupNanos(problem))) {
             return best;
         }
-        var tieBreaks = tieBreakProgram(first.bestGoal());
+        var tieBreaks = ChocoModel.program(problem, Goal.TIE_BREAK, atMost(extra, first.bestGoal()));
         best = SwapDescent.improve(tieBreaks, best, plan -> !extra.excludedProductSets().contains(productSet(plan)));
         long tieBreakGoal = tieBreaks.goal(best);
         long building = System.nanoTime();
@@ -202,13 +202,6 @@ final class ExactSearch {
                         objectiveCap(problem, first.bestGoal()), Stop.at(deadline)), false)
                 .solve(remainingMs(deadline), Math.max(1, TIE_BREAK_WORK / WorkBudget.chocoNode(tieBreaks, false)));
         return tieBreak.best() != null ? tieBreak.best() : best;
-    }
-
-    /** The tie-break's goal under the request's rows and the objective held at most {@code objectiveAtMost}. */
-    private IntegerProgram tieBreakProgram(long objectiveAtMost) {
-        return IntegerProgram.of(problem, ChocoModel.perServingCoefficients(problem, Goal.TIE_BREAK),
-                        ChocoModel.tieBreakProduct(problem))
-                .withRow(new IntegerProgram.Row(program.cost(), program.perProduct(), false, objectiveAtMost, null));
     }
 
     /**

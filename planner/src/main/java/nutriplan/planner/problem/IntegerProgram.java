@@ -74,7 +74,8 @@ public record IntegerProgram(long[] cost, long perProduct, List<Row> rows, int[]
         return sum(cost, perProduct, servings);
     }
 
-    private static long sum(long[] perServing, long perProduct, int[] servings) {
+    /** Σᵢ perServingᵢ·xᵢ + perProduct·[xᵢ &gt; 0]: a goal's or a row's value. */
+    static long sum(long[] perServing, long perProduct, int[] servings) {
         long sum = 0;
         for (int i = 0; i < servings.length; i++) {
             sum += perServing[i] * servings[i] + (servings[i] > 0 ? perProduct : 0);

@@ -29,12 +29,6 @@ public final class ScaledObjective {
 
     /** A plan's objective in these units. */
     public static long of(Problem problem, int[] servings) {
-        var perServing = perServing(problem);
-        long perProduct = perProduct(problem);
-        long value = 0;
-        for (int i = 0; i < servings.length; i++) {
-            value += perServing[i] * servings[i] + (servings[i] > 0 ? perProduct : 0);
-        }
-        return value;
+        return IntegerProgram.sum(perServing(problem), perProduct(problem), servings);
     }
 }
