@@ -11,6 +11,7 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 
+import nutriplan.api.errors.ErrorExamples;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.json.JsonRequests;
@@ -53,12 +54,6 @@ public final class CatalogRoutes {
              "details": [{"field": "If-Match", "message": "catalog \\"trial\\" is at version 3, not 2; read it again and repeat the change on the current version"}]}""";
     private static final String STORE_DOWN_EXAMPLE = """
             {"error": "busy", "message": "the catalog store cannot take changes now; nothing was changed, try again", "details": []}""";
-    private static final String TOO_LARGE_EXAMPLE = """
-            {"error": "too_large", "message": "the body is larger than the limit of 2097152 bytes",
-             "details": [{"field": null, "message": "the body is larger than the limit of 2097152 bytes"}]}""";
-    private static final String UNSUPPORTED_EXAMPLE = """
-            {"error": "unsupported_media_type", "message": "the body must be JSON with Content-Type: application/json, not \\"text/plain\\"",
-             "details": []}""";
     private static final String INVALID_PRODUCT_EXAMPLE = """
             {"error": "invalid_request", "message": "2 faults in the request: [3].nutrients.fluid, [7].id",
              "details": [{"field": "[3].nutrients.fluid", "message": "\\"3 kg\\" is a mass; fluid needs a volume such as \\"3 L\\""},
@@ -121,9 +116,9 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "409", description = "conflict: a catalog of that name exists",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = EXISTS_EXAMPLE)),
                 @OpenApiResponse(status = "413", description = TOO_LARGE,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TOO_LARGE_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.BODY_TOO_LARGE)),
                 @OpenApiResponse(status = "415", description = UNSUPPORTED,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "503", description = STORE_DOWN,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void create(Context ctx) {
@@ -208,9 +203,9 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "409", description = CONFLICT,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = CONFLICT_EXAMPLE)),
                 @OpenApiResponse(status = "413", description = TOO_LARGE,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TOO_LARGE_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.BODY_TOO_LARGE)),
                 @OpenApiResponse(status = "415", description = UNSUPPORTED,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "503", description = STORE_DOWN,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void put(Context ctx) {
@@ -257,9 +252,9 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "409", description = CONFLICT,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = CONFLICT_EXAMPLE)),
                 @OpenApiResponse(status = "413", description = TOO_LARGE,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TOO_LARGE_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.BODY_TOO_LARGE)),
                 @OpenApiResponse(status = "415", description = UNSUPPORTED,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "503", description = STORE_DOWN,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void importProducts(Context ctx) {

@@ -11,6 +11,7 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 
+import nutriplan.api.errors.ErrorExamples;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.JsonRequests;
 
@@ -54,7 +55,7 @@ public final class PlanBatchRoutes {
                         + " over MAX_BODY_BYTES",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = PlanBatchExamples.TOO_LARGE)),
                 @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as application/json",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = PlanExamples.UNSUPPORTED)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "503", description = "busy: the batch could not be admitted (every solver taken and"
                         + " the queue full, or no solver free within QUEUE_TIMEOUT_MS); nothing of it ran; retry after"
                         + " Retry-After seconds",

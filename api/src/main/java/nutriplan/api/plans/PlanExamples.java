@@ -57,10 +57,6 @@ final class PlanExamples {
             {"error": "too_large", "message": "the inline catalog holds 5001 products; at most 5000 are accepted",
              "details": [{"field": "products", "message": "the inline catalog holds 5001 products; at most 5000 are accepted"}]}""";
 
-    static final String UNSUPPORTED = """
-            {"error": "unsupported_media_type", "message": "the body must be JSON with Content-Type: application/json, not \\"text/plain\\"",
-             "details": []}""";
-
     /** The answer to {"targets": {"sodium": {"min": "3000 mg"}, "fluid": {"max": "500 mL"}}, "limits": {"maxServings": 2}}. */
     static final String INFEASIBLE = """
             {"error": "infeasible",

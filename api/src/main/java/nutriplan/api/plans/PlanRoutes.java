@@ -12,6 +12,7 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 
 import nutriplan.api.catalogs.Catalogs;
+import nutriplan.api.errors.ErrorExamples;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
@@ -67,7 +68,7 @@ public final class PlanRoutes {
                         + " catalog (MAX_INLINE_PRODUCTS) is over the limit",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = PlanExamples.TOO_LARGE)),
                 @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as application/json",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = PlanExamples.UNSUPPORTED)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "422", description = "infeasible: no plan meets the targets; per nutrient what the"
                         + " allowed products can reach and what binds, then a smallest conflicting set, each member with its"
                         + " relaxation in words and as data (\"to\": the field's new value, or \"remove\": the list entry to drop);"

@@ -10,6 +10,7 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
+import nutriplan.api.errors.ErrorExamples;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.Batches;
 import nutriplan.api.json.JsonAnswer;
@@ -45,12 +46,6 @@ public final class TargetRoutes {
     private static final String INVALID = """
             {"error": "invalid_request", "message": "1 fault in the request: bodyMass",
              "details": [{"field": "bodyMass", "message": "must be above 20 kg and at most 300 kg, got 500 kg"}]}""";
-    private static final String TOO_LARGE = """
-            {"error": "too_large", "message": "the request body is over 2097152 bytes",
-             "details": [{"field": "body", "message": "the request body is over 2097152 bytes"}]}""";
-    private static final String UNSUPPORTED = """
-            {"error": "unsupported_media_type", "message": "the body must be JSON with Content-Type: application/json, not \\"text/plain\\"",
-             "details": []}""";
 
     @OpenApi(path = TARGETS, methods = HttpMethod.POST, operationId = "createTargets", tags = "targets",
             summary = "Session targets from a workout and a sweat test, each with its rule and sources",
@@ -64,9 +59,9 @@ public final class TargetRoutes {
                         + " §2), a bad unit; one detail per fault with its field",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID)),
                 @OpenApiResponse(status = "413", description = "too_large: the body is over MAX_BODY_BYTES",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TOO_LARGE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.BODY_TOO_LARGE)),
                 @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as application/json",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED))
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED))
             })
     void create(Context ctx) {
         ctx.json(targets(JsonBody.parse(JsonRequests.body(ctx))));
@@ -98,7 +93,7 @@ public final class TargetRoutes {
                         + " over MAX_BODY_BYTES",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = BATCH_TOO_LARGE)),
                 @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as application/json",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNSUPPORTED))
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED))
             })
     void createBatch(Context ctx) {
         var workouts = Batches.items(JsonRequests.body(ctx), "workouts", "workouts", maxBatchRequests);
