@@ -15,10 +15,11 @@ import nutriplan.catalog.product.Product;
  * @param timeLimitMs  the budget for the whole solve
  * @param alternatives how many further plans, each with a different set of products
  * @param unknownUnderMax what to do with a product whose value is not known for a nutrient bounded from above
+ * @param concentration   the most carbohydrate per litre of fluid the plan may hold as a whole; null for no such limit
  */
 public record PlanRequest(List<Target> targets, Catalog catalog, Selection selection, Set<String> required,
                           Limits limits, Objective objective, SolverChoice solver, long timeLimitMs,
-                          int alternatives, UnknownUnderMax unknownUnderMax) {
+                          int alternatives, UnknownUnderMax unknownUnderMax, Concentration concentration) {
 
     public static final long DEFAULT_TIME_LIMIT_MS = 2000;
     public static final long MAX_TIME_LIMIT_MS = 30_000;
@@ -33,6 +34,14 @@ public record PlanRequest(List<Target> targets, Catalog catalog, Selection selec
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(solver, "solver");
         Objects.requireNonNull(unknownUnderMax, "unknownUnderMax");
+    }
+
+    /** A request without a concentration limit. */
+    public PlanRequest(List<Target> targets, Catalog catalog, Selection selection, Set<String> required, Limits limits,
+                       Objective objective, SolverChoice solver, long timeLimitMs, int alternatives,
+                       UnknownUnderMax unknownUnderMax) {
+        this(targets, catalog, selection, required, limits, objective, solver, timeLimitMs, alternatives, unknownUnderMax,
+                null);
     }
 
     /** A request that leaves out products whose value under a maximum is not known (the default). */
@@ -55,41 +64,46 @@ public record PlanRequest(List<Target> targets, Catalog catalog, Selection selec
 
     public PlanRequest withTargets(List<Target> newTargets) {
         return new PlanRequest(newTargets, catalog, selection, required, limits, objective, solver, timeLimitMs, alternatives,
-                unknownUnderMax);
+                unknownUnderMax, concentration);
     }
 
     public PlanRequest withLimits(Limits newLimits) {
         return new PlanRequest(targets, catalog, selection, required, newLimits, objective, solver, timeLimitMs, alternatives,
-                unknownUnderMax);
+                unknownUnderMax, concentration);
     }
 
     public PlanRequest withObjective(Objective newObjective) {
         return new PlanRequest(targets, catalog, selection, required, limits, newObjective, solver, timeLimitMs, alternatives,
-                unknownUnderMax);
+                unknownUnderMax, concentration);
     }
 
     public PlanRequest withTimeLimitMs(long newTimeLimitMs) {
         return new PlanRequest(targets, catalog, selection, required, limits, objective, solver, newTimeLimitMs, alternatives,
-                unknownUnderMax);
+                unknownUnderMax, concentration);
     }
 
     public PlanRequest withAlternatives(int newAlternatives) {
         return new PlanRequest(targets, catalog, selection, required, limits, objective, solver, timeLimitMs, newAlternatives,
-                unknownUnderMax);
+                unknownUnderMax, concentration);
     }
 
     public PlanRequest withRequired(Set<String> newRequired) {
         return new PlanRequest(targets, catalog, selection, newRequired, limits, objective, solver, timeLimitMs, alternatives,
-                unknownUnderMax);
+                unknownUnderMax, concentration);
     }
 
     public PlanRequest withUnknownUnderMax(UnknownUnderMax newUnknownUnderMax) {
         return new PlanRequest(targets, catalog, selection, required, limits, objective, solver, timeLimitMs, alternatives,
-                newUnknownUnderMax);
+                newUnknownUnderMax, concentration);
     }
 
     public PlanRequest withSelection(Selection newSelection) {
         return new PlanRequest(targets, catalog, newSelection, required, limits, objective, solver, timeLimitMs, alternatives,
-                unknownUnderMax);
+                unknownUnderMax, concentration);
+    }
+
+    public PlanRequest withConcentration(Concentration newConcentration) {
+        return new PlanRequest(targets, catalog, selection, required, limits, objective, solver, timeLimitMs, alternatives,
+                unknownUnderMax, newConcentration);
     }
 }
