@@ -1,6 +1,7 @@
 package nutriplan.catalog.json;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -140,6 +141,34 @@ public final class JsonFields {
             findings.error(path(field), "unknown value \"" + text + "\"; expected one of " + JsonEnum.knownNames(type));
         }
         return value;
+    }
+
+    /**
+     * A list of JSON names of an enum ({@code ["gel", "chew"]}), each once; null when absent, the faults reported
+     * under the item's path ({@code use[1]}).
+     */
+    public <E extends Enum<E> & JsonEnum> Set<E> choices(String field, Class<E> type) {
+        var node = object.get(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray()) {
+            findings.error(path(field), "must be an array of " + JsonEnum.knownNames(type) + ", got " + describe(node));
+            return null;
+        }
+        var values = EnumSet.noneOf(type);
+        int errorsBefore = findings.errorCount();
+        for (int i = 0; i < node.size(); i++) {
+            var item = node.get(i);
+            var value = item.isTextual() ? JsonEnum.fromJsonName(type, item.textValue()) : null;
+            if (value == null) {
+                findings.error(path(field) + "[" + i + "]", "must be one of " + JsonEnum.knownNames(type) + ", got "
+                        + describe(item));
+            } else if (!values.add(value)) {
+                findings.error(path(field), "lists \"" + value.jsonName() + "\" twice");
+            }
+        }
+        return findings.errorCount() > errorsBefore ? null : values;
     }
 
     /** A list of strings; empty when absent, reported when not an array of strings. */

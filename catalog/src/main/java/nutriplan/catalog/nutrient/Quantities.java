@@ -130,8 +130,12 @@ public final class Quantities {
      * @return the nutrient's canonical unit per litre (mg/L)
      */
     public static double perLitre(String text, Nutrient nutrient) {
-        return perThousand(text, nutrient, Dimension.VOLUME, "a volume",
-                nutrient.expectation("40") + " per litre, such as \"40 mmol/L\" or \"900 mg/L\"");
+        return perLitre(text, nutrient, nutrient.expectation("40") + " per litre, such as \"40 mmol/L\" or \"900 mg/L\"");
+    }
+
+    /** As {@link #perLitre(String, Nutrient)}, saying what was expected in the caller's words. */
+    public static double perLitre(String text, Nutrient nutrient, String expected) {
+        return perThousand(text, nutrient, Dimension.VOLUME, "a volume", expected);
     }
 
     /**

@@ -2,9 +2,11 @@ package nutriplan.catalog.product;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import nutriplan.catalog.nutrient.Amount;
 import nutriplan.catalog.nutrient.Nutrient;
@@ -27,10 +29,13 @@ import nutriplan.catalog.nutrient.Nutrient;
  * @param preparation how a serving is taken (mixed into water, or dry); null when the catalog does not say
  * @param carbohydrateType what the carbohydrate is made of; null when the catalog does not give the field
  *                    ({@link CarbohydrateType#UNKNOWN} when it says the maker does not publish it)
+ * @param use         the phases the product is fit for (before, during, after a session); null when the catalog does
+ *                    not say, which no plan for a phase takes for fit
  */
 public record Product(String id, String name, String brand, Kind kind, Amount serving,
                       Map<Nutrient, Double> nutrients, List<String> tags, Integer maxServings,
-                      Price price, String source, Preparation preparation, CarbohydrateType carbohydrateType) {
+                      Price price, String source, Preparation preparation, CarbohydrateType carbohydrateType,
+                      Set<Phase> use) {
 
     public Product {
         Objects.requireNonNull(id, "id");
@@ -42,12 +47,21 @@ public record Product(String id, String name, String brand, Kind kind, Amount se
         copy.putAll(nutrients);
         nutrients = Collections.unmodifiableMap(copy);
         tags = List.copyOf(tags);
+        use = use == null ? null : Collections.unmodifiableSet(use.isEmpty() ? EnumSet.noneOf(Phase.class) : EnumSet.copyOf(use));
     }
 
-    /** A product whose catalog entry says nothing of preparation or carbohydrate type. */
+    /** A product whose catalog entry says nothing of when it is taken. */
+    public Product(String id, String name, String brand, Kind kind, Amount serving, Map<Nutrient, Double> nutrients,
+                   List<String> tags, Integer maxServings, Price price, String source, Preparation preparation,
+                   CarbohydrateType carbohydrateType) {
+        this(id, name, brand, kind, serving, nutrients, tags, maxServings, price, source, preparation, carbohydrateType,
+                null);
+    }
+
+    /** A product whose catalog entry says nothing of preparation, carbohydrate type or use. */
     public Product(String id, String name, String brand, Kind kind, Amount serving, Map<Nutrient, Double> nutrients,
                    List<String> tags, Integer maxServings, Price price, String source) {
-        this(id, name, brand, kind, serving, nutrients, tags, maxServings, price, source, null, null);
+        this(id, name, brand, kind, serving, nutrients, tags, maxServings, price, source, null, null, null);
     }
 
     /**
@@ -79,6 +93,11 @@ public record Product(String id, String name, String brand, Kind kind, Amount se
             return !isMultipleTransportable() && isUnknown(Nutrient.CARBOHYDRATE);
         }
         return nutrients.containsKey(nutrient) && nutrients.get(nutrient) == null;
+    }
+
+    /** True when the catalog says the product is fit for the phase; a product that does not say is not. */
+    public boolean isFitFor(Phase phase) {
+        return use != null && use.contains(phase);
     }
 
     public boolean hasTag(String tag) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.catalog.json.Findings;
+import nutriplan.catalog.json.JsonEnum;
 import nutriplan.catalog.json.JsonFields;
 import nutriplan.catalog.nutrient.Amount;
 import nutriplan.catalog.nutrient.Dimension;
@@ -27,7 +28,7 @@ public final class ProductJson {
 
     private static final Set<String> FIELDS = new LinkedHashSet<>(List.of(
             "id", "name", "brand", "kind", "serving", "nutrients", "tags", "maxServings", "price", "source",
-            "preparation", "carbohydrateType"));
+            "preparation", "carbohydrateType", "use"));
     private static final Set<String> PREPARATION_FIELDS = Set.of("water", "dry", "unit");
     private static final Set<String> PRICE_FIELDS = Set.of("amount", "currency");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
@@ -73,11 +74,12 @@ public final class ProductJson {
         var source = fields.text("source", false, 2000);
         var preparation = readPreparation(fields);
         var carbohydrateType = readCarbohydrateType(fields);
+        var use = readUse(fields);
         if (findings.errorCount() > errorsBefore) {
             return null;
         }
         return new Product(id, name, brand, kind, serving, nutrients, tags, maxServings, price, source, preparation,
-                carbohydrateType);
+                carbohydrateType, use);
     }
 
     private static Map<Nutrient, Double> readNutrients(JsonFields fields) {
@@ -183,6 +185,17 @@ public final class ProductJson {
         return Preparation.mixedInto(water.value(), unit);
     }
 
+    /** ["before", "during"]: at least one phase, each once; null when absent or faulty (reported). */
+    private static Set<Phase> readUse(JsonFields fields) {
+        var use = fields.choices("use", Phase.class);
+        if (use != null && use.isEmpty()) {
+            fields.findings().error("use", "lists no phase: give when the product is taken, one or more of "
+                    + JsonEnum.knownNames(Phase.class) + ", or leave the field out when not known");
+            return null;
+        }
+        return use;
+    }
+
     /** "multiple-transportable", "single", or JSON null (not known); null when absent or faulty (reported). */
     private static CarbohydrateType readCarbohydrateType(JsonFields fields) {
         var node = fields.node("carbohydrateType");
@@ -235,6 +248,10 @@ public final class ProductJson {
         }
         if (product.carbohydrateType() != null) {
             node.put("carbohydrateType", product.carbohydrateType().jsonName());
+        }
+        if (product.use() != null) {
+            var use = node.putArray("use");
+            product.use().forEach(phase -> use.add(phase.jsonName()));
         }
         return node;
     }

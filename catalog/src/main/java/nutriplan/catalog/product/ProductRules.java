@@ -60,6 +60,7 @@ public final class ProductRules {
         checkPreparationGiven(product, findings);
         checkPreparationMatchesFluid(product, findings);
         checkCarbohydrateType(product, findings);
+        checkUseGiven(product, findings);
     }
 
     private static void checkFluidWithinServing(Product product, Findings findings) {
@@ -212,6 +213,17 @@ public final class ProductRules {
             findings.warning("carbohydrateType", "a sports product gives its carbohydrate type from the label or the"
                     + " maker: \"multiple-transportable\" (glucose or maltodextrin with fructose), \"single\", or null"
                     + " when the maker does not say (and the source says so)");
+        }
+    }
+
+    /**
+     * A plan for a session uses only products the catalog says are fit for it, so a product that does not say when
+     * it is taken is never planned during a session.
+     */
+    private static void checkUseGiven(Product product, Findings findings) {
+        if (product.use() == null) {
+            findings.warning("use", "does not say when the product is taken, so no plan for a phase uses it: give"
+                    + " \"use\", such as [\"during\"] for a gel or [\"before\", \"after\"] for cooked rice");
         }
     }
 

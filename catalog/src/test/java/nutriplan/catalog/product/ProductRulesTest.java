@@ -68,6 +68,10 @@ class ProductRulesTest {
             sports-product-without-carbohydrate-type | test-drink | carbohydrateType | warning | a sports product gives its carbohydrate type
             carbohydrate-type-unknown-value   | test-drink | carbohydrateType     | error   | must be multiple-transportable, single, or null when not known, got "fructose"
             carbohydrate-type-without-carbohydrate | test-drink | carbohydrateType | error  | is "single" but the product lists no carbohydrate
+            use-not-given                     | test-drink | use                  | warning | does not say when the product is taken
+            use-empty                         | test-drink | use                  | error   | lists no phase
+            use-unknown-phase                 | test-drink | use[1]               | error   | must be one of before, during, after, got "race-day"
+            use-twice                         | test-drink | use                  | error   | lists "during" twice
             """)
     void each_rule_reports_one_finding_naming_product_and_field(String fixture, String productId, String field,
                                                                  String severity, String message) {
