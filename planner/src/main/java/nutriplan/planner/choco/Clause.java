@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.ArrayList;
+import java.util.stream.Collectors;
 
 import nutriplan.catalog.product.ProductJson;
 import nutriplan.planner.request.Limits;
@@ -17,19 +18,21 @@ import nutriplan.planner.request.Target;
  *
  * @param kind  what it is
  * @param index the target's index for MIN/MAX
- * @param name  the id or tag for REQUIRE/EXCLUDE_*, else null
+ * @param name  the id, tag or kind for REQUIRE/EXCLUDE_*, else null
  */
 record Clause(Kind kind, int index, String name) {
 
-    enum Kind { INCLUDE, EXCLUDE_TAG, EXCLUDE_PRODUCT, REQUIRE, MAX_SERVINGS_PER_PRODUCT, MAX_SERVINGS, MAX_PRODUCTS, MAX, MIN }
+    enum Kind { INCLUDE, EXCLUDE_KIND, EXCLUDE_TAG, EXCLUDE_PRODUCT, REQUIRE, MAX_SERVINGS_PER_PRODUCT, MAX_SERVINGS, MAX_PRODUCTS, MAX, MIN }
 
     /** Every clause of the request, in the order the deletion filter tries them: the least essential first. */
     static List<Clause> of(PlanRequest request) {
         var clauses = new ArrayList<Clause>();
         var selection = request.selection();
-        if (!selection.includeProducts().isEmpty() || !selection.includeTags().isEmpty()) {
+        if (selection.narrows()) {
             clauses.add(new Clause(Kind.INCLUDE, -1, null));
         }
+        selection.excludeKinds().stream().map(nutriplan.catalog.product.Kind::jsonName).sorted()
+                .forEach(kind -> clauses.add(new Clause(Kind.EXCLUDE_KIND, -1, kind)));
         selection.excludeTags().stream().sorted().forEach(tag -> clauses.add(new Clause(Kind.EXCLUDE_TAG, -1, tag)));
         selection.excludeProducts().stream().sorted().forEach(id -> clauses.add(new Clause(Kind.EXCLUDE_PRODUCT, -1, id)));
         request.required().stream().sorted().forEach(id -> clauses.add(new Clause(Kind.REQUIRE, -1, id)));
@@ -76,8 +79,13 @@ record Clause(Kind kind, int index, String name) {
         var relaxedSelection = new Selection(
                 include ? selection.includeProducts() : Set.of(),
                 include ? selection.includeTags() : Set.of(),
+                include ? selection.includeKinds() : Set.of(),
                 keep(selection.excludeProducts(), Kind.EXCLUDE_PRODUCT, active),
-                keep(selection.excludeTags(), Kind.EXCLUDE_TAG, active));
+                keep(selection.excludeTags(), Kind.EXCLUDE_TAG, active),
+                selection.excludeKinds().stream()
+                        .filter(kind -> active.contains(new Clause(Kind.EXCLUDE_KIND, -1, kind.jsonName())))
+                        .collect(Collectors.toSet()),
+                selection.phase());
         return request.withTargets(targets).withLimits(relaxedLimits).withSelection(relaxedSelection)
                 .withRequired(keep(request.required(), Kind.REQUIRE, active));
     }
@@ -96,6 +104,7 @@ record Clause(Kind kind, int index, String name) {
     String field(PlanRequest request) {
         return switch (kind) {
             case INCLUDE -> "include";
+            case EXCLUDE_KIND -> "exclude.kinds";
             case EXCLUDE_TAG -> "exclude.tags";
             case EXCLUDE_PRODUCT -> "exclude.products";
             case REQUIRE -> "require";
@@ -111,7 +120,8 @@ record Clause(Kind kind, int index, String name) {
     String describe(PlanRequest request) {
         var limits = request.limits();
         return switch (kind) {
-            case INCLUDE -> "only the included products and tags";
+            case INCLUDE -> "only the included products, tags and kinds";
+            case EXCLUDE_KIND -> "no products of kind " + name;
             case EXCLUDE_TAG -> "no products tagged " + name;
             case EXCLUDE_PRODUCT -> "no " + name;
             case REQUIRE -> name + " is required";

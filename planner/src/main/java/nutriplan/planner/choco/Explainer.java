@@ -193,8 +193,13 @@ final class Explainer {
 
     private static String describeSelection(Selection selection) {
         var parts = new ArrayList<String>();
-        if (!selection.includeProducts().isEmpty() || !selection.includeTags().isEmpty()) {
+        if (selection.narrows()) {
             parts.add("the include list");
+        }
+        selection.excludeKinds().stream().map(kind -> kind.jsonName()).sorted()
+                .forEach(kind -> parts.add("the exclusion of kind " + kind));
+        if (selection.phase() != null) {
+            parts.add("the phase (" + selection.phase() + ")");
         }
         selection.excludeTags().stream().sorted().forEach(tag -> parts.add("the exclusion of tag " + tag));
         selection.excludeProducts().stream().sorted().forEach(id -> parts.add("the exclusion of " + id));
@@ -272,6 +277,7 @@ final class Explainer {
                         .map(cap -> new Relaxation(field, constraint, "raise maxServingsPerProduct to " + cap, (double) cap))
                         .orElse(notAlone(field, constraint));
                 case REQUIRE -> feasibleOrNot(relaxed, field, constraint, "drop the requirement of " + clause.name());
+                case EXCLUDE_KIND -> feasibleOrNot(relaxed, field, constraint, "allow " + clause.name() + " products");
                 case EXCLUDE_TAG -> feasibleOrNot(relaxed, field, constraint, "allow products tagged " + clause.name());
                 case EXCLUDE_PRODUCT -> feasibleOrNot(relaxed, field, constraint, "allow " + clause.name());
                 case INCLUDE -> feasibleOrNot(relaxed, field, constraint, "allow products beyond the include list");

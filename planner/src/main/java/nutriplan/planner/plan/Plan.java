@@ -114,8 +114,8 @@ public record Plan(List<PlanItem> items) {
 
     private static void checkItem(PlanRequest request, PlanItem item, List<String> violations) {
         Product product = item.product();
-        if (!request.selection().allows(product)) {
-            violations.add(product.id() + " is not allowed by include/exclude");
+        if (!request.allows(product)) {
+            violations.add(product.id() + " is not allowed by include, exclude or phase");
         }
         if (item.servings() > request.limits().maxServingsPerProduct()) {
             violations.add(product.id() + " has " + item.servings() + " servings, above maxServingsPerProduct");

@@ -59,7 +59,21 @@ public record PlanRequest(List<Target> targets, Catalog catalog, Selection selec
 
     /** The products the plan may use, in catalog order. */
     public List<Product> allowedProducts() {
-        return catalog.products().stream().filter(selection::allows).toList();
+        return catalog.products().stream().filter(this::allows).toList();
+    }
+
+    /**
+     * True when the plan may use the product: the selection allows it, or it allows it in another phase and the
+     * request requires it by id (requiring a product is the caller's choice, as for an unknown value).
+     */
+    public boolean allows(Product product) {
+        return selection.allows(product) || required.contains(product.id()) && selection.allowsInAnyPhase(product);
+    }
+
+    /** The products include and exclude allow that the request's phase leaves out, in catalog order. */
+    public List<Product> leftOutByPhase() {
+        return catalog.products().stream()
+                .filter(product -> selection.allowsInAnyPhase(product) && !allows(product)).toList();
     }
 
     public PlanRequest withTargets(List<Target> newTargets) {

@@ -9,7 +9,6 @@ import nutriplan.planner.Elapsed;
 import nutriplan.planner.Planner;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.request.PlanRequest;
-import nutriplan.planner.request.Selection;
 import nutriplan.planner.request.Target;
 
 /**
@@ -77,9 +76,7 @@ public final class SessionPlanner {
             excluded.add(reason);
             ids.add(product.id());
         }
-        var selection = request.selection();
-        var allowed = request.withSelection(new Selection(selection.includeProducts(), selection.includeTags(), ids,
-                selection.excludeTags()));
+        var allowed = request.withSelection(request.selection().withExcludedProducts(ids));
         Schedule last = null;
         for (int attempt = 0; attempt < PACKINGS.length; attempt++) {
             long left = Math.max(1, millisLeft - Elapsed.ms(start));
