@@ -37,6 +37,11 @@ public record Needs(double durationMin, double carbPerHourG, boolean multipleTra
         return SINGLE_SOURCE_G_PER_H * durationMin / 60;
     }
 
+    /** The recovery ranges as a plan of whole servings can meet them (a point, such as 1.5 × the deficit, widened). */
+    public List<Range> plannableRecovery() {
+        return recovery.stream().map(NeedsRules::plannable).toList();
+    }
+
     public Range target(String nutrient) {
         return targets.stream().filter(range -> range.nutrient().equals(nutrient)).findFirst().orElse(null);
     }

@@ -21,6 +21,21 @@ public final class NeedsRules {
     static final double SWEAT_RATE_SD_L_PER_H = 0.68;
     /** API.md contract: at most 1 L of fluid per hour is planned. */
     static final double FLUID_CAP_L_PER_H = 1.0;
+    /** R-CONCENTRATION: 8 %, the top of the ranges for what is drunk [DGE20][ISSN08] [A]. */
+    public static final double DRINK_G_PER_L = 80;
+    /** R-CONCENTRATION: 16 %, the most a trial gave during exercise, GI symptoms in every runner [MCC20] [B]. */
+    public static final double MOST_G_PER_L = 160;
+    /** R-CONCENTRATION: above 12 % GI symptoms are likely [MCC20] [B]; the answer warns. */
+    static final double LIKELY_GI_G_PER_L = 120;
+    /** R-CONCENTRATION: the limit is raised in steps of 1 %. */
+    static final double CONCENTRATION_STEP_G_PER_L = 10;
+    /** R-CONCENTRATION: the share of the safe fluid the limit counts on, so that whole servings can meet it [C]. */
+    static final double CONCENTRATION_HEADROOM = 0.8;
+    /**
+     * R-CONCENTRATION, per schedule slot: at least 4 mL of fluid per g of carbohydrate taken at one moment (a 25 g gel
+     * chased with 100 mL of water, as GU's head of research advises [GU-VP] [B]), 250 g/L.
+     */
+    public static final double SLOT_G_PER_L = 250;
     /** A point target is widened to this share of its capped value so that whole servings can meet it [C]. */
     static final double PLANNABLE_SHARE = 0.95;
 
@@ -236,6 +251,27 @@ public final class NeedsRules {
         notes.add(new Fault("sweatSodium", "heat acclimation changes sweat sodium and heat exposure can raise sweat"
                 + " potassium [BAK17][IOM05]"));
         return notes;
+    }
+
+    /**
+     * R-CONCENTRATION (docs/needs.md) [C, on per-drink evidence]: how much carbohydrate the plan may hold per litre of
+     * the fluid it holds. What is drunk should be at most 8 % (80 g/L: the top of 4–8 % [DGE20] [A] and 6–8 % [ISSN08]
+     * [A]; 8 % already slows gastric emptying [MUR99] [B]); no position stand gives a limit for a session's whole
+     * intake, so the 8 % of a drink is applied to it. Fluid comes first and is never raised for it [HB15]: when the
+     * safe fluid cannot hold the carbohydrate minimum at 8 %, the limit rises in steps of 10 g/L to what it needs, up to
+     * 160 g/L (16 %: the most any trial gave, with frequent GI symptoms [MCC20][SAU22] [B]); beyond that the
+     * carbohydrate minimum is lowered. A plan only reaches the fluid maximum to within whole servings, and a schedule
+     * plans 85 % of its hourly cap, so the limit leaves {@link #CONCENTRATION_HEADROOM} of the safe fluid as room [C].
+     *
+     * @param carbMinG   the carbohydrate minimum of the session, g
+     * @param fluidMaxL  the most fluid that is safe to plan, L
+     * @return {the limit in g/L, the most carbohydrate minimum that limit lets the safe fluid hold, g}
+     */
+    static double[] concentration(double carbMinG, double fluidMaxL) {
+        double room = CONCENTRATION_HEADROOM * fluidMaxL;
+        double needed = Math.ceil(carbMinG / room / CONCENTRATION_STEP_G_PER_L - 1e-9) * CONCENTRATION_STEP_G_PER_L;
+        double limit = Math.min(MOST_G_PER_L, Math.max(DRINK_G_PER_L, needed));
+        return new double[] {limit, Math.min(carbMinG, limit * room)};
     }
 
     /**

@@ -59,7 +59,7 @@ public final class SessionNeeds {
                 + " allowance) = " + n(Math.max(0, lossL - 0.02 * w.bodyMassKg())) + " L; max = min(loss, 1 L/h × h) = "
                 + n(fluidL[1]) + " L. Sources disagree: 2–3 % is tolerable [JEU11], 2 % matters mainly above 30 °C [COY04],"
                 + " thirst should lead [HB15]",
-                List.of("ACSM07 [A]", "NATA17 [A]", "KEN18 [A]", "HB15 [A]")));
+                List.of("ACSM07 [A]", "NATA17 [A]", "KEN18 [A]", "HB15 [A]"), fluidSteps(w, sweatRate, fluidL)));
 
         var sodiumMg = NeedsRules.sodium(w, lossL, fluidL, sweatNa);
         double lossNa = lossL * sweatNa;
@@ -106,7 +106,18 @@ public final class SessionNeeds {
             }
         }
 
+        var concentration = NeedsRules.concentration(carbohydrate.min(), fluidL[1]);
+        rationale.add(new Rationale("concentration", "R-CONCENTRATION", concentrationArithmetic(carbohydrate.min(),
+                fluidL[1], concentration), List.of("DGE20 [A]", "ISSN08 [A]", "MUR99 [B]", "OLI14 [B]", "MCC20 [B]",
+                "GU-VP [B]")));
+        concentrationWarnings(carbohydrate.min(), concentration, warnings);
+
         var plannable = new ArrayList<>(targets.stream().map(NeedsRules::plannable).toList());
+        if (concentration[1] < carbohydrate.min()) {
+            // The most concentrated intake allowed cannot carry the band's minimum in the fluid that is safe: less is planned.
+            plannable.replaceAll(range -> range.nutrient().equals("carbohydrate")
+                    ? new Range("carbohydrate", concentration[1], range.max(), range.unit()) : range);
+        }
         if (multiple) {
             // Above 60 g/h the plan must take the rest from multiple transportable carbohydrates (§5).
             plannable.add(new Range(Needs.SINGLE_SOURCE_CARBOHYDRATE, 0, Needs.SINGLE_SOURCE_G_PER_H * hours, "g"));
@@ -116,8 +127,61 @@ public final class SessionNeeds {
             rationale.add(new Rationale("caffeine", "R-CAFFEINE", "caffeine is opt-in and none was asked for: at most 0 mg;"
                     + " a product whose caffeine is not known is left out of the plan", List.of("AIS-CAF [A]")));
         }
-        var safety = new Safety(fluidL[1] / hours * 1000, sodiumMg[1] / hours, caffeine[0], caffeine[1], confidence(w));
+        var safety = new Safety(fluidL[1] / hours * 1000, sodiumMg[1] / hours, caffeine[0], caffeine[1], concentration[0],
+                NeedsRules.SLOT_G_PER_L, confidence(w));
         return new Needs(w.durationMin(), tolerance, multiple, targets, plannable, recovery, rationale, assumed, warnings, safety);
+    }
+
+    /**
+     * The fluid target's way from the sweat loss to the plannable range, one rule a step (a schedule adds its own step
+     * when it plans less, in the plan's answer).
+     */
+    private static List<Rationale.Step> fluidSteps(Workout w, double sweatRate, double[] fluidL) {
+        double lossMl = sweatRate * w.hours() * 1000;
+        double allowMl = 0.02 * w.bodyMassKg() * 1000;
+        double capMl = NeedsRules.FLUID_CAP_L_PER_H * w.hours() * 1000;
+        var steps = new ArrayList<Rationale.Step>();
+        steps.add(new Rationale.Step("sweat loss: " + n(sweatRate) + " L/h × " + n(w.hours()) + " h", Double.NaN, lossMl,
+                "mL", "R-FLUID-DURING"));
+        steps.add(new Rationale.Step("to drink: at least the loss less 2 % of body mass (" + n(allowMl) + " mL), at most"
+                + " the loss", Math.max(0, lossMl - allowMl), lossMl, "mL", "R-FLUID-DURING [ACSM07][NATA17]"));
+        if (capMl < lossMl) {
+            steps.add(new Rationale.Step("ceiling: at most 1 L per hour × " + n(w.hours()) + " h" + (lossMl - allowMl > capMl
+                    ? "; the min above it is lowered to it (a projected deficit)" : ""), Math.min(Math.max(0, lossMl - allowMl),
+                    capMl), capMl, "mL", "R-FLUID-DURING (API ceiling) [LAM08][DAR00]"));
+        }
+        var plannable = NeedsRules.plannable(new Range("fluid", fluidL[0] * 1000, fluidL[1] * 1000, "mL"));
+        if (plannable.min() < fluidL[0] * 1000 - 1e-9) {
+            steps.add(new Rationale.Step("plannable: the min lowered to 95 % of the max, so that whole servings can meet it",
+                    plannable.min(), plannable.max(), "mL", "plannable range [C]"));
+        }
+        return steps;
+    }
+
+    private static String concentrationArithmetic(double carbMinG, double fluidMaxL, double[] concentration) {
+        return "carbohydrate min " + n(carbMinG) + " g ÷ (" + n(NeedsRules.CONCENTRATION_HEADROOM * 100) + " % of the "
+                + n(fluidMaxL) + " L of fluid that is safe) = " + n(carbMinG / (NeedsRules.CONCENTRATION_HEADROOM * fluidMaxL))
+                + " g/L; the plan may hold at most " + n(concentration[0]) + " g of carbohydrate per litre of its fluid"
+                + (concentration[0] <= NeedsRules.DRINK_G_PER_L ? " (8 %, the top of what is advised for drinks)"
+                : " (raised from 8 % in 1 % steps so that the safe fluid can carry the minimum; fluid is never raised for it)")
+                + ", and at any one moment at least 4 mL of fluid per g (" + n(NeedsRules.SLOT_G_PER_L) + " g/L: a gel is"
+                + " taken with a sip). Sources disagree: 4–8 % [DGE20], 6–8 % [ISSN08], glucose + fructose 8–10 % [OLI14];"
+                + " no position stand gives a limit for a session's whole intake";
+    }
+
+    private static void concentrationWarnings(double carbMinG, double[] concentration, List<Fault> warnings) {
+        if (concentration[0] > NeedsRules.DRINK_G_PER_L) {
+            warnings.add(new Fault("concentration", "carbohydrate is planned at up to " + n(concentration[0]) + " g per litre"
+                    + " of fluid, above the 8 % advised for drinks [DGE20][ISSN08]: the fluid that is safe to drink cannot"
+                    + " carry the carbohydrate minimum more dilute; glucose + fructose products tolerate 8–10 % [OLI14]"
+                    + (concentration[0] > NeedsRules.LIKELY_GI_G_PER_L
+                    ? ", and at 16 % GI symptoms were common [MCC20]: practise it in training" : "")));
+        }
+        if (concentration[1] < carbMinG - 1e-9) {
+            warnings.add(new Fault("carbohydrate", "the carbohydrate min is lowered from " + n(carbMinG) + " to "
+                    + n(concentration[1]) + " g: at " + n(NeedsRules.MOST_G_PER_L) + " g/L, the most concentrated intake any"
+                    + " trial gave [MCC20][SAU22], the fluid that is safe to drink carries no more"));
+        }
     }
 
     private static double sweatRate(Workout w, List<Assumption> assumed, List<Rationale> rationale) {

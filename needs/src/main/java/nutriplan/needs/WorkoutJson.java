@@ -34,11 +34,12 @@ public final class WorkoutJson {
      * @return null when the workout has a fault (reported)
      */
     public static Workout read(JsonNode node, String prefix, Findings findings) {
+        // Counted before the fields are read: an unknown field ("sweatrate") is a fault of the workout too.
+        int errorsBefore = findings.errorCount();
         var fields = JsonFields.of(node, prefix, findings, FIELDS);
         if (fields == null) {
             return null;
         }
-        int errorsBefore = findings.errorCount();
         var duration = fields.number("durationMin", -1e6, 1e6);
         if (!fields.has("durationMin")) {
             findings.error(fields.path("durationMin"), "is required: the session's length in minutes, such as 90");

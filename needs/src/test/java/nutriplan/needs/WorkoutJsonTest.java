@@ -28,6 +28,14 @@ class WorkoutJsonTest {
     }
 
     @Test
+    void an_unknown_field_fails_the_workout_as_a_wrong_value_does() throws Exception {
+        var findings = faults("""
+                {"durationMin": 240, "bodyMass": "75 kg", "sweatrate": "1.5 L/h"}""");
+
+        assertThat(findings.all()).extracting(Finding::field).containsExactly("workout.sweatrate");
+    }
+
+    @Test
     void unit_variants_give_identical_targets() throws Exception {
         var metric = needs("""
                 {"durationMin": 150, "bodyMass": "70 kg", "sweatRate": "0.59147 L/h", "sweatSodium": "919.6 mg/L",
