@@ -38,7 +38,10 @@ public final class CatalogSchemas {
                     + " Its water counts as fluid in every total") Preparation preparation,
             @OpenApiNullable @OpenApiDescription("multiple-transportable (glucose or maltodextrin with fructose), single, or"
                     + " null when the maker does not say; expected of every branded sports product with carbohydrate")
-            @OpenApiExample("multiple-transportable") String carbohydrateType) {
+            @OpenApiExample("multiple-transportable") String carbohydrateType,
+            @OpenApiDescription("when the product is meant to be taken: before, during and/or after a session; a plan for a"
+                    + " phase uses only the products that list it, so a product without use is never planned during a"
+                    + " session") @OpenApiExample("[\"before\", \"during\"]") List<String> use) {
     }
 
     @OpenApiDescription("Mixed into water (water) or taken dry (dry: true), never both.")

@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.api.errors.ErrorJson;
+import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.catalog.json.JsonEnum;
 import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.catalog.product.CarbohydrateType;
 import nutriplan.catalog.product.Kind;
+import nutriplan.catalog.product.Phase;
 import nutriplan.planner.choco.ChocoPlanner;
 import nutriplan.planner.plan.PlanStatus;
 import nutriplan.planner.request.Objective;
@@ -37,11 +39,14 @@ final class DocumentFacts {
             "PlanRequest", Map.of(
                     "objective", names(Objective.values()),
                     "solver", names(SolverChoice.values()),
-                    "unknownUnderMax", names(UnknownUnderMax.values())),
+                    "unknownUnderMax", names(UnknownUnderMax.values()),
+                    "phase", Stream.concat(names(Phase.values()).stream(), Stream.of(PlanRequestJson.ANY_PHASE)).toList()),
+            "Selection", Map.of("kinds", names(Kind.values())),
+            "LeftOut", Map.of("cause", List.of("unknown", "phase")),
             "PlanResponse", Map.of(
                     "status", Stream.of(PlanStatus.values()).filter(status -> status != PlanStatus.INFEASIBLE).map(Enum::name).toList(),
                     "solver", List.of(ChocoPlanner.NAME, TimefoldPlanner.NAME)),
-            "Product", Map.of("kind", names(Kind.values()), "carbohydrateType", carbohydrateTypes()),
+            "Product", Map.of("kind", names(Kind.values()), "carbohydrateType", carbohydrateTypes(), "use", names(Phase.values())),
             "Error", Map.of("error", ErrorJson.CODES),
             "Detail", Map.of("nutrient", nutrients()),
             "Warning", Map.of("nutrient", nutrients()),
@@ -58,7 +63,9 @@ final class DocumentFacts {
             if (!(schemas.path(schema).path("properties").path(property) instanceof ObjectNode node)) {
                 throw new IllegalStateException("the document has no property " + schema + "." + property + " to close");
             }
-            values.forEach(node.putArray("enum")::add);
+            // A list's values close its items.
+            var closed = node.path("items") instanceof ObjectNode items ? items : node;
+            values.forEach(closed.putArray("enum")::add);
         }));
         addHeaderComponents((ObjectNode) document.path("components"));
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->

@@ -3,6 +3,7 @@ package nutriplan.api.plans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -127,8 +128,11 @@ final class InfeasibleJson {
             var to = member.putObject("to");
             to.putArray("products");
             to.putArray("tags");
+            to.putArray("kinds");
         } else {
             var entry = switch (field) {
+                case "exclude.kinds" -> lastWordIfIn(relaxation.constraint(), request.selection().excludeKinds().stream()
+                        .map(kind -> kind.jsonName()).collect(Collectors.toSet()));
                 case "exclude.tags" -> lastWordIfIn(relaxation.constraint(), request.selection().excludeTags());
                 case "exclude.products" -> lastWordIfIn(relaxation.constraint(), request.selection().excludeProducts());
                 case "require" -> firstWordIfIn(relaxation.constraint(), request.required());
@@ -141,6 +145,7 @@ final class InfeasibleJson {
     }
 
     // The planner names a list member only in its constraint ("no products tagged caffeine", "no gel-x",
+    // "no products of kind gel",
     // "gel-x is required"), and ids and tags hold no spaces: the entry is that word, checked against the request.
     private static String lastWordIfIn(String constraint, Set<String> entries) {
         var word = constraint.substring(constraint.lastIndexOf(' ') + 1);

@@ -18,7 +18,7 @@ final class PlanBatchExamples {
               {"status": 200, "body": {"status": "OPTIMAL", "solver": "choco", "objective": {"kind": "servings", "value": 2, "bound": 2},
                                        "items": [{"product": "gatorade-thirst-quencher-20oz", "name": "Gatorade Thirst Quencher, 20 fl oz bottle", "servings": 2, "preparation": null, "water": null}],
                                        "totals": {"carbohydrate": {"amount": 72.0, "unit": "g", "min": {"amount": 60.0, "unit": "g"}, "max": null, "lowerBound": false}, "sodium": {"amount": 540.0, "unit": "mg", "min": {"amount": 500.0, "unit": "mg"}, "max": null, "lowerBound": false}},
-                                       "unproven": [], "alternatives": [], "leftOut": [], "warnings": [], "catalog": {"name": "default", "version": 1}, "timeMs": 1}},
+                                       "concentration": {"amount": 60.914, "unit": "g/L", "max": null}, "unproven": [], "alternatives": [], "leftOut": [], "warnings": [], "catalog": {"name": "default", "version": 1}, "timeMs": 1}},
               {"status": 400, "body": {"error": "invalid_request", "message": "1 fault in the request: targets.sodium.min",
                                        "details": [{"field": "targets.sodium.min", "message": "\\"3 L\\" is a volume; sodium needs a mass such as \\"3 g\\" or an amount of substance such as \\"3 mmol\\""}]}},
               {"status": 422, "body": {"error": "infeasible", "message": "no plan meets every target within the limits: sodium at least 2000 mg, at most 1 servings in total cannot hold together",

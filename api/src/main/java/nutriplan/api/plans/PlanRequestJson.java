@@ -17,13 +17,19 @@ import nutriplan.catalog.Catalog;
 import nutriplan.catalog.CatalogFiles;
 import nutriplan.catalog.json.Findings;
 import nutriplan.catalog.json.InvalidInputException;
+import nutriplan.catalog.json.JsonEnum;
 import nutriplan.catalog.json.JsonFields;
+import nutriplan.catalog.nutrient.InvalidQuantityException;
 import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.catalog.nutrient.Quantities;
+import nutriplan.catalog.product.Kind;
+import nutriplan.catalog.product.Phase;
 import nutriplan.catalog.product.ProductJson;
 import nutriplan.needs.Needs;
+import nutriplan.needs.Range;
 import nutriplan.needs.SessionNeeds;
 import nutriplan.needs.WorkoutJson;
+import nutriplan.planner.request.Concentration;
 import nutriplan.planner.request.Limits;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
@@ -48,6 +54,8 @@ public final class PlanRequestJson {
 
     public static final int DEFAULT_MAX_INLINE_PRODUCTS = 5000;
     public static final String DEFAULT_CATALOG = "default";
+    /** More sugar than this does not dissolve in a litre of water (sucrose: about 2,000 g/L at 20 °C). */
+    static final int MAX_CONCENTRATION_G_PER_L = 2000;
     /** Limits above this are no limits in practice (a day's food is tens of servings); it keeps numbers sane. */
     public static final int MAX_LIMIT = 100_000;
 
@@ -55,9 +63,12 @@ public final class PlanRequestJson {
     private static final int MAX_CATALOG_NAME_LENGTH = 100;
     private static final Set<String> FIELDS = Set.of("description", "targets", "catalog", "products", "include",
             "exclude", "require", "limits", "objective", "solver", "timeLimitMs", "alternatives",
-            "unknownUnderMax", "workout", "durationMin", "schedule");
+            "unknownUnderMax", "workout", "durationMin", "schedule", "phase", "concentration");
     private static final Set<String> TARGET_FIELDS = Set.of("min", "max");
-    private static final Set<String> SELECTION_FIELDS = Set.of("products", "tags");
+    private static final Set<String> SELECTION_FIELDS = Set.of("products", "tags", "kinds");
+    private static final Set<String> CONCENTRATION_FIELDS = Set.of("max");
+    /** The JSON name of a plan for no phase in particular. */
+    public static final String ANY_PHASE = "any";
     private static final Set<String> SCHEDULE_FIELDS = Set.of("intervalMin", "carbohydratePerHour", "fluidPerHour");
     private static final Set<String> LIMIT_FIELDS = Set.of("maxServingsPerProduct", "maxProducts", "maxServings");
 
@@ -118,9 +129,11 @@ public final class PlanRequestJson {
         }
         fields.text("description", false, MAX_DESCRIPTION_LENGTH); // for people reading the file; not used
         var needs = needs(fields);
-        var targets = !hasWorkout(fields) ? targets(fields.node("targets")) : needs == null ? List.<Target>of() : targets(needs);
+        var phase = phase(fields);
+        var targets = !hasWorkout(fields) ? targets(fields.node("targets"))
+                : needs == null ? List.<Target>of() : targets(needs, phase);
         var catalog = catalog(fields);
-        var selection = selection(fields, catalog);
+        var selection = selection(fields, catalog).withPhase(phase);
         var required = strings(fields.node("require"), "require", (path, id) -> isKnownId(path, id, catalog));
         var limits = limits(fields.node("limits"));
         var objective = fields.choice("objective", false, Objective.class);
@@ -129,6 +142,11 @@ public final class PlanRequestJson {
         var alternatives = fields.integer("alternatives", 0, PlanRequest.MAX_ALTERNATIVES);
         var unknownUnderMax = fields.choice("unknownUnderMax", false, UnknownUnderMax.class);
         var schedule = schedule(fields, needs);
+        var concentration = concentration(fields, needs, phase);
+        if (schedule != null && phase != Phase.DURING && fields.has("phase")) {
+            findings.error("phase", "a schedule spreads intake over the session, so its plan is for \"during\";"
+                    + " leave out \"schedule\" to plan for " + phaseName(phase));
+        }
         if (findings.hasErrors()) {
             throw invalid();
         }
@@ -145,7 +163,7 @@ public final class PlanRequestJson {
                 solver == null ? SolverChoice.AUTO : solver,
                 timeLimitMs == null ? PlanRequest.DEFAULT_TIME_LIMIT_MS : timeLimitMs,
                 alternatives == null ? 0 : alternatives,
-                unknownUnderMax == null ? UnknownUnderMax.EXCLUDE : unknownUnderMax), schedule, needs,
+                unknownUnderMax == null ? UnknownUnderMax.EXCLUDE : unknownUnderMax, concentration), schedule, needs,
                 needs == null && (!fields.has("schedule") || fields.node("schedule").get("carbohydratePerHour") == null),
                 needs == null && (!fields.has("schedule") || fields.node("schedule").get("fluidPerHour") == null));
     }
@@ -175,10 +193,88 @@ public final class PlanRequestJson {
         return node != null && !node.isNull();
     }
 
-    /** The workout's plannable ranges as targets (they are in canonical units, and never inverted). */
-    private static List<Target> targets(Needs needs) {
-        return needs.plannable().stream()
-                .map(range -> new Target(Nutrient.fromJsonName(range.nutrient()), range.min(), range.max())).toList();
+    /**
+     * The phase the plan is for: {@code phase} as sent ("any": none), else during the session for a request with a
+     * workout and none otherwise.
+     */
+    private Phase phase(JsonFields fields) {
+        var text = fields.text("phase", false, 20);
+        if (text == null) {
+            return fields.has("phase") || !hasWorkout(fields) ? null : Phase.DURING;
+        }
+        if (text.equals(ANY_PHASE)) {
+            return null;
+        }
+        var phase = JsonEnum.fromJsonName(Phase.class, text);
+        if (phase == null) {
+            findings.error("phase", "unknown value " + quoted(text) + "; expected one of "
+                    + JsonEnum.knownNames(Phase.class) + " or " + ANY_PHASE);
+        }
+        return phase;
+    }
+
+    private static String phaseName(Phase phase) {
+        return phase == null ? ANY_PHASE : phase.jsonName();
+    }
+
+    /**
+     * The workout's plannable ranges as targets (they are in canonical units, and never inverted): the session's for a
+     * plan during it, the recovery ranges for a plan after it. Before a session no rule gives targets: that is a 400.
+     */
+    private List<Target> targets(Needs needs, Phase phase) {
+        if (phase == Phase.AFTER) {
+            if (needs.recovery().isEmpty()) {
+                findings.error("workout.recovery", "is required for a plan after the session (\"phase\": \"after\"): the"
+                        + " hours until the next demanding session, such as 24, which give the recovery targets");
+            }
+            return needs.plannableRecovery().stream().map(PlanRequestJson::target).toList();
+        }
+        if (phase != Phase.DURING) {
+            findings.error("phase", "a workout gives targets for during the session and, with \"recovery\", after it;"
+                    + " for a plan " + (phase == null ? "for no phase in particular" : "before the session")
+                    + ", send \"targets\" instead of the workout");
+            return List.of();
+        }
+        return needs.plannable().stream().map(PlanRequestJson::target).toList();
+    }
+
+    private static Target target(Range range) {
+        return new Target(Nutrient.fromJsonName(range.nutrient()), range.min(), range.max());
+    }
+
+    /**
+     * The most carbohydrate per litre of fluid the plan may hold: {@code concentration.max} as sent, else the
+     * workout's rule (guidelines R-CONCENTRATION) for a plan during the session; null for none.
+     */
+    private Concentration concentration(JsonFields fields, Needs needs, Phase phase) {
+        var node = fields.node("concentration");
+        if (node == null || node.isNull()) {
+            return needs == null || phase != Phase.DURING ? null
+                    : new Concentration(needs.safety().carbohydratePerLitreG());
+        }
+        var concentration = JsonFields.of(node, "concentration.", findings, CONCENTRATION_FIELDS);
+        if (concentration == null) {
+            return null;
+        }
+        var max = concentration.node("max");
+        if (max == null || max.isNull() || !max.isTextual()) {
+            findings.error("concentration.max", "is required: the most carbohydrate per litre of fluid, such as"
+                    + " \"80 g/L\"" + (max == null || max.isNull() ? "" : ", got " + JsonFields.describe(max)));
+            return null;
+        }
+        try {
+            double gramsPerLitre = Quantities.perLitre(max.textValue(), Nutrient.CARBOHYDRATE,
+                    "a mass of carbohydrate per litre of fluid, such as \"80 g/L\"");
+            if (!(gramsPerLitre > 0) || gramsPerLitre > MAX_CONCENTRATION_G_PER_L) {
+                findings.error("concentration.max", "must be above 0 and at most " + MAX_CONCENTRATION_G_PER_L
+                        + " g/L (a litre of water holds no more sugar than that), got " + Quantities.format(gramsPerLitre) + " g/L");
+                return null;
+            }
+            return new Concentration(gramsPerLitre);
+        } catch (InvalidQuantityException e) {
+            findings.error("concentration.max", e.getMessage());
+            return null;
+        }
     }
 
     /** The schedule's limits from {@code schedule} and {@code durationMin}, with the defaults of guidelines §12; null for none. */
@@ -330,15 +426,16 @@ public final class PlanRequestJson {
         return catalog;
     }
 
-    /** The product ids and tags of {@code include} or {@code exclude}. */
-    private record ProductsAndTags(Set<String> products, Set<String> tags) {
-        static final ProductsAndTags NONE = new ProductsAndTags(Set.of(), Set.of());
+    /** The product ids, tags and kinds of {@code include} or {@code exclude}. */
+    private record ProductsAndTags(Set<String> products, Set<String> tags, Set<Kind> kinds) {
+        static final ProductsAndTags NONE = new ProductsAndTags(Set.of(), Set.of(), Set.of());
     }
 
     private Selection selection(JsonFields fields, Catalog catalog) {
         var include = productsAndTags(fields.node("include"), "include", catalog);
         var exclude = productsAndTags(fields.node("exclude"), "exclude", catalog);
-        return new Selection(include.products(), include.tags(), exclude.products(), exclude.tags());
+        return new Selection(include.products(), include.tags(), include.kinds(), exclude.products(), exclude.tags(),
+                exclude.kinds(), null);
     }
 
     private ProductsAndTags productsAndTags(JsonNode node, String name, Catalog catalog) {
@@ -349,9 +446,11 @@ public final class PlanRequestJson {
         if (fields == null) {
             return ProductsAndTags.NONE;
         }
+        var kinds = fields.choices("kinds", Kind.class);
         return new ProductsAndTags(
                 strings(fields.node("products"), name + ".products", (path, id) -> isKnownId(path, id, catalog)),
-                strings(fields.node("tags"), name + ".tags", this::isTag));
+                strings(fields.node("tags"), name + ".tags", this::isTag),
+                kinds == null ? Set.of() : kinds);
     }
 
     /**

@@ -14,6 +14,7 @@ import nutriplan.api.json.AmountJson;
 import nutriplan.api.targets.NeedsJson;
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.nutrient.Nutrient;
+import nutriplan.needs.Rationale;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
@@ -46,7 +47,7 @@ public final class PlanResponseJson {
     public static ObjectNode write(PlanService.Planned planned) {
         var body = write(planned.result(), planned.request());
         if (planned.needs() != null) {
-            body.set("needs", NeedsJson.write(planned.needs()));
+            body.set("needs", NeedsJson.write(planned.needs(), plannedFluid(planned)));
         }
         var scheduled = planned.schedule();
         if (scheduled != null && scheduled.outcome().schedule() != null) {
@@ -56,10 +57,26 @@ public final class PlanResponseJson {
         return body;
     }
 
+    /**
+     * The step the fluid target took after the workout's plannable range, when the request as planned holds other
+     * fluid bounds: a schedule plans a share of the hourly cap × hours, for whole servings to fit every hour.
+     */
+    private static List<Rationale.Step> plannedFluid(PlanService.Planned planned) {
+        var plannable = planned.needs().plannable().stream().filter(range -> range.nutrient().equals("fluid")).findFirst();
+        var target = planned.request().targets().stream().filter(t -> t.nutrient() == Nutrient.FLUID).findFirst();
+        if (plannable.isEmpty() || target.isEmpty() || planned.schedule() == null
+                || Math.abs(plannable.get().min() - target.get().min()) < 1e-6 && Math.abs(plannable.get().max() - target.get().max()) < 1e-6) {
+            return List.of();
+        }
+        return List.of(new Rationale.Step("planned for the schedule: a share of the fluid per hour × hours, so that whole"
+                + " servings and sips fit every 60-minute window (scheduleInfo.capped)", target.get().min(),
+                target.get().max(), "mL", "R-SCHEDULE"));
+    }
+
     public static ObjectNode write(PlanResult result, PlanRequest request) {
         if (result.status() == PlanStatus.INFEASIBLE) {
             // Products left out for an unknown value may be why no plan exists: the 422 names them too.
-            return InfeasibleJson.write(result.infeasibility(), request).set("leftOut", leftOut(request));
+            return InfeasibleJson.write(result.infeasibility(), request).set("leftOut", LeftOutJson.write(request));
         }
         var body = NODES.objectNode();
         body.put("status", result.status().name());
@@ -67,9 +84,10 @@ public final class PlanResponseJson {
         body.set("objective", objective(result.objective(), result.value(), result.bound(), request));
         body.set("items", items(result.plan()));
         body.set("totals", totals(result.plan(), request));
+        body.set("concentration", concentration(result.plan(), request));
         body.set("unproven", unproven(result.plan(), request));
         body.set("alternatives", alternatives(result.alternatives(), request));
-        body.set("leftOut", leftOut(request));
+        body.set("leftOut", LeftOutJson.write(request));
         body.set("warnings", warnings(result, request));
         body.set("catalog", catalog(request.catalog()));
         body.put("timeMs", result.timeMs());
@@ -132,20 +150,6 @@ public final class PlanResponseJson {
         return unproven;
     }
 
-    /** The products the request did not use because a nutrient it bounds from above is not known for them. */
-    private static ArrayNode leftOut(PlanRequest request) {
-        var leftOut = NODES.arrayNode();
-        for (var each : UnknownValues.leftOut(request)) {
-            var names = each.nutrients().stream().map(Nutrient::jsonName).toList();
-            var node = leftOut.addObject().put("product", each.product().id()).put("name", each.product().name());
-            names.forEach(node.putArray("nutrients")::add);
-            node.put("reason", listed(names) + (names.size() == 1 ? " is" : " are")
-                    + " not known for this product, so it cannot be shown to stay under the max; send"
-                    + " \"unknownUnderMax\": \"allow\" to use it, its unknown counted as 0 and the total marked a lower bound");
-        }
-        return leftOut;
-    }
-
     /**
      * Per targeted nutrient, in the order of the request: {amount, unit, min, max, lowerBound}, min and max amounts, null when
      * absent; lowerBound when a product used does not state the nutrient (its unknown counted as 0).
@@ -167,7 +171,25 @@ public final class PlanResponseJson {
         return totals;
     }
 
-    /** Each alternative as {objective: {kind, value}, items, totals}; a bound belongs to the best plan only. */
+    /**
+     * The plan's carbohydrate per litre of its fluid, {amount, unit: "g/L", max}: amount null without a plan or without
+     * fluid, max the request's limit (null without one).
+     */
+    private static ObjectNode concentration(Plan plan, PlanRequest request) {
+        var node = NODES.objectNode();
+        double fluid = plan == null ? 0 : plan.total(Nutrient.FLUID);
+        if (fluid > 0) {
+            node.put("amount", round(plan.total(Nutrient.CARBOHYDRATE) / fluid * 1000));
+        } else {
+            node.putNull("amount");
+        }
+        node.put("unit", "g/L");
+        var limit = request.concentration();
+        node.set("max", limit == null ? NODES.nullNode() : AmountJson.of(limit.maxGramsPerLitre(), "g/L"));
+        return node;
+    }
+
+    /** Each alternative as {objective: {kind, value}, items, totals, concentration}; a bound belongs to the best plan only. */
     private static ArrayNode alternatives(List<Plan> plans, PlanRequest request) {
         var alternatives = NODES.arrayNode();
         for (var plan : plans) {
@@ -175,6 +197,7 @@ public final class PlanResponseJson {
             alternative.set("objective", objective(request.objective(), plan.value(request.objective()), request));
             alternative.set("items", items(plan));
             alternative.set("totals", totals(plan, request));
+            alternative.set("concentration", concentration(plan, request));
             alternative.set("unproven", unproven(plan, request));
         }
         return alternatives;
@@ -213,12 +236,6 @@ public final class PlanResponseJson {
             node.set(warning.side(), AmountJson.of(warning.bound(), nutrient));
         }
         return node;
-    }
-
-    /** "sodium", "fluid and sodium", "carbohydrate, fluid and sodium". */
-    private static String listed(List<String> names) {
-        int last = names.size() - 1;
-        return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
     }
 
     private static ObjectNode catalog(Catalog catalog) {

@@ -51,7 +51,17 @@ public final class PlanSchemas {
             @OpenApiDescription("the session's length in minutes, 1 to 1440; required with schedule") @OpenApiExample("180")
             Integer durationMin,
             @OpenApiDescription("ask for an intake schedule over the session: the plan is then kept within the hourly limits")
-            ScheduleRequest schedule) {
+            ScheduleRequest schedule,
+            @OpenApiDescription("when the plan is taken: only products whose catalog use lists it are planned (before, during,"
+                    + " after), or any; default during for a request with a workout (after plans its recovery targets),"
+                    + " any otherwise") @OpenApiExample("during") String phase,
+            Concentration concentration) {
+    }
+
+    @OpenApiDescription("The most carbohydrate the plan may hold per litre of the fluid it holds, as a whole; a workout's"
+            + " plan during the session carries its rule's (needs.safety.carbohydratePerLitre) unless this is sent.")
+    public record Concentration(@OpenApiRequired @OpenApiDescription("grams of carbohydrate per litre of fluid")
+                                @OpenApiExample("80 g/L") String max) {
     }
 
     @OpenApiDescription("An intake schedule's slots and limits; the limits default to 60 g carbohydrate and 1 L fluid per hour.")
@@ -66,8 +76,11 @@ public final class PlanSchemas {
     public record Target(Quantity min, Quantity max) {
     }
 
-    @OpenApiDescription("Products by id, and tags (a product with any of the tags matches).")
-    public record Selection(@OpenApiExample("[]") List<String> products, List<String> tags) {
+    @OpenApiDescription("Products by id, tags (a product with any of the tags matches) and kinds. include narrows the"
+            + " catalog to the products matching any entry; exclude removes every product matching one.")
+    public record Selection(@OpenApiExample("[]") List<String> products, List<String> tags,
+                            @OpenApiDescription("kinds of product, such as [\"gel\", \"chew\", \"drink\", \"powder\"]")
+                            List<String> kinds) {
     }
 
     @OpenApiDescription("Caps on the plan.")
@@ -82,11 +95,13 @@ public final class PlanSchemas {
             @OpenApiRequired Objective objective,
             @OpenApiRequired List<Item> items,
             @OpenApiRequired @OpenApiDescription("per targeted nutrient") Map<String, Total> totals,
+            @OpenApiRequired PlanConcentration concentration,
             @OpenApiRequired @OpenApiDescription("nutrients whose max the plan is not proven to meet: a product used does not"
                     + " state them (unknownUnderMax allow, or a required product)") List<String> unproven,
             @OpenApiRequired List<Alternative> alternatives,
-            @OpenApiRequired @OpenApiDescription("products not used because a nutrient with a max is not known for them")
-            List<LeftOut> leftOut,
+            @OpenApiRequired @OpenApiDescription("products include and exclude allow that the plan could not use: a nutrient"
+                    + " with a max not known for them, or a phase they are not fit for; each with the change that brings"
+                    + " it back") List<LeftOut> leftOut,
             @OpenApiRequired List<Warning> warnings,
             @OpenApiRequired CatalogRef catalog,
             @OpenApiRequired @OpenApiExample("4") Long timeMs,
@@ -163,8 +178,27 @@ public final class PlanSchemas {
 
     public record LeftOut(@OpenApiRequired @OpenApiExample("maurten-drink-mix-320") String product,
                           @OpenApiRequired String name,
-                          @OpenApiRequired @OpenApiDescription("the nutrients with a max the product does not state") List<String> nutrients,
-                          @OpenApiRequired String reason) {
+                          @OpenApiRequired @OpenApiDescription("unknown: a nutrient with a max is not known for it; phase:"
+                                  + " the catalog does not say it is fit for the plan's phase") @OpenApiExample("unknown")
+                          String cause,
+                          @OpenApiRequired @OpenApiDescription("the nutrients with a max the product does not state (empty for"
+                                  + " phase)") List<String> nutrients,
+                          @OpenApiRequired String reason,
+                          @OpenApiRequired BringBack bringBack) {
+    }
+
+    @OpenApiDescription("The one change to the request that brings the product back: set field to the value to.")
+    public record BringBack(@OpenApiRequired @OpenApiExample("unknownUnderMax") String field,
+                            @OpenApiRequired @OpenApiExample("allow") String to,
+                            @OpenApiRequired @OpenApiDescription("the change in words, and the catalog's way") String message) {
+    }
+
+    @OpenApiDescription("The plan's carbohydrate per litre of its fluid.")
+    public record PlanConcentration(@OpenApiRequired @OpenApiNullable @OpenApiDescription("null without a plan or without"
+                                            + " fluid") @OpenApiExample("74.1") Double amount,
+                                    @OpenApiRequired @OpenApiExample("g/L") String unit,
+                                    @OpenApiRequired @OpenApiNullable @OpenApiDescription("the request's limit; null without one")
+                                    Amount max) {
     }
 
     @OpenApiDescription("A nutrient's total in the plan and the request's bounds, each an amount in the nutrient's canonical unit.")
@@ -188,6 +222,7 @@ public final class PlanSchemas {
     }
 
     public record Alternative(@OpenApiRequired Objective objective, @OpenApiRequired List<Item> items,
-                              @OpenApiRequired Map<String, Total> totals, @OpenApiRequired List<String> unproven) {
+                              @OpenApiRequired Map<String, Total> totals, @OpenApiRequired PlanConcentration concentration,
+                              @OpenApiRequired List<String> unproven) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.javalin.openapi.OneOf;
 import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiExample;
+import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiRequired;
 
 import nutriplan.api.errors.ErrorSchemas;
@@ -71,7 +72,19 @@ public final class TargetSchemas {
                             @OpenApiRequired @OpenApiDescription("the inputs and the arithmetic, and where sources disagree")
                             String arithmetic,
                             @OpenApiRequired @OpenApiDescription("reference keys with their evidence grade")
-                            @OpenApiExample("[\"JEU14 [A]\"]") List<String> sources) {
+                            @OpenApiExample("[\"JEU14 [A]\"]") List<String> sources,
+                            @OpenApiRequired @OpenApiDescription("where a target passes several rules on its way to the"
+                                    + " plan (fluid), each step in order with its value and rule; empty otherwise")
+                            List<Step> steps) {
+    }
+
+    @OpenApiDescription("One step from a rule's input to the planned value, such as the sweat loss, the 2 % allowance, the"
+            + " hourly ceiling, the plannable range, the schedule's headroom.")
+    public record Step(@OpenApiRequired @OpenApiExample("sweat loss: 1.5 L/h × 4 h") String step,
+                       @OpenApiRequired @OpenApiNullable @OpenApiDescription("the range's low end after this step; null for a"
+                               + " single value") Amount min,
+                       @OpenApiRequired @OpenApiDescription("its high end, or the single value") Amount max,
+                       @OpenApiRequired @OpenApiExample("R-FLUID-DURING") String rule) {
     }
 
     public record Assumed(@OpenApiRequired @OpenApiExample("sweatSodium") String input,
@@ -91,6 +104,12 @@ public final class TargetSchemas {
                          @OpenApiRequired @OpenApiDescription("the tolerance the carbohydrate target was built with")
                          Amount carbohydratePerHour,
                          @OpenApiRequired @OpenApiDescription("60 g/h × hours") Amount singleSourceCarbohydrateMax,
+                         @OpenApiRequired @OpenApiDescription("the most carbohydrate the plan may hold per litre of its"
+                                 + " fluid (R-CONCENTRATION): 80 g/L, raised up to 160 g/L only when the fluid that is safe"
+                                 + " cannot carry the carbohydrate minimum more dilute") Amount carbohydratePerLitre,
+                         @OpenApiRequired @OpenApiDescription("the most per litre of the fluid taken at the same moment in an"
+                                 + " intake schedule: at least 4 mL of fluid per g, so a gel is taken with a sip")
+                         Amount carbohydratePerLitreInSlot,
                          @OpenApiRequired @OpenApiDescription("what was measured and what assumed")
                          @OpenApiExample("measured: sweat rate, sweat sodium; assumed: sweat potassium") String confidence) {
     }

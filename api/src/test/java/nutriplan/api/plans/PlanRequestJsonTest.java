@@ -22,7 +22,10 @@ import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.errors.TooLargeException;
 import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.catalog.nutrient.Nutrient;
+import nutriplan.catalog.product.Kind;
+import nutriplan.catalog.product.Phase;
 import nutriplan.catalog.product.Product;
+import nutriplan.planner.request.Concentration;
 import nutriplan.planner.request.Limits;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
@@ -65,6 +68,46 @@ class PlanRequestJsonTest {
 
     @Nested
     class A_valid_request {
+
+        @Test
+        void a_workout_plans_during_the_session_and_a_request_with_targets_for_any_phase() {
+            assertThat(read("{\"workout\": " + WORKOUT + "}").selection().phase()).isEqualTo(Phase.DURING);
+            assertThat(read(withTargets("")).selection().phase()).isNull();
+            assertThat(read(withTargets("\"phase\": \"before\"")).selection().phase()).isEqualTo(Phase.BEFORE);
+            assertThat(read("{\"workout\": " + WORKOUT + ", \"phase\": \"during\"}").selection().phase())
+                    .isEqualTo(Phase.DURING);
+        }
+
+        @Test
+        void a_workout_after_the_session_plans_its_recovery_targets() {
+            var workout = WORKOUT.replace("}", ", \"recovery\": 6}");
+
+            var request = read("{\"workout\": " + workout + ", \"phase\": \"after\"}");
+
+            assertThat(request.selection().phase()).isEqualTo(Phase.AFTER);
+            assertThat(request.targets()).extracting(Target::nutrient)
+                    .containsExactly(Nutrient.PROTEIN, Nutrient.CARBOHYDRATE, Nutrient.FLUID);
+            assertThat(request.concentration()).isNull();
+        }
+
+        @Test
+        void kinds_narrow_and_exclude_as_ids_and_tags_do() {
+            var request = read(withTargets("\"include\": {\"kinds\": [\"gel\", \"drink\"]},"
+                    + " \"exclude\": {\"kinds\": [\"food\"]}"));
+
+            assertThat(request.selection().includeKinds()).containsExactlyInAnyOrder(Kind.GEL, Kind.DRINK);
+            assertThat(request.selection().excludeKinds()).containsExactly(Kind.FOOD);
+        }
+
+        @Test
+        void a_workout_carries_its_concentration_limit_and_the_request_may_set_its_own() {
+            assertThat(read("{\"workout\": " + WORKOUT + "}").concentration()).isEqualTo(new Concentration(80));
+            assertThat(read("{\"workout\": " + WORKOUT + ", \"concentration\": {\"max\": \"120 g/L\"}}").concentration())
+                    .isEqualTo(new Concentration(120));
+            assertThat(read(withTargets("\"concentration\": {\"max\": \"0.1 kg/L\"}")).concentration())
+                    .isEqualTo(new Concentration(100));
+            assertThat(read(withTargets("")).concentration()).isNull();
+        }
 
         @Test
         void a_workout_gives_the_targets_its_needs_can_plan() {
@@ -270,6 +313,39 @@ class PlanRequestJsonTest {
                 assertThat(fault.field()).isEqualTo("colour");
                 assertThat(fault.message()).startsWith("unknown field \"colour\"; known fields: alternatives, catalog,");
             });
+        }
+
+        @Test
+        void an_unknown_phase_kind_or_concentration_is_named_with_what_is_expected() {
+            faultsOf(withTargets("\"phase\": \"race-day\", \"include\": {\"kinds\": [\"gel\", \"smoothie\"]},"
+                    + " \"concentration\": {\"max\": \"80 g\"}")).satisfiesExactlyInAnyOrder(
+                    fault -> assertThat(fault).isEqualTo(fault("phase", "unknown value \"race-day\"; expected one of"
+                            + " before, during, after or any")),
+                    fault -> assertThat(fault.field()).isEqualTo("include.kinds[1]"),
+                    fault -> assertThat(fault.field()).isEqualTo("concentration.max"));
+        }
+
+        @Test
+        void a_concentration_of_nothing_or_more_than_dissolves_is_a_fault() {
+            faultsOf(withTargets("\"concentration\": {\"max\": \"0 g/L\"}")).extracting(Fault::field)
+                    .containsExactly("concentration.max");
+            faultsOf(withTargets("\"concentration\": {\"max\": \"3000 g/L\"}")).extracting(Fault::field)
+                    .containsExactly("concentration.max");
+            faultsOf(withTargets("\"concentration\": {}")).extracting(Fault::field).containsExactly("concentration.max");
+        }
+
+        @Test
+        void a_workout_before_the_session_or_after_it_without_recovery_says_what_to_send() {
+            faultsOf("{\"workout\": " + WORKOUT + ", \"phase\": \"before\"}").singleElement()
+                    .satisfies(fault -> assertThat(fault.message()).contains("send \"targets\" instead"));
+            faultsOf("{\"workout\": " + WORKOUT + ", \"phase\": \"after\"}").extracting(Fault::field)
+                    .containsExactly("workout.recovery");
+        }
+
+        @Test
+        void a_schedule_for_another_phase_than_during_is_a_fault() {
+            faultsOf(withTargets("\"durationMin\": 60, \"schedule\": {}, \"phase\": \"before\""))
+                    .extracting(Fault::field).containsExactly("phase");
         }
 
         @Test

@@ -69,11 +69,13 @@ class PlanResponseJsonTest {
                            {"product": "gel", "name": "Test gel", "servings": 1, "preparation": null, "water": null}],
                  "totals": {"carbohydrate": {"amount": 85.0, "unit": "g", "min": {"amount": 60.0, "unit": "g"}, "max": {"amount": 90.0, "unit": "g"}, "lowerBound": false},
                             "sodium": {"amount": 650.0, "unit": "mg", "min": {"amount": 500.0, "unit": "mg"}, "max": null, "lowerBound": false}},
+                 "concentration": {"amount": 85.0, "unit": "g/L", "max": null},
                  "unproven": [],
                  "alternatives": [{"objective": {"kind": "servings", "value": 3},
                                    "items": [{"product": "gel", "name": "Test gel", "servings": 3, "preparation": null, "water": null}],
                                    "totals": {"carbohydrate": {"amount": 75.0, "unit": "g", "min": {"amount": 60.0, "unit": "g"}, "max": {"amount": 90.0, "unit": "g"}, "lowerBound": false},
                                               "sodium": {"amount": 150.0, "unit": "mg", "min": {"amount": 500.0, "unit": "mg"}, "max": null, "lowerBound": false}},
+                                   "concentration": {"amount": null, "unit": "g/L", "max": null},
                                    "unproven": []}],
                  "leftOut": [],
                  "warnings": [],
@@ -162,7 +164,7 @@ class PlanResponseJsonTest {
         var member = conflictMember(PlanResponseJson.write(new PlanService().plan(request), request), field);
 
         if (removed == null) {
-            assertThat(member.path("to").toString()).isEqualTo("{\"products\":[],\"tags\":[]}");
+            assertThat(member.path("to").toString()).isEqualTo("{\"products\":[],\"tags\":[],\"kinds\":[]}");
         } else {
             assertThat(member.path("remove").asText()).isEqualTo(removed);
         }

@@ -44,7 +44,10 @@ class UnknownValuesHttpTest {
         assertThat(body.at("/items/0/servings").asInt()).isEqualTo(2);
         assertThat(body.at("/leftOut/0/product").asText()).isEqualTo("mystery-mix");
         assertThat(body.at("/leftOut/0/nutrients/0").asText()).isEqualTo("sodium");
-        assertThat(body.at("/leftOut/0/reason").asText()).contains("cannot be shown to stay under the max", "\"allow\"");
+        assertThat(body.at("/leftOut/0/cause").asText()).isEqualTo("unknown");
+        assertThat(body.at("/leftOut/0/reason").asText()).contains("cannot be shown to stay under the max");
+        assertThat(body.at("/leftOut/0/bringBack/field").asText()).isEqualTo("unknownUnderMax");
+        assertThat(body.at("/leftOut/0/bringBack/to").asText()).isEqualTo("allow");
         assertThat(body.at("/totals/sodium/lowerBound").asBoolean()).isFalse();
         assertThat(body.path("unproven")).isEmpty();
     }

@@ -51,6 +51,17 @@ class TargetBatchHttpTest {
         assertThat(results.get(1).at("/body/details/0/field").asText()).isEqualTo("bodyMass");
     }
 
+    @Test
+    void a_workout_with_an_unknown_field_is_a_400_in_its_place_and_spoils_no_other() {
+        var response = SERVICE.postJson(TargetRoutes.TARGETS_BATCH, roster(List.of(TargetRoutes.EXAMPLE,
+                "{\"durationMin\": 240, \"bodyMass\": \"75 kg\", \"sweatrate\": \"1.5 L/h\"}")));
+
+        var results = json(response).path("results");
+        assertThat(results.at("/0/status").asInt()).isEqualTo(200);
+        assertThat(results.at("/1/status").asInt()).isEqualTo(400);
+        assertThat(results.at("/1/body/details/0/field").asText()).isEqualTo("sweatrate");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[]", "{}", "{\"workouts\": {}}", "{\"workouts\": []}", "{\"workouts\": [{}], \"roster\": 1}", "{"})
     void a_malformed_envelope_is_one_400(String body) {

@@ -34,4 +34,15 @@ class TargetRoutesHttpTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("bodyMass");
     }
+
+    @Test
+    void an_unknown_field_is_a_400_naming_it_never_a_default_used_silently() {
+        var response = SERVICE.postJson(TargetRoutes.TARGETS,
+                "{\"durationMin\": 240, \"bodyMass\": \"75 kg\", \"sweatrate\": \"1.5 L/h\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        var json = TestService.json(response);
+        assertThat(json.at("/details/0/field").asText()).isEqualTo("sweatrate");
+        assertThat(json.at("/details/0/message").asText()).contains("unknown field");
+    }
 }

@@ -1,0 +1,88 @@
+package nutriplan.api.plans;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nutriplan.catalog.nutrient.Nutrient;
+import nutriplan.catalog.product.Phase;
+import nutriplan.catalog.product.Product;
+import nutriplan.planner.problem.UnknownValues;
+import nutriplan.planner.request.PlanRequest;
+
+/**
+ * The {@code leftOut} of a plan answer (API.md): each product include and exclude allow that the plan still could not
+ * use, why, and the one change to the request that brings it back. Two causes: a value the catalog does not know
+ * under a maximum ({@code unknown}), and a phase the catalog does not say the product is fit for ({@code phase}).
+ */
+final class LeftOutJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private LeftOutJson() {
+    }
+
+    /** Unknown values first (the surprising ones), then the phase's, each in catalog order. */
+    static ArrayNode write(PlanRequest request) {
+        var leftOut = NODES.arrayNode();
+        for (var each : UnknownValues.leftOut(request)) {
+            leftOut.add(unknown(each.product(), each.nutrients()));
+        }
+        var phase = request.selection().phase();
+        for (var product : request.leftOutByPhase()) {
+            leftOut.add(phase(product, phase));
+        }
+        return leftOut;
+    }
+
+    private static ObjectNode unknown(Product product, List<Nutrient> nutrients) {
+        // Single-source carbohydrate is derived from carbohydrate: naming both says the same thing twice.
+        var names = nutrients.stream().filter(nutrient -> !(nutrient == Nutrient.SINGLE_SOURCE_CARBOHYDRATE
+                && nutrients.contains(Nutrient.CARBOHYDRATE))).map(Nutrient::jsonName).toList();
+        var node = entry(product, "unknown");
+        names.forEach(node.withArray("nutrients")::add);
+        var listed = listed(names);
+        node.put("reason", listed + (names.size() == 1 ? " is" : " are") + " not known for this product, so it cannot be"
+                + " shown to stay under the max");
+        bringBack(node, "unknownUnderMax", "allow", "send \"unknownUnderMax\": \"allow\" to use it, " + listed
+                + " counted as 0 and the total marked a lower bound; or give " + listed + " in the catalog");
+        return node;
+    }
+
+    private static ObjectNode phase(Product product, Phase phase) {
+        var node = entry(product, "phase");
+        node.putArray("nutrients");
+        if (product.use() == null) {
+            node.put("reason", "the catalog does not say when it is taken, so it is not planned " + words(phase));
+            bringBack(node, "phase", PlanRequestJson.ANY_PHASE, "plan for any phase, or give its use in the catalog");
+            return node;
+        }
+        var use = product.use().stream().map(Phase::jsonName).collect(Collectors.joining(", "));
+        var fitFor = product.use().iterator().next().jsonName();
+        node.put("reason", "not meant to be taken " + words(phase) + ": its use is " + use);
+        bringBack(node, "phase", fitFor, "plan for " + fitFor + ", or require it to take it " + words(phase) + " anyway");
+        return node;
+    }
+
+    private static ObjectNode entry(Product product, String cause) {
+        return NODES.objectNode().put("product", product.id()).put("name", product.name()).put("cause", cause);
+    }
+
+    private static void bringBack(ObjectNode node, String field, String to, String message) {
+        node.putObject("bringBack").put("field", field).put("to", to).put("message", message);
+    }
+
+    /** "during the session", "before the session", "after the session". */
+    private static String words(Phase phase) {
+        return phase + " the session";
+    }
+
+    /** "sodium", "fluid and sodium", "carbohydrate, fluid and sodium". */
+    private static String listed(List<String> names) {
+        int last = names.size() - 1;
+        return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
+    }
+}
