@@ -2,6 +2,7 @@ package nutriplan.needs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
@@ -82,6 +83,50 @@ class SessionNeedsTest {
         var fluid = SessionNeeds.of(E2).plannable().stream().filter(r -> r.nutrient().equals("fluid")).findFirst().orElseThrow();
         assertThat(fluid.min()).isEqualTo(3800);
         assertThat(fluid.max()).isEqualTo(4000);
+    }
+
+    @Test
+    void e2_fluid_walks_from_the_loss_to_the_plannable_range_in_one_list() {
+        var fluid = SessionNeeds.of(E2).rationale().stream().filter(r -> r.target().equals("fluid")).findFirst().orElseThrow();
+
+        assertThat(fluid.steps()).extracting(Rationale.Step::min, Rationale.Step::max).containsExactly(
+                tuple(Double.NaN, 6000.0), tuple(4500.0, 6000.0), tuple(4000.0, 4000.0), tuple(3800.0, 4000.0));
+        assertThat(fluid.steps()).allMatch(step -> !step.rule().isBlank());
+    }
+
+    @Test
+    void a_session_whose_fluid_holds_its_carbohydrate_at_8_percent_plans_80_g_per_litre() {
+        var needs = SessionNeeds.of(E2);
+
+        assertThat(needs.safety().carbohydratePerLitreG()).isEqualTo(80);
+        assertThat(needs.safety().carbohydratePerLitreInSlotG()).isEqualTo(250);
+        assertThat(needs.warnings()).noneMatch(w -> w.field().equals("concentration"));
+        assertThat(needs.rationale()).anyMatch(r -> r.rule().equals("R-CONCENTRATION"));
+    }
+
+    @Test
+    void a_low_sweat_rate_raises_the_limit_to_what_the_safe_fluid_needs_and_warns() {
+        // 4 h at 0.5 L/h: 2 L safe, 240 g minimum: 240 / (0.8 × 2) = 150 g/L.
+        var needs = SessionNeeds.of(workout(240, 75, Intensity.MODERATE, 0.5, null, 20.0, 90.0, null));
+
+        assertThat(needs.safety().carbohydratePerLitreG()).isEqualTo(150);
+        assertThat(needs.warnings()).anyMatch(w -> w.field().equals("concentration") && w.message().contains("150 g"));
+        assertThat(plannable(needs, "carbohydrate").min()).isEqualTo(240);
+    }
+
+    @Test
+    void beyond_160_g_per_litre_the_carbohydrate_minimum_is_lowered_never_the_fluid_raised() {
+        // 4 h at 0.3 L/h: 1.2 L safe; 160 g/L × 0.8 × 1.2 L = 153.6 g, below the 240 g the band asks for.
+        var needs = SessionNeeds.of(workout(240, 75, Intensity.MODERATE, 0.3, null, 20.0, 90.0, null));
+
+        assertThat(needs.safety().carbohydratePerLitreG()).isEqualTo(160);
+        assertThat(plannable(needs, "carbohydrate").min()).isCloseTo(153.6, within(1e-9));
+        assertThat(plannable(needs, "fluid").max()).isCloseTo(1200, within(1e-9));
+        assertThat(needs.warnings()).anyMatch(w -> w.field().equals("carbohydrate") && w.message().contains("153.6"));
+    }
+
+    private static Range plannable(Needs needs, String nutrient) {
+        return needs.plannable().stream().filter(r -> r.nutrient().equals(nutrient)).findFirst().orElseThrow();
     }
 
     @Test
