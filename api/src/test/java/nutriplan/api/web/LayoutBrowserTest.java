@@ -65,6 +65,7 @@ class LayoutBrowserTest {
         assertThat(browser.all(By.cssSelector("#plans article.plan-card"))).hasSizeGreaterThan(1);
         assertLayoutHolds(layout, "a preset with alternatives at " + width + " px");
         screenshotAt(name + "-preset", "#result");
+        screenshotAt(name + "-preset-alternative", "#plans article.plan-card:nth-of-type(2)");
 
         // No plan: the 422's conflict in the outcome, each nutrient's reach at its target.
         browser.type("maxServings", "2");
@@ -104,8 +105,12 @@ class LayoutBrowserTest {
         layout.assertThat(LayoutChecks.overflows(browser)).as("elements out of their container's box: " + what).isEmpty();
     }
 
+    /** A screenshot with the element at the top of the window, or of the plan column, which scrolls by itself. */
     private static void screenshotAt(String name, String selector) {
-        browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'})", selector);
+        browser.script("""
+                const element = document.querySelector(arguments[0]);
+                element.scrollTop = 0;
+                element.scrollIntoView({block: 'start'});""", selector);
         browser.screenshot(name);
     }
 
