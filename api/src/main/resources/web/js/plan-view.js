@@ -1,5 +1,5 @@
 // A plan response for people: the status in words, the solve time, each plan (the best, then the alternatives,
-// side by side) as a table of items with what each contributes per targeted nutrient and the totals, the
+// one under the other) as a table of items with what each contributes per targeted nutrient and the totals, the
 // warnings in the cells they concern, and a chart per targeted nutrient.
 import {amount, el, fmt, replace} from './dom.js';
 import {amountText, canonical} from './nutrients.js';
