@@ -128,8 +128,8 @@ record Clause(Kind kind, int index, String name) {
             case MAX_SERVINGS_PER_PRODUCT -> "at most " + limits.maxServingsPerProduct() + " servings of any one product";
             case MAX_SERVINGS -> "at most " + limits.maxServings() + " servings in total";
             case MAX_PRODUCTS -> "at most " + limits.maxProducts() + " distinct products";
-            case CONCENTRATION -> "carbohydrate at most " + gramsPerLitre(request.concentration().maxGramsPerLitre())
-                    + " per litre of fluid";
+            case CONCENTRATION -> "carbohydrate at most " + Quantities.format(request.concentration().maxGramsPerLitre())
+                    + " g per litre of fluid";
             case MAX -> nutrient(request) + " at most " + amount(request, request.targets().get(index).max());
             case MIN -> nutrient(request) + " at least " + amount(request, request.targets().get(index).min());
         };

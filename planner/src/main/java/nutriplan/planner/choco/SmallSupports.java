@@ -84,6 +84,8 @@ final class SmallSupports {
     /** "≤" rows, each target's max (null where it has none): their coefficients are never negative. */
     private final int[][] maxCoefficients;
     private final long[] maxRight;
+    /** Whether a min row has a negative coefficient (the concentration's): then a last product can break one. */
+    private final boolean signedRows;
     private final long[] objective;
     private final long objectiveFixed;
     /** Plans above it are not wanted; when the key is the objective, it falls below each plan found. */
@@ -128,6 +130,7 @@ final class SmallSupports {
         }
         this.maxCoefficients = rows.maxCoefficients();
         this.maxRight = rows.maxRight();
+        this.signedRows = rows.hasConcentration();
         this.objective = ChocoModel.perServingCoefficients(problem, Goal.OBJECTIVE);
         this.objectiveFixed = ChocoModel.fixedCoefficient(problem, Goal.OBJECTIVE);
         this.objectiveLimit = objectiveAtMost;
@@ -280,7 +283,7 @@ final class SmallSupports {
                 continue;
             }
             servings[j] = v;
-            if (minsMet()) {
+            if (!signedRows || minsMet()) {
                 consider(keyNow); // a negative coefficient can break the concentration row the others met
             }
             add(j, -v);
