@@ -44,7 +44,7 @@ import nutriplan.planner.timefold.TimefoldPlanner;
  * and never says INFEASIBLE of a feasible one. The instances must include feasible ones, ones where the row changes
  * the optimum, and ones it alone makes infeasible.
  */
-class ConcentrationBruteForceTest {
+public class ConcentrationBruteForceTest {
 
     private static final int INSTANCES = Integer.getInteger("nutriplan.concentration.instances", 400);
     private static final int TIMEFOLD_EVERY = 3;
@@ -135,7 +135,7 @@ class ConcentrationBruteForceTest {
      * minimum and often a fluid and a sodium bound, placed around a reference plan's totals half the time, and a limit
      * placed around that plan's concentration (or anywhere in 30–130 g/L).
      */
-    static PlanRequest instance(long seed) {
+    public static PlanRequest instance(long seed) {
         var random = new Random(seed);
         var objective = Objective.values()[(int) (seed % Objective.values().length)];
         int count = 2 + random.nextInt(4);
