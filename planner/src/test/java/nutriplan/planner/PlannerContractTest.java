@@ -18,6 +18,7 @@ import nutriplan.catalog.product.Kind;
 import nutriplan.catalog.product.Price;
 import nutriplan.catalog.product.Product;
 import nutriplan.planner.plan.PlanStatus;
+import nutriplan.planner.request.Concentration;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Selection;
 import nutriplan.planner.request.Target;
@@ -64,6 +65,23 @@ public abstract class PlannerContractTest {
         assertThat(result.plan().total(FLUID)).isLessThanOrEqualTo(500);
         assertThat(result.plan().total(CARBOHYDRATE)).isGreaterThanOrEqualTo(60);
         assertThat(result.value()).isEqualTo(3); // one drink + one gel gives 55 g: a third serving is needed
+    }
+
+    /**
+     * At most 50 g of carbohydrate per litre: two drinks (60 g/L) alone are too concentrated, so a water joins them
+     * (60 g in 1.5 L, 40 g/L); without the limit two drinks are the plan.
+     */
+    @Test
+    void the_concentration_limit_holds() {
+        var request = request(Target.atLeast(CARBOHYDRATE, 60)).withConcentration(new Concentration(50));
+
+        var result = planner().plan(request);
+
+        assertThat(result.hasPlan()).isTrue();
+        assertThat(result.plan().keepsConcentration(request)).isTrue();
+        assertThat(result.plan().violations(request)).isEmpty();
+        assertThat(result.value()).isEqualTo(3);
+        assertThat(planner().plan(request.withConcentration(null)).value()).isEqualTo(2);
     }
 
     @Test

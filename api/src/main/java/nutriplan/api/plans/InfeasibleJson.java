@@ -15,6 +15,7 @@ import nutriplan.catalog.nutrient.Quantities;
 import nutriplan.planner.plan.Infeasibility;
 import nutriplan.planner.plan.NutrientReach;
 import nutriplan.planner.plan.Relaxation;
+import nutriplan.planner.problem.IntegerRows;
 import nutriplan.planner.request.PlanRequest;
 
 /**
@@ -31,13 +32,18 @@ import nutriplan.planner.request.PlanRequest;
  *
  * Every entry has a {@code message} in words with units, for people; the numbers beside it are for programs.
  * A conflict member's relaxation is data as well, what a program applies to the request's {@code field}:
- * {@code "to"} the new bound ({@code {"amount", "unit"}}) or limit (a number), or the emptied include list
+ * {@code "to"} the new bound ({@code {"amount", "unit"}}; for {@code "concentration.max"} in g/L) or limit (a
+ * number), or the emptied include list
  * ({@code {"products": [], "tags": []}}); {@code "remove"} the entry to take out of an exclude or require list.
  * Neither is present when no relaxation of that member alone was found.
  */
 final class InfeasibleJson {
 
     static final String DEFAULT_MESSAGE = "no plan meets every target within the limits";
+
+    /** The concentration limit's field, whose relaxation is a limit in g/L. */
+    private static final String CONCENTRATION_FIELD = IntegerRows.CONCENTRATION_FIELD;
+    private static final String GRAMS_PER_LITRE = "g/L";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -122,6 +128,8 @@ final class InfeasibleJson {
         var field = relaxation.field();
         if (nutrient != null && relaxation.value() != null) {
             member.set("to", AmountJson.of(relaxation.value(), nutrient));
+        } else if (field.equals(CONCENTRATION_FIELD) && relaxation.value() != null) {
+            member.set("to", AmountJson.of(relaxation.value(), GRAMS_PER_LITRE));
         } else if (field.startsWith("limits.") && relaxation.value() != null) {
             member.put("to", Math.round(relaxation.value()));
         } else if (field.equals("include")) {

@@ -29,7 +29,7 @@ final class LeftOutJson {
     static ArrayNode write(PlanRequest request) {
         var leftOut = NODES.arrayNode();
         for (var each : UnknownValues.leftOut(request)) {
-            leftOut.add(unknown(each.product(), each.nutrients()));
+            leftOut.add(unknown(request, each.product(), each.nutrients()));
         }
         var phase = request.selection().phase();
         for (var product : request.leftOutByPhase()) {
@@ -38,15 +38,18 @@ final class LeftOutJson {
         return leftOut;
     }
 
-    private static ObjectNode unknown(Product product, List<Nutrient> nutrients) {
+    private static ObjectNode unknown(PlanRequest request, Product product, List<Nutrient> nutrients) {
         // Single-source carbohydrate is derived from carbohydrate: naming both says the same thing twice.
         var names = nutrients.stream().filter(nutrient -> !(nutrient == Nutrient.SINGLE_SOURCE_CARBOHYDRATE
                 && nutrients.contains(Nutrient.CARBOHYDRATE))).map(Nutrient::jsonName).toList();
         var node = entry(product, "unknown");
         names.forEach(node.withArray("nutrients")::add);
         var listed = listed(names);
+        // Carbohydrate is bounded by the concentration limit too, which a request may set without a carbohydrate max.
+        var bound = request.concentration() != null && nutrients.contains(Nutrient.CARBOHYDRATE)
+                ? "the max or the carbohydrate per litre limit" : "the max";
         node.put("reason", listed + (names.size() == 1 ? " is" : " are") + " not known for this product, so it cannot be"
-                + " shown to stay under the max");
+                + " shown to stay under " + bound);
         bringBack(node, "unknownUnderMax", "allow", "send \"unknownUnderMax\": \"allow\" to use it, " + listed
                 + " counted as 0 and the total marked a lower bound; or give " + listed + " in the catalog");
         return node;

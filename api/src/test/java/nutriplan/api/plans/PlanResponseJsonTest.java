@@ -23,12 +23,14 @@ import nutriplan.planner.plan.PlanItem;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
 import nutriplan.planner.plan.Relaxation;
+import nutriplan.planner.request.Concentration;
 import nutriplan.planner.request.Limits;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Selection;
 import nutriplan.planner.request.SolverChoice;
 import nutriplan.planner.request.Target;
+import nutriplan.planner.request.UnknownUnderMax;
 
 class PlanResponseJsonTest {
 
@@ -178,6 +180,24 @@ class PlanResponseJsonTest {
         var member = conflictMember(PlanResponseJson.write(new PlanService().plan(request), request), "require");
 
         assertThat(member.path("remove").asText()).isEqualTo("gel");
+    }
+
+    @Test
+    void a_concentration_limit_in_a_conflict_is_relaxed_to_a_limit_in_grams_per_litre() {
+        // Carbohydrate 60 g in at most 750 mL is at least 80 g/L: a limit of 60 g/L cannot hold with both.
+        var request = new PlanRequest(List.of(Target.atLeast(Nutrient.CARBOHYDRATE, 60), Target.atMost(Nutrient.FLUID, 750)),
+                PlanFixtures.DEFAULT, Selection.ALL, Set.of(), Limits.UNLIMITED, Objective.SERVINGS, SolverChoice.CHOCO, 2000,
+                0, UnknownUnderMax.EXCLUDE, new Concentration(60));
+
+        var member = conflictMember(PlanResponseJson.write(new PlanService().plan(request), request), "concentration.max");
+
+        assertThat(member.path("constraint").asText()).isEqualTo("carbohydrate at most 60 g per litre of fluid");
+        assertThat(member.path("relaxation").asText()).startsWith("raise the concentration limit to ").endsWith(" g/L");
+        assertThat(member.path("to").path("unit").asText()).isEqualTo("g/L");
+        double to = member.path("to").path("amount").asDouble();
+        assertThat(to).isGreaterThanOrEqualTo(80);
+        assertThat(new PlanService().plan(request.withConcentration(new Concentration(to)))
+                .hasPlan()).isTrue();
     }
 
     private static JsonNode conflictMember(JsonNode body, String field) {

@@ -27,7 +27,7 @@ import nutriplan.planner.request.Objective;
  *
  * <p>Variables are {@code servings[id]} per candidate with bounded domains [lower, upper] (tightened before
  * search), and {@code used[id]} booleans only when something counts products. Each target is one
- * {@code scalar} per side over amounts scaled by {@link Scaling}.
+ * {@code scalar} per side over amounts scaled by {@link Scaling}; a concentration limit one more, "≤ 0".
  */
 final class ChocoModel {
 
@@ -178,6 +178,10 @@ final class ChocoModel {
             if (rows.maxCoefficients()[t] != null) {
                 model.scalar(servings, rows.maxCoefficients()[t], "<=", (int) rows.maxRight()[t]).post();
             }
+        }
+        if (rows.hasConcentration() && servings.length > 0) {
+            // Carbohydrate against what the fluid allows: one scalar whose coefficients have both signs.
+            model.scalar(servings, rows.concentration(), "<=", 0).post();
         }
         return true;
     }

@@ -6,15 +6,17 @@ import java.util.Set;
 import java.util.ArrayList;
 import java.util.stream.Collectors;
 
+import nutriplan.catalog.nutrient.Quantities;
 import nutriplan.catalog.product.ProductJson;
+import nutriplan.planner.problem.IntegerRows;
 import nutriplan.planner.request.Limits;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Selection;
 import nutriplan.planner.request.Target;
 
 /**
- * One target bound, limit, requirement or exclusion of a request: the units the conflict search removes
- * one at a time.
+ * One target bound, limit, requirement, exclusion or the concentration limit of a request: the units the conflict
+ * search removes one at a time.
  *
  * @param kind  what it is
  * @param index the target's index for MIN/MAX
@@ -22,7 +24,10 @@ import nutriplan.planner.request.Target;
  */
 record Clause(Kind kind, int index, String name) {
 
-    enum Kind { INCLUDE, EXCLUDE_KIND, EXCLUDE_TAG, EXCLUDE_PRODUCT, REQUIRE, MAX_SERVINGS_PER_PRODUCT, MAX_SERVINGS, MAX_PRODUCTS, MAX, MIN }
+    enum Kind {
+        INCLUDE, EXCLUDE_KIND, EXCLUDE_TAG, EXCLUDE_PRODUCT, REQUIRE, MAX_SERVINGS_PER_PRODUCT, MAX_SERVINGS, MAX_PRODUCTS,
+        CONCENTRATION, MAX, MIN
+    }
 
     /** Every clause of the request, in the order the deletion filter tries them: the least essential first. */
     static List<Clause> of(PlanRequest request) {
@@ -45,6 +50,9 @@ record Clause(Kind kind, int index, String name) {
         }
         if (limits.maxProducts() != Limits.NONE) {
             clauses.add(new Clause(Kind.MAX_PRODUCTS, -1, null));
+        }
+        if (request.concentration() != null) {
+            clauses.add(new Clause(Kind.CONCENTRATION, -1, null));
         }
         var targets = request.targets();
         for (int t = 0; t < targets.size(); t++) {
@@ -87,7 +95,8 @@ record Clause(Kind kind, int index, String name) {
                         .collect(Collectors.toSet()),
                 selection.phase());
         return request.withTargets(targets).withLimits(relaxedLimits).withSelection(relaxedSelection)
-                .withRequired(keep(request.required(), Kind.REQUIRE, active));
+                .withRequired(keep(request.required(), Kind.REQUIRE, active))
+                .withConcentration(active.contains(new Clause(Kind.CONCENTRATION, -1, null)) ? request.concentration() : null);
     }
 
     private static Set<String> keep(Set<String> names, Kind kind, Set<Clause> active) {
@@ -111,6 +120,7 @@ record Clause(Kind kind, int index, String name) {
             case MAX_SERVINGS_PER_PRODUCT -> "limits.maxServingsPerProduct";
             case MAX_SERVINGS -> "limits.maxServings";
             case MAX_PRODUCTS -> "limits.maxProducts";
+            case CONCENTRATION -> IntegerRows.CONCENTRATION_FIELD;
             case MAX -> "targets." + request.targets().get(index).nutrient().jsonName() + ".max";
             case MIN -> "targets." + request.targets().get(index).nutrient().jsonName() + ".min";
         };
@@ -128,10 +138,20 @@ record Clause(Kind kind, int index, String name) {
             case MAX_SERVINGS_PER_PRODUCT -> "at most " + limits.maxServingsPerProduct() + " servings of any one product";
             case MAX_SERVINGS -> "at most " + limits.maxServings() + " servings in total";
             case MAX_PRODUCTS -> "at most " + limits.maxProducts() + " distinct products";
+            case CONCENTRATION -> "carbohydrate at most " + Quantities.format(request.concentration().maxGramsPerLitre())
+                    + " g per litre of fluid";
             case MAX -> nutrient(request) + " at most " + amount(request, request.targets().get(index).max());
             case MIN -> nutrient(request) + " at least " + amount(request, request.targets().get(index).min());
         };
     }
+
+    /** A concentration in words: "80 g/L". */
+    static String gramsPerLitre(double value) {
+        return Quantities.format(value) + " " + GRAMS_PER_LITRE;
+    }
+
+    /** The unit of a concentration limit and of its relaxation. */
+    static final String GRAMS_PER_LITRE = "g/L";
 
     String nutrient(PlanRequest request) {
         return request.targets().get(index).nutrient().jsonName();

@@ -18,6 +18,8 @@ import nutriplan.planner.problem.IntegerProgram;
 import nutriplan.planner.problem.LinearRelaxation;
 import nutriplan.planner.problem.Problem;
 import nutriplan.planner.problem.ProblemBuilder;
+import nutriplan.planner.problem.UnknownValues;
+import nutriplan.planner.request.Concentration;
 import nutriplan.planner.request.Limits;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Selection;
@@ -273,6 +275,10 @@ final class Explainer {
                         value -> request.withLimits(limits.withMaxServings((int) value))).run(limits.maxServings())
                         .map(fewest -> relaxLimit(field, constraint, "serving", (long) (fewest - limits.maxServings()), fewest))
                         .orElse(notAlone(field, constraint));
+                case CONCENTRATION -> relaxConcentration()
+                        .map(least -> new Relaxation(field, constraint, "raise the concentration limit to "
+                                + Clause.gramsPerLitre(least), least))
+                        .orElse(notAlone(field, constraint));
                 case MAX_SERVINGS_PER_PRODUCT -> smallestPerProductCap()
                         .map(cap -> new Relaxation(field, constraint, "raise maxServingsPerProduct to " + cap, (double) cap))
                         .orElse(notAlone(field, constraint));
@@ -299,6 +305,36 @@ final class Explainer {
                 targets.set(t, raiseMax ? target.withMax(value) : target.withMin(value));
                 return request.withTargets(targets);
             }).run(raiseMax ? target.max() : target.min());
+        }
+
+        /**
+         * The exact smallest concentration limit that admits a plan, to 0.1 g/L, in g/L. As a raised max is still a
+         * max, a raised limit is still a limit: the products left out for not stating their carbohydrate stay out.
+         * The plan that shows some limit suffices comes from the request without it (those products still out); when
+         * that plan has no fluid (any limit is too low for it), from the request at the highest concentration a
+         * plan with fluid can have ({@link #mostConcentrated}); when none admits a plan there, no limit does.
+         */
+        private java.util.Optional<Double> relaxConcentration() {
+            var unbounded = withConcentrationOutOfReach(request);
+            var bisection = new Bisection(unbounded, Plan::concentration, TARGET_STEPS_PER_UNIT, true,
+                    value -> request.withConcentration(new Concentration(value)));
+            var witness = check(unbounded);
+            if (witness == null) {
+                return java.util.Optional.empty();
+            }
+            if (Double.isInfinite(witness.concentration())) {
+                double most = mostConcentrated(request);
+                double current = request.concentration().maxGramsPerLitre();
+                if (!(most > current)) {
+                    return java.util.Optional.empty(); // the request's own limit is already above any plan with fluid
+                }
+                witness = check(request.withConcentration(new Concentration(Math.ceil(most * TARGET_STEPS_PER_UNIT)
+                        / TARGET_STEPS_PER_UNIT)));
+                if (witness == null) {
+                    return java.util.Optional.empty(); // no limit admits a plan (or none was found within the work)
+                }
+            }
+            return bisection.run(request.concentration().maxGramsPerLitre(), witness);
         }
 
         private Relaxation relaxLimit(String field, String constraint, String unit, long more, double value) {
@@ -371,6 +407,11 @@ final class Explainer {
                 if (witness == null) {
                     return java.util.Optional.empty();
                 }
+                return run(current, witness);
+            }
+
+            /** The same, from a plan already known to admit some value of the bound. */
+            java.util.Optional<Double> run(double current, Plan witness) {
                 // In grid steps, signed so that "sufficient" is always the larger side: a max rises, a min falls.
                 double steps = current * perUnit;
                 long insufficient = raise ? (long) Math.floor(steps + NOISE * Math.max(1, steps))
@@ -457,6 +498,42 @@ final class Explainer {
             var plan = check(relaxed);
             return plan != null ? Boolean.TRUE : lastCheckDecided ? Boolean.FALSE : null;
         }
+    }
+
+    /**
+     * The request without its concentration limit, but with the products it leaves out for not stating their
+     * carbohydrate still out (by id): what a limit raised beyond every plan allows.
+     */
+    static PlanRequest withConcentrationOutOfReach(PlanRequest request) {
+        var without = request.withConcentration(null);
+        var leftOut = new java.util.HashSet<>(request.selection().excludeProducts());
+        for (var product : request.allowedProducts()) {
+            if (UnknownValues.isLeftOut(request, product) && !UnknownValues.isLeftOut(without, product)) {
+                leftOut.add(product.id());
+            }
+        }
+        var selection = request.selection();
+        return without.withSelection(new Selection(selection.includeProducts(), selection.includeTags(), leftOut,
+                selection.excludeTags()));
+    }
+
+    /**
+     * A concentration, in g/L, that no plan of the request with any fluid exceeds: all the carbohydrate its candidates
+     * can hold at their caps, in the least fluid a serving with fluid brings. 0 when no candidate has fluid.
+     */
+    static double mostConcentrated(PlanRequest request) {
+        var problem = ProblemBuilder.build(request.withConcentration(null));
+        double carbohydrate = 0;
+        double leastFluid = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < problem.size(); i++) {
+            var product = problem.products().get(i);
+            carbohydrate += product.amount(Nutrient.CARBOHYDRATE) * problem.upper()[i];
+            double fluid = product.amount(Nutrient.FLUID);
+            if (fluid > 0) {
+                leastFluid = Math.min(leastFluid, fluid);
+            }
+        }
+        return Double.isInfinite(leastFluid) ? 0 : carbohydrate / leastFluid * 1000 * (1 + NOISE);
     }
 
     /**

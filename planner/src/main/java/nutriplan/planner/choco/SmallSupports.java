@@ -27,6 +27,12 @@ import nutriplan.planner.problem.Problem;
  * once broken stays broken, a key once reached only grows, and a min row is only met if the best products still
  * allowed can lift it (by their caps, by the servings left, and by the objective left). When a node or time
  * budget runs out, it says it could not decide and Choco decides.
+ *
+ * <p>A concentration limit is the exception: its coefficients have both signs, so once broken it can be mended (a
+ * drink after a gel). It is searched as a min row negated, Σᵢ −kᵢ·xᵢ ≥ 0, whose bounds here hold for signed
+ * coefficients as they are: what products still allowed can lift it counts only their positive coefficients, the
+ * fewest servings that meet it are those of a product that lifts it, and a plan is one only once every min row,
+ * this one included, is met after its last product (which, with a negative coefficient, can break it).
  */
 final class SmallSupports {
 
@@ -72,7 +78,14 @@ final class SmallSupports {
     }
 
     private final Problem problem;
-    private final IntegerRows rows;
+    /** "≥" rows: each target's min (null where it has none), then the negated concentration row if any. */
+    private final int[][] minCoefficients;
+    private final long[] minRight;
+    /** "≤" rows, each target's max (null where it has none): their coefficients are never negative. */
+    private final int[][] maxCoefficients;
+    private final long[] maxRight;
+    /** Whether a min row has a negative coefficient (the concentration's): then a last product can break one. */
+    private final boolean signedRows;
     private final long[] objective;
     private final long objectiveFixed;
     /** Plans above it are not wanted; when the key is the objective, it falls below each plan found. */
@@ -103,7 +116,21 @@ final class SmallSupports {
     private SmallSupports(Problem problem, long objectiveAtMost, Goal minimised, List<Set<Integer>> excluded,
                           int widest, long nodeBudget, long deadlineNanos) {
         this.problem = problem;
-        this.rows = IntegerRows.of(problem);
+        var rows = IntegerRows.of(problem);
+        int mins = rows.targets() + (rows.hasConcentration() ? 1 : 0);
+        this.minCoefficients = java.util.Arrays.copyOf(rows.minCoefficients(), mins);
+        this.minRight = java.util.Arrays.copyOf(rows.minRight(), mins);
+        if (rows.hasConcentration()) {
+            var negated = new int[problem.size()];
+            for (int i = 0; i < negated.length; i++) {
+                negated[i] = -rows.concentration()[i];
+            }
+            minCoefficients[mins - 1] = negated;
+            minRight[mins - 1] = 0;
+        }
+        this.maxCoefficients = rows.maxCoefficients();
+        this.maxRight = rows.maxRight();
+        this.signedRows = rows.hasConcentration();
         this.objective = ChocoModel.perServingCoefficients(problem, Goal.OBJECTIVE);
         this.objectiveFixed = ChocoModel.fixedCoefficient(problem, Goal.OBJECTIVE);
         this.objectiveLimit = objectiveAtMost;
@@ -114,12 +141,12 @@ final class SmallSupports {
         this.excluded = excluded;
         this.deadlineNanos = deadlineNanos;
         this.nodeBudget = nodeBudget;
-        this.reach = new Reach(problem, rows, objective, widest);
+        this.reach = new Reach(problem, minCoefficients, objective, widest);
         this.requiredFrom = requiredFrom(problem);
         this.nextRequired = nextRequired(problem);
         this.servings = new int[problem.size()];
-        this.minTotals = new long[rows.targets()];
-        this.maxTotals = new long[rows.targets()];
+        this.minTotals = new long[minCoefficients.length];
+        this.maxTotals = new long[maxCoefficients.length];
     }
 
     /**
@@ -239,7 +266,8 @@ final class SmallSupports {
 
     /**
      * The last product: for each j ≥ i only its fewest servings that meet every min can be best (more only add
-     * to the objective, the key and the max rows), so there is no need to try the others.
+     * to the objective, the key and the max rows, and where j lowers the concentration row, it is one of the mins
+     * those servings meet), so there is no need to try the others.
      */
     private void completeWithOne(int i, long objectiveSoFar, long keySoFar, int servingsSoFar) {
         int last = requiredFrom[i] > 0 ? nextRequired[i] : servings.length - 1;
@@ -255,7 +283,9 @@ final class SmallSupports {
                 continue;
             }
             servings[j] = v;
-            consider(keyNow);
+            if (!signedRows || minsMet()) {
+                consider(keyNow); // a negative coefficient can break the concentration row the others met
+            }
             add(j, -v);
             servings[j] = 0;
         }
@@ -265,8 +295,8 @@ final class SmallSupports {
     private int fewestServingsMeetingMins(int j) {
         long fewest = 1;
         for (int t = 0; t < minTotals.length; t++) {
-            var coefficients = rows.minCoefficients()[t];
-            long missing = coefficients == null ? 0 : rows.minRight()[t] - minTotals[t];
+            var coefficients = minCoefficients[t];
+            long missing = coefficients == null ? 0 : minRight[t] - minTotals[t];
             if (missing > 0) {
                 if (coefficients[j] <= 0) {
                     return Integer.MAX_VALUE;
@@ -281,12 +311,14 @@ final class SmallSupports {
     private boolean add(int i, int v) {
         boolean withinMax = true;
         for (int t = 0; t < minTotals.length; t++) {
-            if (rows.minCoefficients()[t] != null) {
-                minTotals[t] += (long) rows.minCoefficients()[t][i] * v;
+            if (minCoefficients[t] != null) {
+                minTotals[t] += (long) minCoefficients[t][i] * v;
             }
-            if (rows.maxCoefficients()[t] != null) {
-                maxTotals[t] += (long) rows.maxCoefficients()[t][i] * v;
-                withinMax &= maxTotals[t] <= rows.maxRight()[t];
+        }
+        for (int t = 0; t < maxTotals.length; t++) {
+            if (maxCoefficients[t] != null) {
+                maxTotals[t] += (long) maxCoefficients[t][i] * v;
+                withinMax &= maxTotals[t] <= maxRight[t];
             }
         }
         if (!withinMax) {
@@ -297,7 +329,7 @@ final class SmallSupports {
 
     private boolean minsMet() {
         for (int t = 0; t < minTotals.length; t++) {
-            if (rows.minCoefficients()[t] != null && minTotals[t] < rows.minRight()[t]) {
+            if (minCoefficients[t] != null && minTotals[t] < minRight[t]) {
                 return false;
             }
         }
@@ -309,7 +341,7 @@ final class SmallSupports {
         long objectiveLeft = objectiveLimit - objectiveSoFar - (slots > 0 ? objectiveFixed : 0);
         long servingsLeft = (long) problem.maxServings() - servingsSoFar;
         for (int t = 0; t < minTotals.length; t++) {
-            long missing = rows.minCoefficients()[t] == null ? 0 : rows.minRight()[t] - minTotals[t];
+            long missing = minCoefficients[t] == null ? 0 : minRight[t] - minTotals[t];
             if (missing > 0 && (slots == 0 || objectiveLeft < 0 || reach.most(t, i, slots, objectiveLeft, servingsLeft) < missing)) {
                 return false;
             }
@@ -405,7 +437,8 @@ final class SmallSupports {
      * The most that products of index ≥ i can still add to a min row, bounded three ways: by the k of them with
      * the largest contribution at their caps; by the servings left times the largest amount per serving; and by
      * the objective left times the largest amount per unit of objective (a product whose serving costs nothing
-     * leaves that bound infinite). Suffix tables, built once.
+     * leaves that bound infinite). Suffix tables, built once. A negative coefficient (the concentration row's) is
+     * never among the largest: the best completion leaves such a product out, so each bound counts 0 for it.
      */
     private static final class Reach {
         /** atCaps[t][k][i]: the sum of the k largest contributions at their caps among products ≥ i. */
@@ -415,14 +448,14 @@ final class SmallSupports {
         /** perObjective[t][i]: the largest amount per unit of per-serving objective among products ≥ i. */
         private final double[][] perObjective;
 
-        Reach(Problem problem, IntegerRows rows, long[] objective, int widest) {
+        Reach(Problem problem, int[][] minCoefficients, long[] objective, int widest) {
             int n = problem.size();
-            int targets = rows.targets();
+            int targets = minCoefficients.length;
             atCaps = new long[targets][widest + 1][n + 1];
             perServing = new long[targets][n + 1];
             perObjective = new double[targets][n + 1];
             for (int t = 0; t < targets; t++) {
-                var coefficients = rows.minCoefficients()[t];
+                var coefficients = minCoefficients[t];
                 var largest = new long[widest]; // the largest contributions seen so far, in decreasing order
                 for (int i = n - 1; i >= 0 && coefficients != null; i--) {
                     insert(largest, (long) coefficients[i] * problem.upper()[i]);
@@ -432,7 +465,7 @@ final class SmallSupports {
                         atCaps[t][k][i] = sum;
                     }
                     perServing[t][i] = Math.max(perServing[t][i + 1], coefficients[i]);
-                    double ratio = coefficients[i] == 0 ? 0
+                    double ratio = coefficients[i] <= 0 ? 0
                             : objective[i] == 0 ? Double.POSITIVE_INFINITY : (double) coefficients[i] / objective[i];
                     perObjective[t][i] = Math.max(perObjective[t][i + 1], ratio);
                 }

@@ -94,6 +94,10 @@ public record Plan(List<PlanItem> items) {
                 violations.add(target.nutrient() + " total " + total + " is above max " + target.max());
             }
         }
+        if (request.concentration() != null && !keepsConcentration(request)) {
+            violations.add("carbohydrate " + total(Nutrient.CARBOHYDRATE) + " g in " + total(Nutrient.FLUID)
+                    + " mL of fluid is above " + request.concentration().maxGramsPerLitre() + " g per litre");
+        }
         var limits = request.limits();
         if (servings() > limits.maxServings()) {
             violations.add(servings() + " servings exceed maxServings " + limits.maxServings());
@@ -110,6 +114,30 @@ public record Plan(List<PlanItem> items) {
             }
         }
         return violations;
+    }
+
+    /**
+     * Whether the plan's carbohydrate is at most the request's concentration limit times its fluid (true without a
+     * limit), in doubles with the same relative tolerance as a bound, here relative to the two sides.
+     */
+    public boolean keepsConcentration(PlanRequest request) {
+        var limit = request.concentration();
+        if (limit == null) {
+            return true;
+        }
+        double carbohydrate = total(Nutrient.CARBOHYDRATE);
+        double allowed = limit.gramsPerMillilitre() * total(Nutrient.FLUID);
+        return carbohydrate - allowed <= TOLERANCE * (carbohydrate + allowed);
+    }
+
+    /** Grams of carbohydrate per litre of the plan's fluid: 0 without carbohydrate, infinite without fluid. */
+    public double concentration() {
+        double carbohydrate = total(Nutrient.CARBOHYDRATE);
+        if (carbohydrate <= 0) {
+            return 0;
+        }
+        double fluid = total(Nutrient.FLUID);
+        return fluid <= 0 ? Double.POSITIVE_INFINITY : carbohydrate / fluid * 1000;
     }
 
     private static void checkItem(PlanRequest request, PlanItem item, List<String> violations) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.catalog.nutrient.Quantities;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Target;
@@ -31,9 +32,20 @@ public final class Warnings {
                         warnings.add(warning(item.product().id(), target));
                     }
                 }
+                if (request.concentration() != null && item.product().isUnknown(Nutrient.CARBOHYDRATE)) {
+                    warnings.add(concentrationWarning(item.product().id(), request.concentration().maxGramsPerLitre()));
+                }
             }
         }
         return List.copyOf(warnings);
+    }
+
+    /** Under a concentration limit, as under a max: the carbohydrate total is a lower bound, the limit not proven. */
+    private static Warning concentrationWarning(String productId, double gramsPerLitre) {
+        return new Warning(productId + ": carbohydrate is not known for this product and counts as 0 in the totals;"
+                + " the carbohydrate total is a lower bound, so the plan is not proven to keep the concentration limit of "
+                + Quantities.format(gramsPerLitre) + " g per litre of fluid", Nutrient.CARBOHYDRATE, null, null, null,
+                productId);
     }
 
     private static Warning warning(String productId, Target target) {

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The integer question an exact search decides, as plain rows: minimise Σᵢ costᵢ·xᵢ + perProduct·[xᵢ &gt; 0] over
  * whole servings lowerᵢ ≤ xᵢ ≤ upperᵢ, subject to rows Σᵢ perServingᵢ·xᵢ + perProduct·[xᵢ &gt; 0] ≥ or ≤ right.
- * The target rows are {@link IntegerRows}' (rounded so that meeting them meets the real bounds); the limits are
- * whole counts. Every coefficient is an integer, so a certificate over these rows can be checked exactly
+ * The target rows are {@link IntegerRows}' (rounded so that meeting them meets the real bounds), and so is the
+ * concentration row, the only one whose coefficients may be negative; the limits are whole counts. Every coefficient is an integer, so a certificate over these rows can be checked exactly
  * ({@link LinearRelaxation}).
  *
  * @param cost       the goal's integer cost of one serving of each candidate
@@ -17,8 +17,9 @@ import java.util.List;
 public record IntegerProgram(long[] cost, long perProduct, List<Row> rows, int[] lower, int[] upper) {
 
     /**
-     * One row. {@code field} names the request field it comes from ("targets.sodium.max", "limits.maxServings"),
-     * or is null for a row a search adds (the objective held at its optimum while breaking ties).
+     * One row. {@code field} names the request field it comes from ("targets.sodium.max", "limits.maxServings",
+     * "concentration.max"), or is null for a row a search adds (the objective held at its optimum while breaking
+     * ties).
      */
     public record Row(long[] perServing, long perProduct, boolean atLeast, long right, String field) {
 
@@ -47,6 +48,10 @@ public record IntegerProgram(long[] cost, long perProduct, List<Row> rows, int[]
                 rows.add(new Row(longs(integerRows.maxCoefficients()[t]), 0, false, integerRows.maxRight()[t],
                         "targets." + nutrient + ".max"));
             }
+        }
+        if (integerRows.hasConcentration()) {
+            // The one row with coefficients of both signs: "≤ 0", carbohydrate against what the fluid allows.
+            rows.add(new Row(longs(integerRows.concentration()), 0, false, 0, IntegerRows.CONCENTRATION_FIELD));
         }
         int n = problem.size();
         if (problem.maxServings() < Integer.MAX_VALUE) {

@@ -21,7 +21,8 @@ import nutriplan.planner.request.Objective;
  * reduced costs say how far each product's servings can move before the bound passes the incumbent.
  *
  * <p>Rows are normalised by their right-hand side so that fluid in mL and caffeine in mg weigh alike in the
- * ascent. Besides the request's rows, a caller may dualise extra {@link Cap}s its model also enforces, such as
+ * ascent (the concentration row, "Σ (cᵢ − C·fᵢ)·xᵢ ≤ 0", by its largest coefficient: its right-hand side is 0, and
+ * its coefficients have both signs, which weak duality does not mind). Besides the request's rows, a caller may dualise extra {@link Cap}s its model also enforces, such as
  * "the objective at most its proven optimum" while breaking ties: without that row the tie-break's relaxation
  * could take any number of servings, and its bound would be far too weak to prune.
  */
@@ -62,14 +63,16 @@ public final class LagrangianBound {
     private final double[] fixedCosts;
     private final double rootBound;
     private final double[] minPrices;
+    private final double concentrationPrice;
 
     private LagrangianBound(double constant, double[] reducedCosts, double[] fixedCosts, double rootBound,
-                            double[] minPrices) {
+                            double[] minPrices, double concentrationPrice) {
         this.constant = constant;
         this.reducedCosts = reducedCosts;
         this.fixedCosts = fixedCosts;
         this.rootBound = rootBound;
         this.minPrices = minPrices;
+        this.concentrationPrice = concentrationPrice;
     }
 
     /**
@@ -78,7 +81,7 @@ public final class LagrangianBound {
      */
     public static LagrangianBound of(double constant, double[] reducedCosts, double[] fixedCosts, double rootBound,
                                      int targets) {
-        return new LagrangianBound(constant, reducedCosts, fixedCosts, rootBound, new double[targets]);
+        return new LagrangianBound(constant, reducedCosts, fixedCosts, rootBound, new double[targets], 0);
     }
 
     /**
@@ -138,6 +141,14 @@ public final class LagrangianBound {
         return minPrices[target];
     }
 
+    /**
+     * The multiplier of the concentration row per gram of carbohydrate above what the fluid allows (0 without the row):
+     * what diluting the plan by that much is worth to the objective. A heuristic's price, as {@link #minPrice} is.
+     */
+    public double concentrationPrice() {
+        return concentrationPrice;
+    }
+
     public double reducedCost(int product) {
         return reducedCosts[product];
     }
@@ -183,6 +194,9 @@ public final class LagrangianBound {
         private final double[][] fixedCoefficients; // normalised row × product, per product used; null if none
         private final double[] rhs;             // normalised right-hand sides (1, or 0 for an absent row)
         private final double[] sign;            // +1: a "≥" row (min), −1: a "≤" row (max, servings)
+        /** The concentration row's index (−1 without one) and what it was divided by. */
+        private final int concentrationRow;
+        private final double concentrationDivisor;
 
         Ascent(Problem problem, double[] costs, double[] fixedCosts, double upperBound, List<Cap> caps) {
             this.problem = problem;
@@ -195,9 +209,11 @@ public final class LagrangianBound {
             for (var target : targets) {
                 count += (target.hasMin() ? 1 : 0) + (target.hasMax() ? 1 : 0);
             }
+            var concentration = problem.concentration();
             boolean servingsRow = problem.maxServings() < Integer.MAX_VALUE;
             boolean productsRow = problem.maxProducts() < Integer.MAX_VALUE;
-            this.rows = count + (servingsRow ? 1 : 0) + (productsRow ? 1 : 0) + caps.size();
+            this.rows = count + (concentration != null ? 1 : 0) + (servingsRow ? 1 : 0) + (productsRow ? 1 : 0)
+                    + caps.size();
             this.coefficients = new double[rows][];
             this.fixedCoefficients = new double[rows][];
             this.rhs = new double[rows];
@@ -211,6 +227,20 @@ public final class LagrangianBound {
                 if (target.hasMax()) {
                     addRow(row++, problem.amounts()[t], Math.max(target.max(), 1e-9), -1);
                 }
+            }
+            if (concentration != null) {
+                double largest = 1e-9;
+                for (double coefficient : concentration) {
+                    largest = Math.max(largest, Math.abs(coefficient));
+                }
+                concentrationRow = row;
+                concentrationDivisor = largest;
+                coefficients[row] = normalised(concentration, largest);
+                rhs[row] = 0;
+                sign[row++] = -1;
+            } else {
+                concentrationRow = -1;
+                concentrationDivisor = 1;
             }
             var ones = new double[n];
             Arrays.fill(ones, 1);
@@ -366,7 +396,8 @@ public final class LagrangianBound {
                 }
                 row += targets.get(t).hasMax() ? 1 : 0;
             }
-            return new LagrangianBound(constant, reduced, reducedFixed, root, minPrices);
+            double concentrationPrice = concentrationRow < 0 ? 0 : multipliers[concentrationRow] / concentrationDivisor;
+            return new LagrangianBound(constant, reduced, reducedFixed, root, minPrices, concentrationPrice);
         }
     }
 }

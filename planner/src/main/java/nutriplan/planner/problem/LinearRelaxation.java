@@ -272,7 +272,9 @@ public final class LinearRelaxation {
                     asBound[r] = true;
                 } else if (support == 1) {
                     long a = row.perServing()[only];
-                    if (row.atLeast()) {
+                    // a·x ≥ b (or ≤ b) bounds x from below when a and the sense agree, from above when they do not:
+                    // the concentration row's coefficient may be negative (a drink more dilute than the limit).
+                    if (row.atLeast() == a > 0) {
                         lo[only] = (int) Math.max(lo[only], Math.min(Integer.MAX_VALUE, Math.ceilDiv(row.right(), a)));
                     } else {
                         hi[only] = (int) Math.min(hi[only], Math.max(-1, Math.floorDiv(row.right(), a)));
@@ -325,7 +327,7 @@ public final class LinearRelaxation {
                     continue;
                 }
                 var row = rows.get(r);
-                divisors[r] = Math.max(1, Math.abs((double) row.right()));
+                divisors[r] = divisor(row);
                 var expression = model.addExpression("r" + r);
                 for (int i = 0; i < n; i++) {
                     if (servings[i] == null) {
@@ -353,6 +355,22 @@ public final class LinearRelaxation {
             }
             var result = model.minimise();
             return new Lp(result.getState(), result.getValue(), multipliers(result, rows.size(), divisors));
+        }
+
+        /**
+         * What a row is divided by: its right-hand side, or where that is 0 (the concentration row, "≤ 0"), its
+         * largest coefficient, so that 0.001 g of carbohydrate per serving does not weigh a thousand times a
+         * normalised row.
+         */
+        private static double divisor(IntegerProgram.Row row) {
+            if (row.right() != 0) {
+                return Math.max(1, Math.abs((double) row.right()));
+            }
+            double largest = Math.abs((double) row.perProduct());
+            for (long coefficient : row.perServing()) {
+                largest = Math.max(largest, Math.abs((double) coefficient));
+            }
+            return Math.max(1, largest);
         }
 
         /** The duals ojAlgo matched to the rows, per unit of the integer row (ojAlgo reports their size, ≥ 0). */

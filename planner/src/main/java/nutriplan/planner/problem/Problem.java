@@ -2,6 +2,7 @@ package nutriplan.planner.problem;
 
 import java.util.List;
 
+import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.catalog.product.Product;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanItem;
@@ -41,6 +42,32 @@ public record Problem(PlanRequest request, List<Product> products, int[] lower, 
 
     public int maxServings() {
         return request.limits().maxServings();
+    }
+
+    /** Whether the request limits the plan's carbohydrate per litre of fluid ({@link #concentration}). */
+    public boolean hasConcentration() {
+        return request.concentration() != null;
+    }
+
+    /**
+     * The concentration row's real coefficients, or null without a limit: per serving of each candidate, its
+     * carbohydrate less what its fluid allows, cᵢ − C·fᵢ in grams (C the limit in g per mL), so that a plan keeps the
+     * limit exactly when Σᵢ (cᵢ − C·fᵢ)·xᵢ ≤ 0. Unlike every target's amounts these have both signs: a drink more
+     * dilute than the limit helps, a gel with no fluid hurts. (A fluid that is not known counts 0, which can only
+     * overstate the concentration; a carbohydrate that is not known keeps the product out, see {@link UnknownValues}.)
+     */
+    public double[] concentration() {
+        var limit = request.concentration();
+        if (limit == null) {
+            return null;
+        }
+        var coefficients = new double[products.size()];
+        for (int i = 0; i < coefficients.length; i++) {
+            var product = products.get(i);
+            coefficients[i] = product.amount(Nutrient.CARBOHYDRATE)
+                    - limit.gramsPerMillilitre() * product.amount(Nutrient.FLUID);
+        }
+        return coefficients;
     }
 
     /** The same problem with candidate i allowed no serving (it must not be required). */

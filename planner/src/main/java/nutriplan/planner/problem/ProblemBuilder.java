@@ -49,12 +49,19 @@ public final class ProblemBuilder {
      * contributes to, a product covers those mins on its own, and more of it only adds cost, overshoot and
      * max-target totals. So no lexicographically best plan, and no alternative's product set, is lost (a product
      * that helps no minimum keeps one serving, for alternatives). (Not for
-     * questions such as "how much sodium can these products reach", which want the full caps.)
+     * questions such as "how much sodium can these products reach", which want the full caps.) With a concentration
+     * limit, a product more dilute than the limit keeps its full cap: more of it can be what brings the plan's
+     * carbohydrate per litre down (water beside gels), which no minimum says; for the others more servings only
+     * raise the concentration, so the argument holds for them.
      */
     public static Problem withUsefulCaps(Problem problem) {
         var upper = problem.upper().clone();
         var targets = problem.targets();
+        var concentration = problem.concentration();
         for (int i = 0; i < upper.length; i++) {
+            if (concentration != null && concentration[i] < 0) {
+                continue;
+            }
             // At least one serving: an alternative may need a product that helps no minimum at all.
             long useful = Math.max(problem.lower()[i], 1);
             for (int t = 0; t < targets.size(); t++) {
@@ -95,7 +102,8 @@ public final class ProblemBuilder {
     /**
      * The most servings of a product any plan can hold: its own maxServings, maxServingsPerProduct,
      * maxServings in total, and for each max target the servings that stay under it on their own
-     * (amounts are never negative, so other products can only add to the total).
+     * (amounts are never negative, so other products can only add to the total). The concentration row gives no cap
+     * here: its coefficients have both signs, so other products can take a total back under it.
      */
     static int cap(PlanRequest request, Product product) {
         long cap = Math.min(request.limits().maxServingsPerProduct(), request.limits().maxServings());

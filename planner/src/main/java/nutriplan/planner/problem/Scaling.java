@@ -41,6 +41,45 @@ public final class Scaling {
         return fit(AMOUNT, reachable);
     }
 
+    /**
+     * The concentration row's scale ({@link Problem#concentration}): {@link #AMOUNT} (0.001 g), or a smaller power of
+     * ten when Σᵢ |cᵢ − C·fᵢ|·upperᵢ would come near int overflow. Its coefficients have both signs, so it is the sum
+     * of their sizes that bounds every partial sum. Unlike {@link #fit} there is no floor: a huge limit times a
+     * litre of fluid can need a very coarse unit, and a coarser row rounded up is still sound.
+     */
+    public static double concentrationScale(Problem problem, double[] coefficients) {
+        double reachable = 0;
+        for (int i = 0; i < coefficients.length; i++) {
+            reachable += Math.abs(coefficients[i]) * problem.upper()[i];
+        }
+        double scale = AMOUNT;
+        while (reachable * scale > SUM_LIMIT) {
+            scale /= 10;
+        }
+        return scale;
+    }
+
+    /**
+     * One serving's coefficient in the integer concentration row Σᵢ kᵢ·xᵢ ≤ 0: kᵢ = ⌈s·(c − C·f)⌉, the carbohydrate
+     * less what its fluid allows, rounded up once. Rounding up is what makes the row sound: kᵢ ≥ s·(cᵢ − C·fᵢ) and
+     * xᵢ ≥ 0, so a plan with Σ kᵢ·xᵢ ≤ 0 has Σ (cᵢ − C·fᵢ)·xᵢ ≤ 0, whatever the signs — never a plan over the limit.
+     * It is the same as rounding the carbohydrate up and the fluid's allowance down, as a max row and a min row do,
+     * only done on the difference: ⌈a − b⌉ ≤ ⌈a⌉ − ⌊b⌋, so it is as sound and never stricter (a drink exactly at the
+     * limit gets 0, where rounding each side could give it +1 and refuse a plan that only holds that drink). The
+     * noise allowed is relative to the two terms, as {@link #up}'s is to its value and {@link
+     * nutriplan.planner.plan.Plan#TOLERANCE} to a bound: 30 g in 500 mL at 60 g/L is 0 here, not +1 from a last bit.
+     *
+     * @param gramsPerLitre the limit C, in g/L
+     * @param scale         the row's units per gram ({@link #concentrationScale})
+     */
+    public static int concentrationCoefficient(double carbohydrate, double fluid, double gramsPerLitre, double scale) {
+        double carbohydrateUnits = carbohydrate * scale;
+        double allowanceUnits = gramsPerLitre * fluid * (scale / 1000);
+        double noise = NOISE * (Math.abs(carbohydrateUnits) + Math.abs(allowanceUnits));
+        double rounded = Math.ceil(carbohydrateUnits - allowanceUnits - noise);
+        return (int) Math.max(-(Integer.MAX_VALUE / 2.0), Math.min(rounded, Integer.MAX_VALUE / 2.0));
+    }
+
     /** Servings and products count in whole units; mass in 0.01 g and cost in 0.0001, coarser only for huge catalogs. */
     public static double objectiveScale(Problem problem) {
         double preferred = switch (problem.objective()) {

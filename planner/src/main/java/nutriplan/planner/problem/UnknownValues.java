@@ -15,6 +15,12 @@ import nutriplan.planner.request.UnknownUnderMax;
  * be shown to keep the plan below, so by default it is left out of the request; where the request allows it
  * (or requires the product by id), the totals of those nutrients are lower bounds, and the plan is not proven
  * to meet their maximums.
+ *
+ * <p>A concentration limit bounds the carbohydrate from above too (per litre of the plan's fluid): a product whose
+ * carbohydrate is not known cannot be shown to keep it, so it is treated as under a maximum of carbohydrate — left
+ * out by default, listed with carbohydrate, and where allowed the concentration is not proven ("carbohydrate" is
+ * among {@link #lowerBoundTotals}). A fluid that is not known counts 0, which can only overstate the concentration:
+ * sound as it is, so it leaves no product out.
  */
 public final class UnknownValues {
 
@@ -47,22 +53,44 @@ public final class UnknownValues {
                 && !unknownUnderMax(request, product).isEmpty();
     }
 
-    /** The targeted nutrients with a maximum whose total in this plan is a lower bound: a product used does not state it. */
+    /**
+     * The nutrients bounded from above whose total in this plan is a lower bound, a product used not stating them:
+     * targeted nutrients with a maximum, and carbohydrate under a concentration limit (once, in the targets' order).
+     */
     public static List<Nutrient> lowerBoundTotals(PlanRequest request, Plan plan) {
         var nutrients = new ArrayList<Nutrient>();
         if (plan == null) {
             return nutrients;
         }
-        for (var target : request.targets()) {
-            if (target.hasMax() && plan.items().stream().anyMatch(item -> item.product().isUnknown(target.nutrient()))) {
-                nutrients.add(target.nutrient());
+        for (var nutrient : boundedAbove(request)) {
+            if (plan.items().stream().anyMatch(item -> item.product().isUnknown(nutrient))) {
+                nutrients.add(nutrient);
             }
         }
         return nutrients;
     }
 
+    /** Whether the plan's concentration is not proven: a product used does not state its carbohydrate. */
+    public static boolean concentrationUnproven(PlanRequest request, Plan plan) {
+        return request.concentration() != null && plan != null
+                && plan.items().stream().anyMatch(item -> item.product().isUnknown(Nutrient.CARBOHYDRATE));
+    }
+
     private static List<Nutrient> unknownUnderMax(PlanRequest request, Product product) {
-        return request.targets().stream().filter(target -> target.hasMax() && product.isUnknown(target.nutrient()))
-                .map(target -> target.nutrient()).toList();
+        return boundedAbove(request).stream().filter(product::isUnknown).toList();
+    }
+
+    /** The nutrients the request bounds from above: each target with a max, and carbohydrate under a concentration. */
+    private static List<Nutrient> boundedAbove(PlanRequest request) {
+        var nutrients = new ArrayList<Nutrient>();
+        for (var target : request.targets()) {
+            if (target.hasMax() && !nutrients.contains(target.nutrient())) {
+                nutrients.add(target.nutrient());
+            }
+        }
+        if (request.concentration() != null && !nutrients.contains(Nutrient.CARBOHYDRATE)) {
+            nutrients.add(Nutrient.CARBOHYDRATE);
+        }
+        return nutrients;
     }
 }

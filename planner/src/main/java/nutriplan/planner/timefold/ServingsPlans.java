@@ -9,7 +9,9 @@ import nutriplan.planner.problem.LagrangianBound;
 import nutriplan.planner.problem.Problem;
 import nutriplan.planner.problem.ScaledObjective;
 import nutriplan.planner.problem.Scaling;
+import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.planner.timefold.domain.CandidateLists;
+import nutriplan.planner.timefold.domain.ConcentrationRow;
 import nutriplan.planner.timefold.domain.EarlierPlan;
 import nutriplan.planner.timefold.domain.NutrientRow;
 import nutriplan.planner.timefold.domain.PlanLimits;
@@ -34,8 +36,10 @@ final class ServingsPlans {
      * @param original     original[k]: the index in the whole problem of working product k
      * @param reducedCosts per working product, at the relaxation's multipliers over the whole problem
      * @param minPrices    per target, the relaxation's price of one canonical unit of its minimum
+     * @param concentrationPrice the relaxation's price of one gram of carbohydrate above what the fluid allows
      */
-    record Working(Problem problem, int[] original, double[] reducedCosts, double[] minPrices) {
+    record Working(Problem problem, int[] original, double[] reducedCosts, double[] minPrices,
+                   double concentrationPrice) {
     }
 
     /**
@@ -58,11 +62,14 @@ final class ServingsPlans {
         if (n <= SEARCHED_WHOLE) {
             var all = new int[n];
             java.util.Arrays.setAll(all, i -> i);
-            return new Working(problem, all, reduced, prices);
+            return new Working(problem, all, reduced, prices, bound.concentrationPrice());
         }
         var keep = new boolean[n];
         var lists = candidateLists(problem, IntegerRows.of(problem), ScaledObjective.perServing(problem),
-                ScaledObjective.perProduct(problem), reduced, prices);
+                ScaledObjective.perProduct(problem), reduced, prices, bound.concentrationPrice());
+        for (int i : lists.diluting()) {
+            keep[i] = true;
+        }
         for (int i : lists.attractive()) {
             keep[i] = true;
         }
@@ -97,7 +104,7 @@ final class ServingsPlans {
             }
         }
         var restricted = nutriplan.planner.problem.ProblemBuilder.of(problem.request(), products, lower, upper);
-        return new Working(restricted, original, workingReduced, prices);
+        return new Working(restricted, original, workingReduced, prices, bound.concentrationPrice());
     }
 
     /** Servings over the whole problem, restricted to the working products. */
@@ -126,16 +133,39 @@ final class ServingsPlans {
         var entities = new ArrayList<ProductServings>(problem.size());
         for (int i = 0; i < problem.size(); i++) {
             entities.add(new ProductServings(i, problem.products().get(i), problem.lower()[i], problem.upper()[i],
-                    column(integerRows.minCoefficients(), i), column(integerRows.maxCoefficients(), i), costs[i], fixed,
-                    servings[i]));
+                    column(integerRows.minCoefficients(), i), column(integerRows.maxCoefficients(), i),
+                    integerRows.hasConcentration() ? integerRows.concentration()[i] : 0, costs[i], fixed, servings[i]));
         }
+        var concentration = integerRows.hasConcentration()
+                ? List.of(new ConcentrationRow(problem.request().concentration().maxGramsPerLitre(),
+                        reference(problem, integerRows.concentrationScale()), integerRows.concentrationScale()))
+                : List.<ConcentrationRow>of();
         var earlier = new ArrayList<EarlierPlan>();
         for (int k = 0; k < earlierPlans.size(); k++) {
             earlier.add(new EarlierPlan(k, earlierPlans.get(k)));
         }
         var limits = new PlanLimits(problem.maxServings(), problem.maxProducts());
-        return new ServingsPlan(rows, limits, earlier, entities,
-                candidateLists(problem, integerRows, costs, fixed, working.reducedCosts(), working.minPrices()));
+        return new ServingsPlan(rows, concentration, limits, earlier, entities, candidateLists(problem, integerRows,
+                costs, fixed, working.reducedCosts(), working.minPrices(), working.concentrationPrice()));
+    }
+
+    /**
+     * What an excess over the concentration limit is measured against, in the row's units: the carbohydrate minimum,
+     * else what the fluid minimum allows, else 1 g — the scale of the carbohydrate a plan is about.
+     */
+    private static long reference(Problem problem, double scale) {
+        double carbohydrateMin = 0;
+        double fluidMin = 0;
+        for (var target : problem.targets()) {
+            if (target.nutrient() == Nutrient.CARBOHYDRATE) {
+                carbohydrateMin = Math.max(carbohydrateMin, target.min());
+            } else if (target.nutrient() == Nutrient.FLUID) {
+                fluidMin = Math.max(fluidMin, target.min());
+            }
+        }
+        double grams = carbohydrateMin > 0 ? carbohydrateMin
+                : fluidMin > 0 ? fluidMin * problem.request().concentration().gramsPerMillilitre() : 1;
+        return Math.max(1, (long) Math.ceil(grams * scale));
     }
 
     private static long[] column(int[][] coefficients, int i) {
@@ -147,7 +177,8 @@ final class ServingsPlans {
     }
 
     private static CandidateLists candidateLists(Problem problem, IntegerRows rows, long[] costs, long fixed,
-                                                 double[] reducedCosts, double[] minPrices) {
+                                                 double[] reducedCosts, double[] minPrices,
+                                                 double concentrationPrice) {
         int n = problem.size();
         var negatedReducedCost = new double[n];
         for (int i = 0; i < n; i++) {
@@ -186,7 +217,17 @@ final class ServingsPlans {
         for (int t = 0; t < prices.length; t++) {
             prices[t] = minPrices[t] * objectiveScale / Scaling.amountScale(problem, t);
         }
+        var diluting = new int[0];
+        double rowPrice = 0;
+        if (rows.hasConcentration()) {
+            var perCost = new double[n];
+            for (int i = 0; i < n; i++) {
+                perCost[i] = -rows.concentration()[i] / (double) Math.max(costs[i] + fixed, 1);
+            }
+            diluting = TopK.largest(perCost, LIST_SIZE, true);
+            rowPrice = concentrationPrice * objectiveScale / rows.concentrationScale();
+        }
         return new CandidateLists(TopK.largest(negatedReducedCost, LIST_SIZE, false), TopK.largest(coverage, LIST_SIZE, true),
-                richIn, prices);
+                richIn, prices, diluting, rowPrice);
     }
 }

@@ -117,6 +117,56 @@ class BinarySubsetsTest {
         assertTrue(infeasible > 300 && infeasible < 2700, "both verdicts are exercised: " + infeasible);
     }
 
+    /**
+     * The same with a concentration row, Σ kᵢ·xᵢ ≤ 0 with coefficients of both signs (gels above the limit, drinks
+     * below): no row "only falls" any more, and the k-best surrogate and the dominance argument (which now also
+     * compares kᵢ) must still keep every optimum.
+     */
+    @Test
+    void a_signed_concentration_row_agrees_with_enumeration_of_every_subset() {
+        int binding = 0;
+        for (long seed = 1; seed <= 2000; seed++) {
+            var random = new Random(seed);
+            int n = 1 + random.nextInt(12);
+            var program = randomProgram(random, n, 1 + random.nextInt(3));
+            int most = 1 + random.nextInt(Math.min(n, BinarySubsets.MOST_PRODUCTS));
+            program = program.withRow(new Row(new long[n], 1, false, most, "limits.maxProducts"));
+            var signed = new long[n];
+            for (int i = 0; i < n; i++) {
+                signed[i] = (long) ((random.nextDouble() - 0.6) * 60_000);
+            }
+            var withRow = program.withRow(new Row(signed, 0, false, 0, "concentration.max"));
+            long expected = bruteForce(withRow, most);
+            binding += expected != bruteForce(program, most) ? 1 : 0;
+            var root = LinearRelaxation.decide(withRow);
+            for (var searched : List.of(withRow, withUpper(withRow, Dominance.upper(withRow, most)))) {
+                var answer = BinarySubsets.least(searched, most, NO_CAP, root, Long.MAX_VALUE, Long.MAX_VALUE);
+                assertTrue(answer.decided(), "seed " + seed);
+                assertEquals(expected, answer.plan() == null ? -1 : goal(withRow, answer.plan()), "seed " + seed);
+                if (answer.plan() != null) {
+                    assertTrue(meets(withRow, answer.plan()), "seed " + seed + ": " + Arrays.toString(answer.plan()));
+                }
+                var any = BinarySubsets.any(searched, most, root, Long.MAX_VALUE, Long.MAX_VALUE);
+                assertEquals(expected >= 0, any.plan() != null, "seed " + seed);
+            }
+        }
+        assertTrue(binding > 100, "the row changes the answer often enough: " + binding);
+    }
+
+    /** A gel (k = +25) dominates nothing a drink below the limit (k = −5) does, however much more it covers. */
+    @Test
+    void under_a_concentration_row_a_candidate_dominates_only_with_a_coefficient_no_higher() {
+        var program = program(new long[] {1, 1}, 0, List.of(
+                new Row(new long[] {25, 20}, 0, true, 20, "targets.carbohydrate.min"),
+                new Row(new long[] {25, -5}, 0, false, 0, "concentration.max")));
+        assertArrayEquals(new int[] {1, 1}, Dominance.upper(program, 1));
+        // The drink, with less carbohydrate, is not dominated by the gel; a stronger drink dominates both.
+        var stronger = program(new long[] {1, 1, 1}, 0, List.of(
+                new Row(new long[] {25, 20, 30}, 0, true, 20, "targets.carbohydrate.min"),
+                new Row(new long[] {25, -5, -5}, 0, false, 0, "concentration.max")));
+        assertArrayEquals(new int[] {0, 0, 1}, Dominance.upper(stronger, 1));
+    }
+
     /** Rows with amounts up to 10⁶ (and some of 10⁹, mg beside mL), rights around a random subset's totals. */
     private static IntegerProgram randomProgram(Random random, int n, int rowCount) {
         var cost = new long[n];

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 
+import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.catalog.product.Product;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanItem;
@@ -22,7 +23,8 @@ import nutriplan.planner.request.UnknownUnderMax;
  * (nutrient amounts, bounds and serving sizes in tenths of the canonical unit, prices in cents), so
  * feasibility and the objective are decided without rounding; {@link #exact} refuses a number that is
  * not a whole count of those units. Only the overshoot (a sum of ratios) is a double. Include/exclude
- * and the caps are re-derived here from the request's fields rather than through planner code.
+ * and the caps are re-derived here from the request's fields rather than through planner code. A concentration
+ * limit is decided exactly too: 10,000·Σ carbohydrate ≤ limit·Σ fluid, all in tenths (limit in 0.1 g/L).
  */
 public final class BruteForce {
 
@@ -76,9 +78,36 @@ public final class BruteForce {
     }
 
     private static boolean unknownUnderMax(PlanRequest request, Product product) {
+        boolean carbohydrateUnknown = product.nutrients().containsKey(Nutrient.CARBOHYDRATE)
+                && product.nutrients().get(Nutrient.CARBOHYDRATE) == null;
         return request.unknownUnderMax() == UnknownUnderMax.EXCLUDE && !request.required().contains(product.id())
-                && request.targets().stream().anyMatch(target -> target.max() < Double.POSITIVE_INFINITY
-                        && product.nutrients().containsKey(target.nutrient()) && product.nutrients().get(target.nutrient()) == null);
+                && (request.targets().stream().anyMatch(target -> target.max() < Double.POSITIVE_INFINITY
+                        && product.nutrients().containsKey(target.nutrient()) && product.nutrients().get(target.nutrient()) == null)
+                    || request.concentration() != null && carbohydrateUnknown);
+    }
+
+    /** The limit in tenths of a g/L, or -1 without one. */
+    static long concentrationLimit(PlanRequest request) {
+        return request.concentration() == null ? -1 : exact(request.concentration().maxGramsPerLitre(), AMOUNT_SCALE);
+    }
+
+    /** Whether totals in tenths of a gram and of a mL keep a limit in tenths of a g/L: 10,000·c ≤ limit·f. */
+    static boolean keepsConcentration(long limit, long carbohydrate, long fluid) {
+        return limit < 0 || 10_000 * carbohydrate <= limit * fluid;
+    }
+
+    /** A nutrient's amount in a serving as taken, in tenths (preparation water in the fluid). */
+    static long exactAmount(Product product, Nutrient nutrient) {
+        return exact(product.amount(nutrient), AMOUNT_SCALE);
+    }
+
+    /** A plan's exact total of a nutrient, in tenths. */
+    public static long exactTotal(Plan plan, Nutrient nutrient) {
+        long total = 0;
+        for (var item : plan.items()) {
+            total += exactAmount(item.product(), nutrient) * item.servings();
+        }
+        return total;
     }
 
     /** The most servings of a product any plan for the request may hold (0 when it is not eligible). */
@@ -230,9 +259,16 @@ public final class BruteForce {
             }
         }
         long[] unitValue = new long[n];
+        long[] carbohydrate = new long[n];
+        long[] fluid = new long[n];
         for (int i = 0; i < n; i++) {
             unitValue[i] = unitValue(request.objective(), products.get(i));
+            if (request.concentration() != null) {
+                carbohydrate[i] = exactAmount(products.get(i), Nutrient.CARBOHYDRATE);
+                fluid[i] = exactAmount(products.get(i), Nutrient.FLUID);
+            }
         }
+        long limit = concentrationLimit(request);
         boolean[] required = new boolean[n];
         for (var id : request.required()) {
             int index = -1;
@@ -262,6 +298,8 @@ public final class BruteForce {
             int count = 0;
             int set = 0;
             long value = 0;
+            long carbohydrateTotal = 0;
+            long fluidTotal = 0;
             boolean ok = true;
             for (int i = 0; i < n; i++) {
                 int s = servings[i];
@@ -273,11 +311,14 @@ public final class BruteForce {
                 count++;
                 set |= 1 << i;
                 value += unitValue[i] * s;
+                carbohydrateTotal += carbohydrate[i] * s;
+                fluidTotal += fluid[i] * s;
                 for (int t = 0; t < totals.length; t++) {
                     totals[t] += amounts[i][t] * s;
                 }
             }
-            ok &= total <= limits.maxServings() && count <= limits.maxProducts();
+            ok &= total <= limits.maxServings() && count <= limits.maxProducts()
+                    && keepsConcentration(limit, carbohydrateTotal, fluidTotal);
             double overshoot = 0;
             for (int t = 0; t < totals.length && ok; t++) {
                 ok = totals[t] >= mins[t] && totals[t] <= maxs[t];
@@ -396,6 +437,13 @@ public final class BruteForce {
             if (target.hasMax() && sum > exact(target.max(), AMOUNT_SCALE)) {
                 violations.add(target.nutrient() + " total " + (double) sum / AMOUNT_SCALE + " above max " + target.max());
             }
+        }
+        long limit = concentrationLimit(request);
+        long carbohydrate = limit < 0 ? 0 : exactTotal(plan, Nutrient.CARBOHYDRATE);
+        long fluid = limit < 0 ? 0 : exactTotal(plan, Nutrient.FLUID);
+        if (!keepsConcentration(limit, carbohydrate, fluid)) {
+            violations.add("carbohydrate " + carbohydrate / 10.0 + " g in " + fluid / 10.0 + " mL is above "
+                    + request.concentration().maxGramsPerLitre() + " g/L");
         }
         Limits limits = request.limits();
         if (total > limits.maxServings()) {

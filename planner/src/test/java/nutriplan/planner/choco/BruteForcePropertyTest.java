@@ -271,9 +271,12 @@ public class BruteForcePropertyTest {
                 continue; // the per-product cap's search and the selection's clauses have no value to check
             }
             // A raised max is still a max (products that do not state that nutrient stay out): raise it out of reach.
-            var relaxed = bruteForce(member.kind() == Clause.Kind.MAX
-                    ? Explainer.withMaxOutOfReach(Clause.keepOnly(request, everythingElse), member.index())
-                    : Clause.keepOnly(request, everythingElse));
+            // So is a raised concentration limit (products that do not state their carbohydrate stay out).
+            var relaxed = bruteForce(switch (member.kind()) {
+                case MAX -> Explainer.withMaxOutOfReach(Clause.keepOnly(request, everythingElse), member.index());
+                case CONCENTRATION -> Explainer.withConcentrationOutOfReach(request);
+                default -> Clause.keepOnly(request, everythingElse);
+            });
             if (relaxed == null) {
                 continue;
             }
@@ -304,7 +307,7 @@ public class BruteForcePropertyTest {
     }
 
     private static final Set<Clause.Kind> CHECKED_RELAXATIONS = Set.of(Clause.Kind.MIN, Clause.Kind.MAX,
-            Clause.Kind.MAX_SERVINGS, Clause.Kind.MAX_PRODUCTS);
+            Clause.Kind.MAX_SERVINGS, Clause.Kind.MAX_PRODUCTS, Clause.Kind.CONCENTRATION);
 
     /**
      * The exact relaxation of one clause with every other clause in force, from every plan brute force finds
@@ -313,6 +316,9 @@ public class BruteForcePropertyTest {
     private static Double smallestRelaxation(PlanRequest request, Clause clause, BruteForce.Solution relaxed) {
         if (!relaxed.isFeasible()) {
             return null;
+        }
+        if (clause.kind() == Clause.Kind.CONCENTRATION) {
+            return leastConcentration(relaxed);
         }
         var totals = relaxed.feasible().stream().mapToLong(candidate -> switch (clause.kind()) {
             case MIN, MAX -> BruteForce.exactTotal(relaxed.toPlan(candidate.servings()), request.targets().get(clause.index()));
@@ -326,6 +332,23 @@ public class BruteForcePropertyTest {
             case MAX -> totals.min().getAsLong() / (double) BruteForce.AMOUNT_SCALE;
             default -> (double) totals.min().getAsLong();
         };
+    }
+
+    /**
+     * The least limit, on the grid of 0.1 g/L, that one of the plans keeps: ⌈10,000·c / f⌉ tenths of a g/L for
+     * totals in tenths (a plan without fluid keeps none); null when no plan keeps any.
+     */
+    private static Double leastConcentration(BruteForce.Solution relaxed) {
+        long least = Long.MAX_VALUE;
+        for (var candidate : relaxed.feasible()) {
+            var plan = relaxed.toPlan(candidate.servings());
+            long carbohydrate = BruteForce.exactTotal(plan, Nutrient.CARBOHYDRATE);
+            long fluid = BruteForce.exactTotal(plan, Nutrient.FLUID);
+            if (fluid > 0) {
+                least = Math.min(least, Math.ceilDiv(10_000 * carbohydrate, fluid));
+            }
+        }
+        return least == Long.MAX_VALUE ? null : least / (double) BruteForce.AMOUNT_SCALE;
     }
 
     /**
@@ -399,7 +422,7 @@ public class BruteForcePropertyTest {
     }
 
     /** Plan.violations (which the planners rely on) against the exact check, on brute force's vectors. */
-    private static List<String> crossCheckViolations(BruteForce.Solution solution) {
+    static List<String> crossCheckViolations(BruteForce.Solution solution) {
         var problems = new ArrayList<String>();
         for (var candidate : solution.feasible()) {
             int[] servings = candidate.servings();

@@ -35,6 +35,23 @@ class SwapDescentTest {
         assertThat(improved).containsExactly(1, 0, 0);
     }
 
+    /**
+     * A concentration row: the second candidate is cheaper but has no fluid (+25), the first is a drink below the
+     * limit (−5). Swapping the drink for it lowers the goal and breaks the row, which the swap must see: it is the
+     * row's total after the swap that counts, whatever the signs.
+     */
+    @Test
+    void refuses_a_swap_that_breaks_the_concentration_row() {
+        var program = new IntegerProgram(new long[] {5, 3}, 0, List.of(
+                new Row(new long[] {10, 10}, 0, true, 10, "targets.carbohydrate.min"),
+                new Row(new long[] {-5, 25}, 0, false, 0, "concentration.max")), new int[] {0, 0}, new int[] {1, 1});
+
+        assertThat(SwapDescent.improve(program, new int[] {1, 0}, plan -> true)).containsExactly(1, 0);
+        // Without the row, the same swap is taken.
+        var without = new IntegerProgram(program.cost(), 0, program.rows().subList(0, 1), program.lower(), program.upper());
+        assertThat(SwapDescent.improve(without, new int[] {1, 0}, plan -> true)).containsExactly(0, 1);
+    }
+
     @Test
     void counts_products_in_rows() {
         // Two servings of the first (cost 6), or of the second (cost 4): the way between is one of each.

@@ -19,6 +19,7 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.SatParameters;
 import com.google.protobuf.TextFormat;
 
+import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.catalog.product.Product;
 import nutriplan.planner.Planner;
 import nutriplan.planner.plan.Plan;
@@ -26,6 +27,7 @@ import nutriplan.planner.plan.PlanItem;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.plan.PlanStatus;
 import nutriplan.planner.request.Limits;
+import nutriplan.planner.problem.PlanningLimits;
 import nutriplan.planner.problem.UnknownValues;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.PlanRequest;
@@ -52,6 +54,11 @@ import nutriplan.planner.request.Target;
  * the real ones and CP-SAT's optimum is the true optimum; otherwise it is the optimum of a slightly
  * tighter problem ({@link #isExact(PlanRequest)} tells which). Every plan is checked with
  * {@link Plan#violations(PlanRequest)} before it is returned.
+ *
+ * <p>A concentration limit is one more row, Σ kᵢ·xᵢ ≤ 0 with kᵢ = ⌈1000·cᵢ − limit·fᵢ⌉ (carbohydrate in 0.001 g less
+ * what the serving's fluid allows, in decimal): rounded up, so it implies the real row whatever the signs, and equal
+ * to it when both terms are whole thousandths. Its coefficients have both signs, so the cover cap below is not
+ * applied to a product more dilute than the limit: more of it can be what dilutes the plan.
  *
  * <p>The objective is scaled too: mass ×{@value #MASS_SCALE} and price ×{@value #COST_SCALE}, rounded.
  * The reported value is the plan's own value in doubles; the bound is CP-SAT's bound divided back.
@@ -151,6 +158,14 @@ public final class CpSatPlanner implements Planner {
                 }
             }
         }
+        if (request.concentration() != null) {
+            for (var product : request.allowedProducts()) {
+                if (!exact(product.amount(Nutrient.CARBOHYDRATE))
+                        || allowance(request, product).stripTrailingZeros().scale() > 0) {
+                    return false;
+                }
+            }
+        }
         return true;
     }
 
@@ -190,9 +205,18 @@ public final class CpSatPlanner implements Planner {
             }
         }
 
+        long[] concentration = null;
+        if (request.concentration() != null) {
+            concentration = new long[n];
+            for (int i = 0; i < n; i++) {
+                concentration[i] = decimal(products.get(i).amount(Nutrient.CARBOHYDRATE))
+                        .subtract(allowance(request, products.get(i))).setScale(0, RoundingMode.CEILING).longValueExact();
+            }
+        }
         long[] caps = new long[n];
         for (int i = 0; i < n; i++) {
-            caps[i] = cap(request, products.get(i), i, minCoefficients, maxCoefficients, minRhs, maxRhs);
+            caps[i] = cap(request, products.get(i), i, minCoefficients, maxCoefficients, minRhs, maxRhs,
+                    concentration != null && concentration[i] < 0);
         }
 
         var model = new CpModel();
@@ -211,6 +235,9 @@ public final class CpSatPlanner implements Planner {
             if (targets.get(t).hasMax()) {
                 model.addLessOrEqual(LinearExpr.weightedSum(servings, maxCoefficients[t]), maxRhs[t]);
             }
+        }
+        if (concentration != null) {
+            model.addLessOrEqual(LinearExpr.weightedSum(servings, concentration), 0);
         }
         var limits = request.limits();
         if (limits.maxServings() != Limits.NONE) {
@@ -346,10 +373,11 @@ public final class CpSatPlanner implements Planner {
      * and more servings than it takes for this product alone to meet every min it contributes to can be
      * dropped one at a time without breaking a min it contributes to (the others it does not touch), while
      * max rows and every objective only improve. A product that contributes to no min is then never needed
-     * (cap 0), unless required (cap 1).
+     * (cap 0), unless required (cap 1). Not the last for a product more dilute than a concentration limit
+     * ({@code dilutes}): dropping a serving of it can break that row.
      */
     private static long cap(PlanRequest request, Product product, int i, long[][] minCoefficients,
-                            long[][] maxCoefficients, long[] minRhs, long[] maxRhs) {
+                            long[][] maxCoefficients, long[] minRhs, long[] maxRhs, boolean dilutes) {
         var limits = request.limits();
         long cap = Math.min(limits.maxServingsPerProduct(), limits.maxServings());
         if (product.maxServings() != null) {
@@ -364,7 +392,14 @@ public final class CpSatPlanner implements Planner {
                 cover = Math.max(cover, ceilDiv(minRhs[t], minCoefficients[t][i]));
             }
         }
-        return Math.min(cap, cover);
+        // A dilute product keeps the engines' own cap on an uncapped product (PlanningLimits): the same question.
+        return dilutes ? Math.min(cap, PlanningLimits.UNCAPPED_SERVINGS) : Math.min(cap, cover);
+    }
+
+    /** What a serving's fluid allows at the concentration limit, in 0.001 g: limit (g/L) × fluid (mL), in decimal. */
+    private static BigDecimal allowance(PlanRequest request, Product product) {
+        return new BigDecimal(Double.toString(request.concentration().maxGramsPerLitre()))
+                .multiply(new BigDecimal(Double.toString(product.amount(Nutrient.FLUID))));
     }
 
     private void mergeExtraParameters(SatParameters.Builder parameters) {

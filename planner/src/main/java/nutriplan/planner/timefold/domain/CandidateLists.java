@@ -12,8 +12,19 @@ package nutriplan.planner.timefold.domain;
  *                   for a target without a minimum
  * @param prices     prices[t]: what one integer unit of target t's minimum is worth in objective units, at the
  *                   relaxation's multipliers (0 without a minimum, or all 0 without a relaxation)
+ * @param diluting   under a concentration limit, the products more dilute than it, by how much carbohydrate their
+ *                   fluid allows beyond their own per unit of cost, most first: what brings a plan back under the
+ *                   limit; empty without one
+ * @param concentrationPrice what one integer unit of the concentration row is worth in objective units, at the
+ *                   relaxation's multipliers (0 without the row, or when it does not bind there)
  */
-public record CandidateLists(int[] attractive, int[] broad, int[][] richIn, double[] prices) {
+public record CandidateLists(int[] attractive, int[] broad, int[][] richIn, double[] prices, int[] diluting,
+                             double concentrationPrice) {
+
+    /** Without a concentration limit. */
+    public CandidateLists(int[] attractive, int[] broad, int[][] richIn, double[] prices) {
+        this(attractive, broad, richIn, prices, new int[0], 0);
+    }
 
     public boolean hasPrices() {
         for (double price : prices) {

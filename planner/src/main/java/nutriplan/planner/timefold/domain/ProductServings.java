@@ -28,6 +28,7 @@ public class ProductServings {
     private long[] maxAmounts;
     private long cost;
     private long fixedCost;
+    private long concentration;
 
     @PlanningVariable(valueRangeProviderRefs = "servingsRange")
     private Integer servings;
@@ -42,6 +43,15 @@ public class ProductServings {
      */
     public ProductServings(int index, Product product, int lower, int upper, long[] minAmounts, long[] maxAmounts,
                            long cost, long fixedCost, int servings) {
+        this(index, product, lower, upper, minAmounts, maxAmounts, 0, cost, fixedCost, servings);
+    }
+
+    /**
+     * @param concentration the product's coefficient in the concentration row ({@link ConcentrationRow}): its
+     *                      carbohydrate less what its fluid allows, in the row's integer units; 0 without a limit
+     */
+    public ProductServings(int index, Product product, int lower, int upper, long[] minAmounts, long[] maxAmounts,
+                           long concentration, long cost, long fixedCost, int servings) {
         this.index = index;
         this.product = product;
         this.lower = lower;
@@ -50,6 +60,7 @@ public class ProductServings {
         this.maxAmounts = maxAmounts;
         this.cost = cost;
         this.fixedCost = fixedCost;
+        this.concentration = concentration;
         this.servings = servings;
     }
 
@@ -97,6 +108,11 @@ public class ProductServings {
 
     public long maxAmount(int target) {
         return maxAmounts[target];
+    }
+
+    /** One serving's coefficient in the concentration row: negative for a product more dilute than the limit. */
+    public long concentration() {
+        return concentration;
     }
 
     public long cost() {

@@ -29,6 +29,9 @@ public class ServingsPlan {
 
     @ProblemFactCollectionProperty
     private List<NutrientRow> rows;
+    /** The concentration limit, or none. */
+    @ProblemFactCollectionProperty
+    private List<ConcentrationRow> concentration;
     @ProblemFactProperty
     private PlanLimits limits;
     @ProblemFactCollectionProperty
@@ -44,9 +47,10 @@ public class ServingsPlan {
     ServingsPlan() {
     }
 
-    public ServingsPlan(List<NutrientRow> rows, PlanLimits limits, List<EarlierPlan> earlierPlans,
-                        List<ProductServings> products, CandidateLists candidates) {
+    public ServingsPlan(List<NutrientRow> rows, List<ConcentrationRow> concentration, PlanLimits limits,
+                        List<EarlierPlan> earlierPlans, List<ProductServings> products, CandidateLists candidates) {
         this.rows = rows;
+        this.concentration = concentration;
         this.limits = limits;
         this.earlierPlans = earlierPlans;
         this.products = products;
@@ -55,6 +59,15 @@ public class ServingsPlan {
 
     public List<NutrientRow> getRows() {
         return rows;
+    }
+
+    public List<ConcentrationRow> getConcentration() {
+        return concentration;
+    }
+
+    /** The concentration limit, or null without one. */
+    public ConcentrationRow concentrationRow() {
+        return concentration.isEmpty() ? null : concentration.get(0);
     }
 
     public PlanLimits getLimits() {

@@ -8,6 +8,7 @@ import nutriplan.planner.plan.Warning;
 import nutriplan.planner.timefold.domain.PlanLimits;
 import nutriplan.planner.timefold.domain.ServingsPlan;
 import nutriplan.planner.timefold.solver.justifications.BoundMissed;
+import nutriplan.planner.timefold.solver.justifications.ConcentrationExceeded;
 import nutriplan.planner.timefold.solver.justifications.LimitExceeded;
 import nutriplan.planner.timefold.solver.justifications.SameProducts;
 
@@ -30,10 +31,12 @@ public final class BrokenRules {
         var minTotals = new long[rows.size()];
         var maxTotals = new long[rows.size()];
         long servings = 0;
+        long concentration = 0;
         var products = new HashSet<Integer>();
         for (var product : plan.getProducts()) {
             if (product.isUsed()) {
                 servings += product.servings();
+                concentration += product.concentration() * product.servings();
                 products.add(product.index());
                 for (int t = 0; t < rows.size(); t++) {
                     minTotals[t] += product.minAmount(t) * product.servings();
@@ -50,6 +53,11 @@ public final class BrokenRules {
             if (row.excess(maxTotals[t]) > 0) {
                 sentences.add(warning(ServingsConstraintProvider.ABOVE_MAXIMUM, BoundMissed.above(row, maxTotals[t])));
             }
+        }
+        var row = plan.concentrationRow();
+        if (row != null && row.excess(concentration) > 0) {
+            sentences.add(Warning.text(ServingsConstraintProvider.TOO_CONCENTRATED + ": "
+                    + ConcentrationExceeded.of(row, concentration).description()));
         }
         var limits = plan.getLimits();
         if (PlanLimits.excess(servings, limits.maxServings()) > 0) {

@@ -16,6 +16,10 @@ import nutriplan.planner.timefold.domain.ServingsPlan;
  * A change to a few products of the working plan, with the totals it leads to: what {@link MoveGenerator}'s moves
  * build, and the greedy repair they share (shed what breaks a max or a limit, fill what is short, drop what is no
  * longer needed). It becomes a {@link SetServings}; nothing changes in the plan until Timefold runs that move.
+ *
+ * <p>A concentration limit is not shed like a max: a serving that breaks it can be mended by another (water after a
+ * gel). What the plan is over it by counts as short instead, which the fill covers with products more dilute than the
+ * limit; and no serving is dropped that would take the plan over it.
  */
 final class Draft {
 
@@ -31,6 +35,8 @@ final class Draft {
     private final int[] used;
     private final double[] shareWeights;
     private final RandomGenerator random;
+    /** The concentration limit's reference (for shares), or 0 without one. */
+    private final long concentrationReference;
 
     private int[] indices = new int[8];
     private int[] values = new int[8];
@@ -39,6 +45,8 @@ final class Draft {
     private final long[] maxTotal;
     private long servingsTotal;
     private int productCount;
+    /** The concentration row's total: above 0, more carbohydrate than the fluid allows. */
+    private long concentrationTotal;
 
     /** No change yet: the working plan as it is. */
     Draft(WorkingPlan plan, RandomGenerator random) {
@@ -54,6 +62,8 @@ final class Draft {
         this.maxTotal = plan.maxTotals().clone();
         this.servingsTotal = plan.servings();
         this.productCount = used.length;
+        this.concentrationTotal = plan.concentration();
+        this.concentrationReference = plan.concentrationRow() == null ? 0 : plan.concentrationRow().reference();
     }
 
     int size() {
@@ -96,10 +106,16 @@ final class Draft {
         }
         servingsTotal += delta;
         productCount += (clamped > 0 ? 1 : 0) - (old > 0 ? 1 : 0);
+        concentrationTotal += product.concentration() * delta;
     }
 
     long shortfall(int t) {
         return rows.get(t).shortfall(minTotal[t]);
+    }
+
+    /** The plan holds more carbohydrate than its fluid allows. */
+    boolean concentrated() {
+        return concentrationTotal > 0;
     }
 
     boolean changed() {
@@ -176,7 +192,7 @@ final class Draft {
                 if (j == best || j == second || !canAdd(j)) {
                     continue;
                 }
-                double score = gain(j, priced ? candidates.prices() : shareWeights) / cost(j);
+                double score = gain(j, priced ? candidates.prices() : shareWeights, priced) / cost(j);
                 if (score > bestScore) {
                     second = best;
                     secondScore = bestScore;
@@ -223,7 +239,10 @@ final class Draft {
         return true;
     }
 
-    /** The servings of product j that close every shortfall, or 0 when it lacks a nutrient that is short. */
+    /**
+     * The servings of product j that close every shortfall, the concentration's included, or 0 when it lacks a
+     * nutrient that is short or leaves the plan over the concentration limit.
+     */
     private int servingsToClose(int j) {
         var product = products.get(j);
         long needed = 0;
@@ -236,6 +255,13 @@ final class Draft {
                 }
                 needed = Math.max(needed, (missing + product.minAmount(t) - 1) / product.minAmount(t));
             }
+        }
+        long k = product.concentration();
+        if (concentrated() && k < 0) {
+            needed = Math.max(needed, (concentrationTotal + -k - 1) / -k);
+        }
+        if (concentrationTotal + k * needed > 0) {
+            return 0;
         }
         return (int) Math.min(needed, Integer.MAX_VALUE);
     }
@@ -258,6 +284,9 @@ final class Draft {
     }
 
     private boolean hasShortfall() {
+        if (concentrated()) {
+            return true;
+        }
         for (int t = 0; t < targets; t++) {
             if (shortfall(t) > 0) {
                 return true;
@@ -266,8 +295,11 @@ final class Draft {
         return false;
     }
 
-    /** What one serving of j adds to the minimums still short, each unit weighted (by 1/min, or by its price). */
-    private double gain(int j, double[] weights) {
+    /**
+     * What one serving of j adds to the minimums still short, each unit weighted (by 1/min, or by its price), and
+     * takes off what the plan is over the concentration limit by (weighted by 1/reference, or by the row's price).
+     */
+    private double gain(int j, double[] weights, boolean priced) {
         var product = products.get(j);
         double gain = 0;
         for (int t = 0; t < targets; t++) {
@@ -276,6 +308,11 @@ final class Draft {
             if (missing > 0) {
                 gain += weights[t] * Math.min(product.minAmount(t), missing);
             }
+        }
+        if (concentrated() && product.concentration() < 0) {
+            // Never quite 0 when priced: a row the relaxation does not price must still draw a dilute product in.
+            double weight = priced ? Math.max(candidates.concentrationPrice(), 1e-12) : 1.0 / concentrationReference;
+            gain += weight * Math.min(-product.concentration(), concentrationTotal);
         }
         return gain;
     }
@@ -304,9 +341,12 @@ final class Draft {
         }
     }
 
-    /** One serving less of i leaves every minimum it supplies met. */
+    /** One serving less of i leaves every minimum it supplies met, and the plan within the concentration limit. */
     private boolean stillMeetsWithout(int i) {
         var product = products.get(i);
+        if (product.concentration() < 0 && concentrationTotal - product.concentration() > 0) {
+            return false;
+        }
         for (int t = 0; t < targets; t++) {
             var row = rows.get(t);
             if (row.hasMin() && product.minAmount(t) > 0 && minTotal[t] - product.minAmount(t) < row.min()) {

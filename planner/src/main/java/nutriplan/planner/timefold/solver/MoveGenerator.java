@@ -196,6 +196,9 @@ final class MoveGenerator implements Iterator<SetServings> {
 
     /** A product to add: one the relaxation likes, one rich in a short (or any) nutrient, or rarely any at all. */
     private int randomCandidate() {
+        if (plan.concentration() > 0 && candidates.diluting().length > 0 && random.nextBoolean()) {
+            return pick(candidates.diluting()); // over the concentration limit: half the time, something to dilute it
+        }
         double r = random.nextDouble();
         if (r < ANY_PRODUCT_BELOW) {
             return random.nextInt(products.size());
@@ -258,9 +261,12 @@ final class MoveGenerator implements Iterator<SetServings> {
         return list[Math.min(a, b)];
     }
 
-    /** What a repair may add: the products in the plan, the heads of the lists for short nutrients, a sample. */
+    /**
+     * What a repair may add: the products in the plan, the heads of the lists for short nutrients (and of the dilute
+     * products, over the concentration limit), a sample.
+     */
     private int[] candidatesFor(Draft draft) {
-        var list = new int[used.length + draft.size() + (targets + 2) * (LIST_HEAD + 4) + 1];
+        var list = new int[used.length + draft.size() + (targets + 3) * (LIST_HEAD + 4) + 1];
         int n = 0;
         for (int i : used) {
             list[n++] = i;
@@ -276,6 +282,15 @@ final class MoveGenerator implements Iterator<SetServings> {
             }
             for (int k = 0; k < 4; k++) {
                 list[n++] = pick(rich);
+            }
+        }
+        var diluting = candidates.diluting();
+        if (draft.concentrated() && diluting.length > 0) {
+            for (int k = 0; k < Math.min(LIST_HEAD, diluting.length); k++) {
+                list[n++] = diluting[k];
+            }
+            for (int k = 0; k < 4; k++) {
+                list[n++] = pick(diluting);
             }
         }
         for (var ranked : new int[][] {candidates.attractive(), candidates.broad()}) {

@@ -15,12 +15,14 @@ import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
 
+import nutriplan.planner.timefold.domain.ConcentrationRow;
 import nutriplan.planner.timefold.domain.EarlierPlan;
 import nutriplan.planner.timefold.domain.NutrientRow;
 import nutriplan.planner.timefold.domain.PlanLimits;
 import nutriplan.planner.timefold.domain.ProductServings;
 import nutriplan.planner.timefold.domain.ServingsPlan;
 import nutriplan.planner.timefold.solver.justifications.BoundMissed;
+import nutriplan.planner.timefold.solver.justifications.ConcentrationExceeded;
 import nutriplan.planner.timefold.solver.justifications.LimitExceeded;
 import nutriplan.planner.timefold.solver.justifications.Overshoot;
 import nutriplan.planner.timefold.solver.justifications.ProductShare;
@@ -37,6 +39,7 @@ public final class ServingsConstraintProvider implements ConstraintProvider {
     // The hard rules' names, shared with BrokenRules, which explains a plan by them.
     public static final String BELOW_MINIMUM = "Below a minimum";
     public static final String ABOVE_MAXIMUM = "Above a maximum";
+    public static final String TOO_CONCENTRATED = "Too concentrated";
     public static final String TOO_MANY_SERVINGS = "Too many servings";
     public static final String TOO_MANY_PRODUCTS = "Too many products";
     public static final String SAME_PRODUCTS = "Same products as an earlier plan";
@@ -59,6 +62,7 @@ public final class ServingsConstraintProvider implements ConstraintProvider {
                 // Hard constraints
                 belowMinimum(factory),
                 aboveMaximum(factory),
+                tooConcentrated(factory),
                 tooManyServings(factory),
                 tooManyProducts(factory),
                 sameProductsAsEarlierPlan(factory),
@@ -89,6 +93,20 @@ public final class ServingsConstraintProvider implements ConstraintProvider {
                 .penalize(HARD, NutrientRow::excess)
                 .justifyWith((row, total, score) -> BoundMissed.above(row, total))
                 .asConstraint(ABOVE_MAXIMUM);
+    }
+
+    /**
+     * The plan's carbohydrate stays within what its fluid allows at the concentration limit (Σ kᵢ·xᵢ ≤ 0, coefficients
+     * of both signs); an excess is penalised relative to the carbohydrate the plan is about, as a max's is.
+     */
+    Constraint tooConcentrated(ConstraintFactory factory) {
+        return factory.forEach(ConcentrationRow.class)
+                .join(ProductServings.class, filtering((row, product) -> product.isUsed() && product.concentration() != 0))
+                .groupBy((row, product) -> row, sum((row, product) -> product.concentration() * product.servings()))
+                .filter((row, total) -> row.excess(total) > 0)
+                .penalize(HARD, ConcentrationRow::excess)
+                .justifyWith((row, total, score) -> ConcentrationExceeded.of(row, total))
+                .asConstraint(TOO_CONCENTRATED);
     }
 
     /** The plan holds at most maxServings servings in total. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import nutriplan.planner.choco.BruteForce;
 import nutriplan.planner.choco.BruteForcePropertyTest;
+import nutriplan.planner.choco.ConcentrationBruteForceTest;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanItem;
 import nutriplan.planner.request.Objective;
@@ -90,6 +91,49 @@ class MoveGeneratorTest {
 
         assertThat(problems).isEmpty();
         assertThat(optimal).as("optimal of %d feasible", feasible).isGreaterThanOrEqualTo(feasible * 9 / 10);
+    }
+
+    /**
+     * The same climb under a concentration limit (gels, drinks either side of it, water, powders): a plan that breaks
+     * it counts as broken, so the climb needs the moves that dilute (the repairs count what the plan is over by as
+     * short, and the dilute products as the candidates that cover it).
+     */
+    @Test
+    void a_climb_on_its_moves_alone_keeps_a_concentration_limit_and_reaches_most_optima_under_it() {
+        var problems = new ArrayList<String>();
+        int feasible = 0;
+        int optimal = 0;
+        for (int k = 0; k < 200; k++) {
+            var request = ConcentrationBruteForceTest.instance(27_000_000L + k);
+            var truth = BruteForce.solve(request);
+            var plan = TimefoldModels.atLowerBounds(request);
+            if (plan.getProducts().isEmpty() || !truth.isFeasible()) {
+                continue;
+            }
+            var random = new Random(11);
+            var current = judge(request, plan);
+            for (int step = 0; step < STEPS; step++) {
+                var move = new MoveGenerator(plan, null, random).next();
+                var entities = move.getPlanningEntities().stream().map(ProductServings.class::cast).toList();
+                var before = entities.stream().map(ProductServings::servings).toList();
+                apply(entities, move.getPlanningValues().stream().map(Integer.class::cast).toList());
+                var next = judge(request, plan);
+                if (JUDGEMENT.compare(next, current) <= 0) {
+                    current = next;
+                } else {
+                    apply(entities, before);
+                }
+            }
+            if (current.violations() == 0 && current.value() < truth.best().value()) {
+                problems.add(request + ": beats the optimum " + truth.best().value());
+            }
+            feasible++;
+            optimal += current.violations() == 0 && current.value() == truth.best().value() ? 1 : 0;
+        }
+
+        assertThat(problems).isEmpty();
+        System.out.printf("climb under a concentration limit: optimal on %d of %d feasible%n", optimal, feasible);
+        assertThat(optimal).as("optimal of %d feasible", feasible).isGreaterThanOrEqualTo(feasible * 8 / 10);
     }
 
     /** The broken targets and limits of a plan (in the oracle's exact arithmetic), then its exact objective. */

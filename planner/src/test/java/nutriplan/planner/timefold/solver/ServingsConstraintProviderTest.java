@@ -16,12 +16,14 @@ import nutriplan.catalog.nutrient.Amount;
 import nutriplan.catalog.product.Kind;
 import nutriplan.catalog.product.Product;
 import nutriplan.planner.request.Limits;
+import nutriplan.planner.timefold.domain.ConcentrationRow;
 import nutriplan.planner.timefold.domain.EarlierPlan;
 import nutriplan.planner.timefold.domain.NutrientRow;
 import nutriplan.planner.timefold.domain.PlanLimits;
 import nutriplan.planner.timefold.domain.ProductServings;
 import nutriplan.planner.timefold.domain.ServingsPlan;
 import nutriplan.planner.timefold.solver.justifications.BoundMissed;
+import nutriplan.planner.timefold.solver.justifications.ConcentrationExceeded;
 import nutriplan.planner.timefold.solver.justifications.LimitExceeded;
 import nutriplan.planner.timefold.solver.justifications.Overshoot;
 import nutriplan.planner.timefold.solver.justifications.ProductShare;
@@ -89,6 +91,34 @@ class ServingsConstraintProviderTest {
         verifier.verifyThat(ServingsConstraintProvider::aboveMaximum)
                 .given(CARBS, SALT, CAFFEINE_CAP, gel(0, 2), drink(1, 0))
                 .hasNoImpact();
+    }
+
+    @Test
+    void tooConcentrated() {
+        // At 50 g/L with a carbohydrate minimum of 60 g: a gel adds 25 g, water takes 25 g off, a 60 g/L drink 5 g on.
+        var limit = new ConcentrationRow(50, 60_000, 1000);
+        var gel = concentrated(0, "gel", 25_000, 3);
+        var water = concentrated(1, "water", -25_000, 2);
+        var drink = concentrated(2, "drink", 5_000, 1);
+        // 3 gels, 2 waters, 1 drink: 30 g over what the litre allows, half the 60 g reference.
+        verifier.verifyThat(ServingsConstraintProvider::tooConcentrated)
+                .given(limit, gel, water, drink)
+                .penalizesBy(500_000);
+        verifier.verifyThat(ServingsConstraintProvider::tooConcentrated)
+                .given(limit, gel, water, drink)
+                .justifiesWith(new ConcentrationExceeded(50, 30));
+        // 2 gels, 2 waters: exactly at the limit. And no limit at all: nothing to break.
+        verifier.verifyThat(ServingsConstraintProvider::tooConcentrated)
+                .given(limit, concentrated(0, "gel", 25_000, 2), concentrated(1, "water", -25_000, 2))
+                .hasNoImpact();
+        verifier.verifyThat(ServingsConstraintProvider::tooConcentrated)
+                .given(gel, water, drink)
+                .hasNoImpact();
+    }
+
+    static ProductServings concentrated(int index, String id, long coefficient, int servings) {
+        var product = new Product(id, id, null, Kind.GEL, Amount.grams(40), Map.of(), List.of(), null, null, "test");
+        return new ProductServings(index, product, 0, 10, new long[0], new long[0], coefficient, 1, 0, servings);
     }
 
     @Test
