@@ -16,7 +16,9 @@ import nutriplan.planner.request.PlanRequest;
 /**
  * The {@code leftOut} of a plan answer (API.md): each product include and exclude allow that the plan still could not
  * use, why, and the one change to the request that brings it back. Two causes: a value the catalog does not know
- * under a maximum ({@code unknown}), and a phase the catalog does not say the product is fit for ({@code phase}).
+ * under a maximum ({@code unknown}), and a phase the catalog does not say the product is fit for ({@code phase}). The
+ * change is {@code {field, to}} for a field's new value, {@code {field, add}} for an entry to add to a list, as a 422's
+ * conflict says {@code to} or {@code remove}.
  */
 final class LeftOutJson {
 
@@ -25,15 +27,20 @@ final class LeftOutJson {
     private LeftOutJson() {
     }
 
-    /** Unknown values first (the surprising ones), then the phase's, each in catalog order. */
-    static ArrayNode write(PlanRequest request) {
+    /**
+     * Unknown values first (the surprising ones), then the phase's, each in catalog order.
+     *
+     * @param fromWorkout the request plans a workout, for which only during and after are phases: a product of
+     *                    another phase comes back by requiring it
+     */
+    static ArrayNode write(PlanRequest request, boolean fromWorkout) {
         var leftOut = NODES.arrayNode();
         for (var each : UnknownValues.leftOut(request)) {
             leftOut.add(unknown(request, each.product(), each.nutrients()));
         }
         var phase = request.selection().phase();
         for (var product : request.leftOutByPhase()) {
-            leftOut.add(phase(product, phase));
+            leftOut.add(phase(request, product, fromWorkout));
         }
         return leftOut;
     }
@@ -55,18 +62,23 @@ final class LeftOutJson {
         return node;
     }
 
-    private static ObjectNode phase(Product product, Phase phase) {
+    private static ObjectNode phase(PlanRequest request, Product product, boolean fromWorkout) {
+        var phase = request.selection().phase();
         var node = entry(product, "phase");
         node.putArray("nutrients");
-        if (product.use() == null) {
-            node.put("reason", "the catalog does not say when it is taken, so it is not planned " + words(phase));
-            bringBack(node, "phase", PlanRequestJson.ANY_PHASE, "plan for any phase, or give its use in the catalog");
+        var use = product.use() == null ? null : product.use().stream().map(Phase::jsonName).collect(Collectors.joining(", "));
+        node.put("reason", use == null ? "the catalog does not say when it is taken, so it is not planned " + words(phase)
+                : "not meant to be taken " + words(phase) + ": its use is " + use);
+        var catalogWay = use == null ? "; or give its use in the catalog" : "";
+        if (fromWorkout) {
+            // A workout's plan is for during or after it: the product comes back by being asked for by name.
+            node.putObject("bringBack").put("field", "require").put("add", product.id()).put("message", "require it to"
+                    + " take it " + words(phase) + " anyway" + catalogWay);
             return node;
         }
-        var use = product.use().stream().map(Phase::jsonName).collect(Collectors.joining(", "));
-        var fitFor = product.use().iterator().next().jsonName();
-        node.put("reason", "not meant to be taken " + words(phase) + ": its use is " + use);
-        bringBack(node, "phase", fitFor, "plan for " + fitFor + ", or require it to take it " + words(phase) + " anyway");
+        var to = use == null ? PlanRequestJson.ANY_PHASE : product.use().iterator().next().jsonName();
+        bringBack(node, "phase", to, "plan for " + to + ", or require it to take it " + words(phase) + " anyway"
+                + catalogWay);
         return node;
     }
 

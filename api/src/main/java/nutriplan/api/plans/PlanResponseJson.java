@@ -45,7 +45,7 @@ public final class PlanResponseJson {
      * one, and for a plan made from a workout the workout's {@code needs}.
      */
     public static ObjectNode write(PlanService.Planned planned) {
-        var body = write(planned.result(), planned.request());
+        var body = write(planned.result(), planned.request(), planned.needs() != null);
         if (planned.needs() != null) {
             body.set("needs", NeedsJson.write(planned.needs(), plannedFluid(planned)));
         }
@@ -73,10 +73,17 @@ public final class PlanResponseJson {
                 target.get().max(), "mL", "R-SCHEDULE"));
     }
 
+    /** The answer to a request with targets. */
     public static ObjectNode write(PlanResult result, PlanRequest request) {
+        return write(result, request, false);
+    }
+
+    /** @param fromWorkout the request's targets come from a workout, which allows fewer ways to bring a product back */
+    private static ObjectNode write(PlanResult result, PlanRequest request, boolean fromWorkout) {
+        var leftOut = LeftOutJson.write(request, fromWorkout);
         if (result.status() == PlanStatus.INFEASIBLE) {
             // Products left out for an unknown value may be why no plan exists: the 422 names them too.
-            return InfeasibleJson.write(result.infeasibility(), request).set("leftOut", LeftOutJson.write(request));
+            return InfeasibleJson.write(result.infeasibility(), request).set("leftOut", leftOut);
         }
         var body = NODES.objectNode();
         body.put("status", result.status().name());
@@ -87,7 +94,7 @@ public final class PlanResponseJson {
         body.set("concentration", concentration(result.plan(), request));
         body.set("unproven", unproven(result.plan(), request));
         body.set("alternatives", alternatives(result.alternatives(), request));
-        body.set("leftOut", LeftOutJson.write(request));
+        body.set("leftOut", leftOut);
         body.set("warnings", warnings(result, request));
         body.set("catalog", catalog(request.catalog()));
         body.put("timeMs", result.timeMs());

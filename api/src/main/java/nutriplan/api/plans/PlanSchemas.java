@@ -187,9 +187,11 @@ public final class PlanSchemas {
                           @OpenApiRequired BringBack bringBack) {
     }
 
-    @OpenApiDescription("The one change to the request that brings the product back: set field to the value to.")
+    @OpenApiDescription("The one change to the request that brings the product back: set field to the value to, or add"
+            + " add to the list field (require, for a plan from a workout).")
     public record BringBack(@OpenApiRequired @OpenApiExample("unknownUnderMax") String field,
-                            @OpenApiRequired @OpenApiExample("allow") String to,
+                            @OpenApiDescription("the field's new value: allow, or a phase") @OpenApiExample("allow") String to,
+                            @OpenApiDescription("the product id to add to the list") String add,
                             @OpenApiRequired @OpenApiDescription("the change in words, and the catalog's way") String message) {
     }
 

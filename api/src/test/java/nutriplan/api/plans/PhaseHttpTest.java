@@ -59,8 +59,9 @@ class PhaseHttpTest {
         var rice = leftOut(body, "rice-white-cooked-1cup");
         assertThat(rice.path("cause").asText()).isEqualTo("phase");
         assertThat(rice.path("reason").asText()).contains("before, after");
-        assertThat(rice.at("/bringBack/field").asText()).isEqualTo("phase");
-        assertThat(rice.at("/bringBack/to").asText()).isEqualTo("before");
+        // A workout's plan is for during or after it: the way back is to ask for the product by name.
+        assertThat(rice.at("/bringBack/field").asText()).isEqualTo("require");
+        assertThat(rice.at("/bringBack/add").asText()).isEqualTo("rice-white-cooked-1cup");
         assertThat(leftOut(body, "egg-large-raw").isMissingNode()).as("the raw egg is gone from the catalog").isTrue();
     }
 
@@ -100,6 +101,9 @@ class PhaseHttpTest {
 
         assertThat(products(any)).anyMatch(product -> !product.isFitFor(Phase.DURING));
         assertThat(products(during)).allMatch(product -> product.isFitFor(Phase.DURING));
+        var rice = leftOut(during, "rice-white-cooked-1cup");
+        assertThat(rice.at("/bringBack/field").asText()).isEqualTo("phase");
+        assertThat(rice.at("/bringBack/to").asText()).isEqualTo("before");
     }
 
     private static JsonNode leftOut(JsonNode body, String id) {
