@@ -249,8 +249,7 @@ function relax(member) {
   } else if (field.startsWith('limits.')) {
     byId(field.slice('limits.'.length)).value = String(to);
   } else if (field === 'include') {
-    pickers.get('include.products').set(to.products);
-    pickers.get('include.tags').set(to.tags);
+    for (const list of ['products', 'tags', 'kinds']) pickers.get(`include.${list}`).set(to[list]);
   } else {
     const picker = pickers.get(field);
     picker.set(picker.values.filter((value) => value !== remove));
