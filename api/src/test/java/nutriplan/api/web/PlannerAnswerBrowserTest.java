@@ -182,6 +182,24 @@ class PlannerAnswerBrowserTest {
         assertThat(browser.byId("concentrationMax").getAttribute("aria-invalid")).isEqualTo("true");
     }
 
+    @Test
+    void a_concentration_above_its_limit_is_shown_as_a_warning() {
+        // The engines never plan above the limit; an UNKNOWN answer's attempt or a request with allow may be.
+        browser.open(service.uri("/"));
+
+        var lines = (String) browser.script("""
+                return import('/js/plan-view.js').then((view) => [
+                  view.concentrationLine({amount: 92.44, unit: 'g/L', max: {amount: 80.0, unit: 'g/L'}}, 'x'),
+                  view.concentrationLine({amount: 74.06, unit: 'g/L', max: {amount: 80.0, unit: 'g/L'}}, 'y'),
+                  view.concentrationLine({amount: null, unit: 'g/L', max: null}, 'z'),
+                ].map((element) => `${element.className}|${element.textContent}`).join('\\n'));""");
+
+        assertThat(lines.split("\n")).containsExactly(
+                "concentration over|Carbohydrate per litre of fluid: 92.4 g/L (limit 80 g/L) ⚠ above the limit",
+                "concentration|Carbohydrate per litre of fluid: 74.1 g/L (limit 80 g/L)",
+                "concentration|Carbohydrate per litre of fluid: no fluid (no limit)");
+    }
+
     private static void openWithRide() {
         browser.open(service.uri("/"));
         browser.byId("auto-replan").click();
