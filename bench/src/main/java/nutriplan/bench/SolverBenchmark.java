@@ -36,6 +36,8 @@ public final class SolverBenchmark {
                                                  (bench/run --decide --help)
                    bench/run --schedule [OPTIONS] the intake schedule over 1-12 h sessions: time, score, windows, evenness
                                                  (bench/run --schedule --help)
+                   bench/run --realism [OPTIONS]  issue 27's goals on 44 workouts planned with their schedule, cold and warm
+                                                 (bench/run --realism --help)
                    bench/run [--sizes 10,50,200,1000,5000] [--instances 10] [--time-limit-ms 5000] [--seed 1]
                              [--warmup 30] [--repeats 5] [--cpsat-workers 1] [--cpsat-params TEXT] [--data DIR]
                              [--no-examples] [--verbose]
@@ -71,6 +73,10 @@ public final class SolverBenchmark {
         }
         if (args.length > 0 && args[0].equals("--schedule")) {
             ScheduleBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--realism")) {
+            RealismBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("--decide")) {

@@ -18,11 +18,11 @@ class CheckCatalogCommandTest {
 
     private static final String CATALOG = """
             {"name": "trial", "products": [
-              {"id": "strong-gel", "name": "Strong gel", "brand": "Test", "kind": "gel", "serving": "40 g",
+              {"id": "strong-gel", "name": "Strong gel", "brand": "Test", "kind": "gel", "use": ["during"], "serving": "40 g",
                "nutrients": {"energy": "100 kcal", "carbohydrate": "25 g", "sodium": "50 mg"}, "carbohydrateType": "single", "source": "test"},
-              {"id": "weak-gel", "name": "Weak gel", "brand": "Test", "kind": "gel", "serving": "40 g",
+              {"id": "weak-gel", "name": "Weak gel", "brand": "Test", "kind": "gel", "use": ["during"], "serving": "40 g",
                "nutrients": {"energy": "80 kcal", "carbohydrate": "20 g", "sodium": "50 mg"}, "carbohydrateType": "single", "source": "test"},
-              {"id": "capped-gel", "name": "Capped gel", "brand": "Test", "kind": "gel", "serving": "30 g", "maxServings": 2,
+              {"id": "capped-gel", "name": "Capped gel", "brand": "Test", "kind": "gel", "use": ["during"], "serving": "30 g", "maxServings": 2,
                "nutrients": {"energy": "120 kcal", "carbohydrate": "30 g", "sodium": "60 mg"}, "carbohydrateType": "single", "source": "test"}]}""";
 
     @TempDir
