@@ -107,10 +107,10 @@ class KindChecks {
     this.boxes = KINDS.map((kind) => el('input', {type: 'checkbox', id: `${id}-${kind}`, value: kind,
       'aria-describedby': `${id}-error`}));
     this.error = el('p', {class: 'field-error', id: `${id}-error`, 'data-error-for': field});
-    this.element = el('fieldset', {class: 'field kinds', 'data-field': field, id},
+    this.element = el('fieldset', {class: 'field checks', 'data-field': field, id},
       el('legend', {}, label),
       hint ? el('p', {class: 'hint'}, hint) : null,
-      el('div', {class: 'kind-checks'}, this.boxes.map((box) => el('label', {class: 'check', for: box.id}, box, box.value))),
+      el('div', {class: 'check-row'}, this.boxes.map((box) => el('label', {class: 'check', for: box.id}, box, box.value))),
       this.error,
       el('div', {class: 'field-note', 'data-note-for': field}));
   }
@@ -145,7 +145,7 @@ export function buildPickers(container, catalog, onChange) {
     pickers['exclude.kinds'].set(pickers['exclude.kinds'].values.filter((kind) => !SPORTS_KINDS.includes(kind)));
     onChange();
   });
-  pickers['include.kinds'].element.querySelector('.kind-checks').after(el('p', {class: 'preset'}, sports,
+  pickers['include.kinds'].element.querySelector('.check-row').after(el('p', {class: 'preset'}, sports,
     el('span', {class: 'hint'}, ` ${SPORTS_KINDS.join(', ')}`)));
   container.append(
     el('div', {class: 'picker-group'}, el('h3', {}, 'Include'), pickers['include.products'].element, pickers['include.tags'].element,
