@@ -7,6 +7,7 @@ import {downloadCsv, downloadJson} from './downloads.js';
 import {showInfeasible} from './explain.js';
 import {clearFieldErrors, clearNotes, showFieldErrors} from './fields.js';
 import {fillForm, fromQuery, readForm, toQuery} from './form.js';
+import {showLeftOut} from './left-out.js';
 import {buildPickers} from './pickers.js';
 import {clearPlans, showPlan, showPrevious} from './plan-view.js';
 import {hideSchedule, showSchedule} from './schedule-view.js';
@@ -15,7 +16,8 @@ import {deriveTargets, showNeeds, useWorkout, usesWorkout} from './workout.js';
 
 const REPLAN_DELAY_MS = 600;
 const form = byId('plan-form');
-const view = {outcome: byId('outcome'), plans: byId('plans'), previous: byId('previous'), previousPlan: byId('previous-plan')};
+const view = {outcome: byId('outcome'), plans: byId('plans'), previous: byId('previous'), previousPlan: byId('previous-plan'),
+  leftOut: byId('left-out')};
 
 // ---- catalogs: the list, and each one's products (cached by version) -------------------------------------
 
@@ -181,16 +183,21 @@ async function plan({focusErrors = false} = {}) {
   document.body.dataset.answers = String(++state.answers); // tests wait on this count
 }
 
+/** The phase a request is planned for, as the service applies it (API.md, phase): during from a workout, else any. */
+const phaseOf = (request) => request.phase ?? (request.workout ? 'during' : 'any');
+
 async function showAnswer(answer, request, focusErrors) {
   const products = await productsOf(answer.body?.catalog ?? {name: request.catalog});
   state.needs = answer.body?.needs ?? null;
   if (state.needs) showNeeds(state.needs);
+  const leftOut = answer.status === 200 || answer.status === 422 ? answer.body?.leftOut : [];
+  showLeftOut(view.leftOut, leftOut ?? [], {phase: phaseOf(request), fromWorkout: request.workout != null}, bringBack);
   if (answer.status === 200) {
     // The plan before the last change (of the form or of the catalog): asking again for the same plan keeps
     // the one before that.
     const key = `${JSON.stringify(request)} @${answer.body.catalog?.version}`;
     if (state.last && state.last.key !== key) state.before = state.last;
-    showPlan(view, {response: answer.body, products, previous: state.before}, {
+    showPlan(view, {response: answer.body, products, previous: state.before, phase: phaseOf(request)}, {
       downloadJson: () => downloadJson(answer.body),
       downloadCsv: () => downloadCsv(answer.body, products),
       moreTime: () => {
@@ -249,12 +256,22 @@ function relax(member) {
   } else if (field.startsWith('limits.')) {
     byId(field.slice('limits.'.length)).value = String(to);
   } else if (field === 'include') {
-    pickers.get('include.products').set(to.products);
-    pickers.get('include.tags').set(to.tags);
+    for (const list of ['products', 'tags', 'kinds']) pickers.get(`include.${list}`).set(to[list]);
   } else {
     const picker = pickers.get(field);
     picker.set(picker.values.filter((value) => value !== remove));
   }
+  plan();
+}
+
+/**
+ * Brings back a product the answer left out: its bringBack {field, to} is a field of the form ("unknownUnderMax" to
+ * "allow", "phase" to one the product is meant for) set to a new value; then plans again.
+ */
+function bringBack({field, to}) {
+  const select = byId(field);
+  if (!select) return;
+  select.value = to;
   plan();
 }
 

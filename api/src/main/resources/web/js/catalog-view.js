@@ -1,6 +1,6 @@
-// The catalog view: browse and search a catalog's products (filters by kind and tag), see a product's facts and
-// source, add, edit and delete products with the service's validation shown at each field, and create an
-// experiment catalog copied from another.
+// The catalog view: browse and search a catalog's products (filters by kind and tag), see a product's facts, source
+// and when it is taken, add, edit and delete products with the service's validation shown at each field, and create
+// an experiment catalog copied from another.
 import {catalogPath, call, get} from './api.js';
 import {byId, debounce, el, replace} from './dom.js';
 import {clearFieldErrors, showFieldErrors} from './fields.js';
@@ -8,6 +8,8 @@ import {NUTRIENTS, amountText, quantity} from './nutrients.js';
 
 // The kinds of a product, as the service's Kind enum lists them; KindsScriptTest checks the two agree.
 export const KINDS = ['drink', 'powder', 'gel', 'chew', 'bar', 'shake', 'food', 'supplement'];
+// When a product is taken (its "use"), in the catalog's order.
+const PHASES = ['before', 'during', 'after'];
 
 /**
  * @param catalogs the page's catalogs: {list(), refresh(), products(name, {fresh}), changed(name, version)}
@@ -113,7 +115,8 @@ export function createCatalogView(catalogs, onPlanAgainst) {
       ['Most servings in one plan', product.maxServings], ['Price', product.price ? `${product.price.amount} ${product.price.currency}` : null],
       ['Tags', (product.tags ?? []).join(', ') || null],
       ['Preparation', preparationText(product.preparation)],
-      ['Carbohydrate type', product.carbohydrateType === null ? 'not known' : product.carbohydrateType]];
+      ['Carbohydrate type', product.carbohydrateType === null ? 'not known' : product.carbohydrateType],
+      ['Taken', product.use ? product.use.join(', ') : 'not said: no plan for a phase uses it']];
     const edit = el('button', {type: 'button', class: 'primary'}, 'Edit');
     edit.addEventListener('click', () => editProduct(product));
     const remove = el('button', {type: 'button', class: 'danger'}, 'Delete…');
@@ -175,6 +178,17 @@ export function createCatalogView(catalogs, onPlanAgainst) {
     return select;
   }
 
+  /** When the product is taken: one checkbox per phase, in a group that takes the field's errors. */
+  function useChecks(product) {
+    const boxes = PHASES.map((phase) => el('input', {type: 'checkbox', id: `p-use-${phase}`, value: phase,
+      checked: (product?.use ?? []).includes(phase), 'aria-describedby': 'p-use-hint p-use-error'}));
+    return el('fieldset', {class: 'field checks', 'data-field': 'use'},
+      el('legend', {}, 'Taken'),
+      el('div', {class: 'check-row'}, boxes.map((box) => el('label', {class: 'check', for: box.id}, box, `${box.value} a session`))),
+      el('p', {class: 'hint', id: 'p-use-hint'}, 'a plan for a phase uses only the products taken then'),
+      el('p', {class: 'field-error', id: 'p-use-error', 'data-error-for': 'use'}));
+  }
+
   function editProduct(product) {
     const editing = product != null;
     const form = el('form', {id: 'product-form', novalidate: true, 'aria-labelledby': 'product-form-title'});
@@ -206,7 +220,8 @@ export function createCatalogView(catalogs, onPlanAgainst) {
         field('preparation.water', 'Mixed into', text('p-water', product?.preparation?.dry ? 'dry' : amountText(product?.preparation?.water)),
           'the water one serving is mixed into (355 mL), or dry; required for a powder or supplement'),
         field('preparation.unit', 'One serving is a', text('p-unit', product?.preparation?.unit), 'scoop, sachet, tablet…'),
-        field('carbohydrateType', 'Carbohydrate type', carbohydrateSelect(product))),
+        field('carbohydrateType', 'Carbohydrate type', carbohydrateSelect(product)),
+        useChecks(product)),
       el('fieldset', {class: 'nutrient-fields', 'data-field': 'nutrients'},
         el('legend', {}, 'Per serving'),
         el('p', {class: 'hint'}, 'A plain number is in the unit shown. Empty: none (0). ', el('kbd', {}, '?'), ': not known.'),
@@ -243,6 +258,8 @@ export function createCatalogView(catalogs, onPlanAgainst) {
     }
     const type = byId('p-carbohydrateType').value;
     if (type) product.carbohydrateType = type === 'unknown' ? null : type;
+    const use = PHASES.filter((phase) => byId(`p-use-${phase}`).checked);
+    if (use.length > 0) product.use = use;
     return product;
   }
 

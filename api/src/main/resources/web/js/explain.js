@@ -2,7 +2,6 @@
 // targets and limits named and each suggested relaxation offered as one click.
 import {el, replace} from './dom.js';
 import {noteSlot} from './fields.js';
-import {leftOutNote} from './plan-view.js';
 
 /** A relaxation the form can apply by itself: the 422 gives the field's new value or the entry to remove. */
 function applicable(member) {
@@ -22,7 +21,7 @@ function relaxButton(member, apply) {
  *
  * @param outcome the element for the summary
  * @param form    the plan form, whose [data-note-for] slots take the explanations
- * @param body    the 422 body {error, message, details, leftOut}
+ * @param body    the 422 body {error, message, details} (its leftOut is shown beside, by left-out.js)
  * @param apply   called with the conflict member {field, relaxation, to | remove} whose relaxation was clicked
  */
 export function showInfeasible(outcome, form, body, apply) {
@@ -37,8 +36,7 @@ export function showInfeasible(outcome, form, body, apply) {
       el('ul', {'aria-label': 'Targets and limits in conflict'}, members.map((member) => el('li', {'data-conflict-field': member.field},
         el('span', {class: 'constraint'}, member.constraint), member.relaxation
           ? [' — ', relaxButton(member, apply)]
-          : el('span', {class: 'hint'}, ' — relaxing this alone is not enough'))))) : null,
-    leftOutNote(body.leftOut));
+          : el('span', {class: 'hint'}, ' — relaxing this alone is not enough'))))) : null);
 
   for (const detail of details.filter((each) => each.nutrient)) {
     noteSlot(form, detail.field)?.append(el('p', {class: detail.withinReach ? 'reach within' : 'reach out',

@@ -6,10 +6,17 @@ import {fillTargets, readTargets} from './targets.js';
 import {WORKOUT_FIELDS, fillWorkout, readWorkout, useWorkout, usesWorkout} from './workout.js';
 
 const LIMITS = ['maxServingsPerProduct', 'maxProducts', 'maxServings'];
-const OPTIONS = ['objective', 'solver', 'timeLimitMs', 'alternatives', 'unknownUnderMax'];
+const OPTIONS = ['phase', 'objective', 'solver', 'timeLimitMs', 'alternatives', 'unknownUnderMax'];
 const NUMBERS = new Set(['timeLimitMs', 'alternatives', ...LIMITS]);
-const LISTS = ['include.products', 'include.tags', 'exclude.products', 'exclude.tags', 'require'];
-const DEFAULTS = {objective: 'servings', solver: 'auto', timeLimitMs: '2000', alternatives: '2', unknownUnderMax: 'exclude'};
+const LISTS = ['include.products', 'include.tags', 'include.kinds', 'exclude.products', 'exclude.tags', 'exclude.kinds', 'require'];
+// The phase's default is the service's: during for a workout, any otherwise. Sent only when chosen.
+const DEFAULTS = {phase: '', objective: 'servings', solver: 'auto', timeLimitMs: '2000', alternatives: '2', unknownUnderMax: 'exclude'};
+
+/** The concentration limit as typed: a plain number is read in g/L; anything else as typed, for the service to judge. */
+const perLitre = (text) => {
+  const value = quantity(text);
+  return typeof value === 'number' ? `${value} g/L` : value;
+};
 
 /** A count as typed: a number when it is one, else the text, for the service to reject with its reason. */
 const count = (text) => {
@@ -31,6 +38,8 @@ export function readForm(pickers) {
     const value = NUMBERS.has(name) ? count(byId(name).value) : byId(name).value;
     if (value !== undefined && value !== '') request[name] = value;
   }
+  const concentration = perLitre(byId('concentrationMax').value);
+  if (concentration !== '') request.concentration = {max: concentration};
   if (byId('schedule-on').checked) {
     if (!request.workout) request.durationMin = count(byId('durationMin').value); // a workout has its own
     request.schedule = {intervalMin: count(byId('intervalMin').value)};
@@ -51,6 +60,7 @@ export function fillForm(request, pickers) {
     if (byId(name).tagName === 'SELECT') setSelect(byId(name), value);
     else byId(name).value = value;
   }
+  byId('concentrationMax').value = request.concentration?.max ?? '';
   byId('schedule-on').checked = request.schedule != null;
   byId('durationMin').value = request.durationMin ?? 180;
   setSelect(byId('intervalMin'), request.schedule?.intervalMin ?? 15);
@@ -65,7 +75,8 @@ function setSelect(select, value) {
 }
 
 /**
- * The query string of a request: sodium.min=500 mg, exclude.tags=caffeine (repeated), objective=servings, ...
+ * The query string of a request: sodium.min=500 mg, exclude.tags=caffeine (repeated), include.kinds=gel (repeated),
+ * phase=after, concentration=80 g/L, objective=servings, ...
  * plus the preset it started from and the catalog version the plan was made with.
  */
 export function toQuery(request, {preset, version} = {}) {
@@ -92,6 +103,8 @@ export function toQuery(request, {preset, version} = {}) {
   for (const name of OPTIONS) {
     if (request[name] != null) params.set(name, String(request[name]));
   }
+  // Not "concentration.max": a name.max parameter is a target's.
+  if (request.concentration?.max != null) params.set('concentration', String(request.concentration.max));
   if (request.schedule) {
     if (request.durationMin != null) params.set('durationMin', String(request.durationMin));
     params.set('intervalMin', String(request.schedule.intervalMin ?? 15));
@@ -129,6 +142,7 @@ export function fromQuery(search) {
   for (const name of OPTIONS) {
     if (params.has(name)) request[name] = NUMBERS.has(name) ? quantity(params.get(name)) : params.get(name);
   }
+  if (params.has('concentration')) request.concentration = {max: params.get('concentration')};
   if (params.has('intervalMin')) {
     if (params.has('durationMin')) request.durationMin = quantity(params.get('durationMin'));
     request.schedule = {intervalMin: quantity(params.get('intervalMin') ?? '15')};

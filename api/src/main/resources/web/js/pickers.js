@@ -1,5 +1,7 @@
-// Include, exclude and require: lists of products or tags, picked from the live catalog. Each picker is a text
-// box with the catalog's products (or tags) as suggestions, an Add button, and the chosen ones as removable chips.
+// Include, exclude and require: lists of products or tags, picked from the live catalog, and kinds, checked. Each
+// picker is a text box with the catalog's products (or tags) as suggestions, an Add button, and the chosen ones as
+// removable chips; kinds are one checkbox each.
+import {KINDS} from './catalog-view.js';
 import {el, replace} from './dom.js';
 
 /** The pickers of the form, by the field path the plan request and its 400 details use. */
@@ -12,6 +14,9 @@ export const PICKERS = [
 ];
 
 const slug = (field) => field.replace('.', '-');
+
+/** The kinds of "Sports products only": made to be taken during exercise (API.md, include). */
+export const SPORTS_KINDS = ['drink', 'powder', 'gel', 'chew'];
 
 class Picker {
   constructor(spec, catalog, onChange) {
@@ -94,6 +99,34 @@ class Picker {
   }
 }
 
+/** Kinds to include or exclude: one checkbox per kind, its values the kinds checked, in the catalog's order. */
+class KindChecks {
+  constructor(field, label, hint) {
+    this.field = field;
+    const id = `pick-${slug(field)}`;
+    this.boxes = KINDS.map((kind) => el('input', {type: 'checkbox', id: `${id}-${kind}`, value: kind,
+      'aria-describedby': `${id}-error`}));
+    this.error = el('p', {class: 'field-error', id: `${id}-error`, 'data-error-for': field});
+    this.element = el('fieldset', {class: 'field checks', 'data-field': field, id},
+      el('legend', {}, label),
+      hint ? el('p', {class: 'hint'}, hint) : null,
+      el('div', {class: 'check-row'}, this.boxes.map((box) => el('label', {class: 'check', for: box.id}, box, box.value))),
+      this.error,
+      el('div', {class: 'field-note', 'data-note-for': field}));
+  }
+
+  get values() {
+    return this.boxes.filter((box) => box.checked).map((box) => box.value);
+  }
+
+  set(values) {
+    const chosen = new Set(values ?? []);
+    this.boxes.forEach((box) => { box.checked = chosen.has(box.value); });
+  }
+
+  render() {}
+}
+
 /**
  * Builds the pickers into the container.
  *
@@ -103,9 +136,22 @@ class Picker {
  */
 export function buildPickers(container, catalog, onChange) {
   const pickers = Object.fromEntries(PICKERS.map((spec) => [spec.field, new Picker(spec, catalog, onChange)]));
+  pickers['include.kinds'] = new KindChecks('include.kinds', 'Only these kinds', 'none checked: every kind');
+  pickers['exclude.kinds'] = new KindChecks('exclude.kinds', 'Never these kinds');
+  // One click to the products made for exercise; the kinds stay editable afterwards.
+  const sports = el('button', {type: 'button', class: 'small', id: 'sports-only'}, 'Sports products only');
+  sports.addEventListener('click', () => {
+    pickers['include.kinds'].set(SPORTS_KINDS);
+    pickers['exclude.kinds'].set(pickers['exclude.kinds'].values.filter((kind) => !SPORTS_KINDS.includes(kind)));
+    onChange();
+  });
+  pickers['include.kinds'].element.querySelector('.check-row').after(el('p', {class: 'preset'}, sports,
+    el('span', {class: 'hint'}, ` ${SPORTS_KINDS.join(', ')}`)));
   container.append(
-    el('div', {class: 'picker-group'}, el('h3', {}, 'Include'), pickers['include.products'].element, pickers['include.tags'].element),
-    el('div', {class: 'picker-group'}, el('h3', {}, 'Exclude'), pickers['exclude.products'].element, pickers['exclude.tags'].element),
+    el('div', {class: 'picker-group'}, el('h3', {}, 'Include'), pickers['include.products'].element, pickers['include.tags'].element,
+      pickers['include.kinds'].element),
+    el('div', {class: 'picker-group'}, el('h3', {}, 'Exclude'), pickers['exclude.products'].element, pickers['exclude.tags'].element,
+      pickers['exclude.kinds'].element),
     el('div', {class: 'picker-group'}, el('h3', {}, 'Require'), pickers.require.element));
   return {
     get: (field) => pickers[field],
@@ -114,7 +160,7 @@ export function buildPickers(container, catalog, onChange) {
       const request = {};
       for (const group of ['include', 'exclude']) {
         const selection = {};
-        for (const list of ['products', 'tags']) {
+        for (const list of ['products', 'tags', 'kinds']) {
           const values = pickers[`${group}.${list}`].values;
           if (values.length > 0) selection[list] = [...values];
         }
@@ -125,7 +171,7 @@ export function buildPickers(container, catalog, onChange) {
     },
     fill(request) {
       for (const group of ['include', 'exclude']) {
-        for (const list of ['products', 'tags']) pickers[`${group}.${list}`].set(request?.[group]?.[list]);
+        for (const list of ['products', 'tags', 'kinds']) pickers[`${group}.${list}`].set(request?.[group]?.[list]);
       }
       pickers.require.set(request?.require);
     },

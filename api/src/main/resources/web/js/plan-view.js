@@ -1,9 +1,10 @@
 // A plan response for people: the status in words, the solve time, each plan (the best, then the alternatives,
-// one under the other) as a table of items with what each contributes per targeted nutrient and the totals, the
-// warnings in the cells they concern, and a chart per targeted nutrient.
+// one under the other) as a table of items with what each contributes per targeted nutrient and the totals, its
+// carbohydrate per litre against the limit, the warnings in the cells they concern, and a chart per targeted nutrient.
 import {amount, el, fmt, replace} from './dom.js';
 import {amountText, canonical} from './nutrients.js';
 import {bandFigure, destroyCharts, drawCharts} from './charts.js';
+import {leftOutSummary} from './left-out.js';
 
 const plural = (count, word) => `${fmt(count)} ${word}${count === 1 ? '' : 's'}`;
 
@@ -121,25 +122,30 @@ function totalCell(nutrient, total) {
     title: 'a product used does not state this nutrient: the total is at least this'}, `≥ ${fmt(total.amount)}`);
 }
 
-/** What the unknown-value policy did: products left out, and maximums the plan is not proven to meet. */
-function unknownValuesNotes(response) {
+/** What the unknown-value policy did: maximums the plan is not proven to meet, and a line on what was left out. */
+function unknownValuesNotes(response, phase) {
   const notes = [];
   if ((response.unproven ?? []).length > 0) {
     notes.push(el('p', {class: 'status status-warn', id: 'unproven'}, el('strong', {}, 'Not proven under the max'),
       ` for ${response.unproven.join(', ')}: a product used does not state it, so the total is only a lower bound.`));
   }
-  notes.push(leftOutNote(response.leftOut));
+  notes.push(leftOutSummary(response.leftOut, phase));
   return notes;
 }
 
-/** The products a request left out because a value under a max is not known (plan and 422 alike); null when none. */
-export function leftOutNote(leftOut = []) {
-  if (leftOut.length === 0) return null;
-  return el('details', {class: 'left-out', id: 'left-out'},
-    el('summary', {}, `${plural(leftOut.length, 'product')} left out: a value under a max is not known`),
-    el('p', {class: 'hint'}, 'Such a product cannot be shown to stay under the max. The request option unknownUnderMax: "allow" uses them, with their totals marked as lower bounds.'),
-    el('ul', {}, leftOut.map((each) => el('li', {'data-product': each.product},
-      el('strong', {}, each.name), ` (${each.product}): ${each.nutrients.join(', ')} not known`))));
+/**
+ * The plan's carbohydrate per litre of its fluid against the limit: "74 g/L (limit 80 g/L)", in the warning style
+ * above the limit. Null when the answer does not say.
+ */
+export function concentrationLine(concentration, key) {
+  if (!concentration) return null;
+  const {amount: value, unit, max} = concentration;
+  const over = value != null && max != null && value > max.amount;
+  return el('p', {class: `concentration${over ? ' over' : ''}`, 'data-concentration': key ?? null,
+    'data-over': over ? 'true' : null},
+  'Carbohydrate per litre of fluid: ', el('strong', {}, value == null ? 'no fluid' : amount(value, unit)),
+  max == null ? ' (no limit)' : ` (limit ${amount(max.amount, max.unit)})`,
+  over ? el('span', {class: 'over-note'}, ' ⚠ above the limit') : null);
 }
 
 function planCard(key, title, plan, context) {
@@ -150,6 +156,7 @@ function planCard(key, title, plan, context) {
     el('h3', {id: `plan-${key}-title`}, title),
     el('p', {class: 'objective'}, objectiveText(plan.objective?.kind, plan.objective?.value)),
     itemsTable(title, plan, products, cellWarnings),
+    concentrationLine(plan.concentration, key),
     el('div', {class: 'charts', role: 'group', 'aria-label': `${title}: totals against targets`}, figures));
 }
 
@@ -157,10 +164,11 @@ function planCard(key, title, plan, context) {
  * Shows a 200 plan response.
  *
  * @param view {outcome, plans, previous, previousPlan}: the elements to fill
- * @param result {response, products (Map id → product), previous ({response} of the plan before, or null)}
+ * @param result {response, products (Map id → product), previous ({response} of the plan before, or null), phase (the
+ *               plan's phase, for what was left out)}
  * @param actions {downloadJson(), downloadCsv(), moreTime()}
  */
-export function showPlan(view, {response, products, previous}, actions) {
+export function showPlan(view, {response, products, previous, phase}, actions) {
   const words = statusWords(response);
   const {cells, general} = sortWarnings(response.warnings);
   const catalog = response.catalog ?? {};
@@ -170,7 +178,8 @@ export function showPlan(view, {response, products, previous}, actions) {
     el('p', {class: 'meta'}, `Solved in ${fmt(response.timeMs)} ms by ${response.solver}, from catalog ${catalog.name}`
       + (catalog.version != null ? ` (version ${catalog.version})` : '') + '.'),
     general.length > 0 ? el('ul', {class: 'warnings', 'aria-label': 'Warnings'}, general.map((text) => el('li', {}, '⚠ ', text))) : null,
-    unknownValuesNotes(response),
+    unknownValuesNotes(response, phase),
+    response.status === 'UNKNOWN' && response.concentration?.amount != null ? concentrationLine(response.concentration, 'unknown') : null,
     response.status === 'UNKNOWN' ? actionButton('Allow four times the time and plan again', actions.moreTime) : null,
     response.status !== 'UNKNOWN' ? el('p', {class: 'downloads'},
       actionButton('Download JSON', actions.downloadJson, 'download-json'),

@@ -2,7 +2,7 @@
 // sources and the safety rails, and planning from them in one click. While "Plan from this workout" is on, the
 // plan request sends the workout instead of targets, and the link in the address bar keeps the workout.
 import {call} from './api.js';
-import {amount, byId, el, replace} from './dom.js';
+import {amount, byId, el, fmt, replace} from './dom.js';
 import {clearFieldErrors, showFieldErrors} from './fields.js';
 import {amountText, quantity} from './nutrients.js';
 
@@ -54,10 +54,21 @@ export async function deriveTargets() {
   return null;
 }
 
-/** The needs of a workout: targets with their rule and reasons, the defaults assumed, warnings and the safety block. */
-export function showNeeds(needs) {
+/** The rationale entries of a target, by the name the rationale gives it. */
+function reasonsOf(needs) {
   const reasons = new Map();
   for (const entry of needs.rationale) (reasons.get(entry.target) ?? reasons.set(entry.target, []).get(entry.target)).push(entry);
+  return (target) => reasons.get(target) ?? [];
+}
+
+/**
+ * The needs of a workout: targets with their rule and reasons (a target that passes several rules, such as fluid,
+ * as one ordered list of steps), the plan's concentration limit and the recovery ranges with theirs, the defaults
+ * assumed, warnings and the safety block.
+ */
+export function showNeeds(needs) {
+  const reasons = reasonsOf(needs);
+  const limit = needs.safety.carbohydratePerLitre;
   replace(byId('needs'),
     el('table', {class: 'needs-targets', id: 'needs-targets'},
       el('caption', {}, 'Targets from the workout'),
@@ -67,9 +78,18 @@ export function showNeeds(needs) {
         el('tr', {'data-nutrient': nutrient},
           el('th', {scope: 'row'}, nutrient),
           el('td', {}, `${amountText(range.min)} – ${amountText(range.max)}`),
-          el('td', {}, (reasons.get(nutrient === 'singleSourceCarbohydrate' ? 'carbohydrate' : nutrient) ?? []).map(why)))))),
+          el('td', {}, reasons(nutrient === 'singleSourceCarbohydrate' ? 'carbohydrate' : nutrient).map(why)))),
+      limit && el('tr', {'data-target': 'concentration'},
+        el('th', {scope: 'row'}, 'carbohydrate per litre'),
+        el('td', {}, `at most ${amountText(limit)}`),
+        el('td', {}, reasons('concentration').map(why))),
+      (needs.recovery ?? []).length > 0 && el('tr', {'data-target': 'recovery'},
+        el('th', {scope: 'row'}, 'after the session'),
+        el('td', {}, needs.recovery.map((range) => el('span', {class: 'recovery-range', 'data-nutrient': range.nutrient},
+          `${range.nutrient} ${amountText(range.min)} – ${amountText(range.max)}`, el('br')))),
+        el('td', {}, reasons('recovery').map(why))))),
     needs.warnings.length > 0 && el('ul', {class: 'needs-warnings', id: 'needs-warnings'},
-      needs.warnings.map((warning) => el('li', {}, el('strong', {}, warning.field), ': ', warning.message))),
+      needs.warnings.map((warning) => el('li', {'data-field': warning.field}, el('strong', {}, warning.field), ': ', warning.message))),
     el('dl', {class: 'safety', id: 'safety'}, safetyRows(needs.safety)),
     needs.assumed.length > 0 && el('details', {class: 'assumed'},
       el('summary', {}, `Assumed (${needs.assumed.length})`),
@@ -77,19 +97,43 @@ export function showNeeds(needs) {
         el('li', {}, el('strong', {}, each.input), ` = ${each.value} — ${each.source}; ${each.effect}`)))));
 }
 
+/**
+ * One rule's reason. With steps, the steps are the arithmetic, each with its range and its rule, in order from the
+ * first value to the one planned; what the sources disagree on is kept from the arithmetic.
+ */
 function why(entry) {
-  return el('p', {class: 'why', 'data-rule': entry.rule}, el('strong', {}, entry.rule), ' ', entry.arithmetic,
-    el('span', {class: 'sources'}, ` [${entry.sources.join('; ')}]`));
+  const sources = el('span', {class: 'sources'}, ` [${entry.sources.join('; ')}]`);
+  if (!(entry.steps?.length > 0)) {
+    return el('p', {class: 'why', 'data-rule': entry.rule}, el('strong', {}, entry.rule), ' ', entry.arithmetic, sources);
+  }
+  const disagree = entry.arithmetic.indexOf('Sources disagree');
+  return el('div', {class: 'why', 'data-rule': entry.rule},
+    el('p', {}, el('strong', {}, entry.rule), ': step by step to what is planned'),
+    el('ol', {class: 'steps', 'data-steps-for': entry.target}, entry.steps.map((step) =>
+      el('li', {class: 'step'}, el('strong', {class: 'step-range'}, stepRange(step)), ' — ', step.step,
+        el('span', {class: 'step-rule'}, ` (${step.rule})`)))),
+    el('p', {}, disagree >= 0 ? entry.arithmetic.slice(disagree) : null, sources));
+}
+
+/** A step's value: "6,000 mL" alone, or "4,500–6,000 mL". */
+function stepRange({min, max}) {
+  const text = (value) => amount(value.amount, value.unit);
+  if (min == null) return text(max);
+  if (max == null) return `at least ${text(min)}`;
+  if (min.amount === max.amount && min.unit === max.unit) return text(max);
+  return min.unit === max.unit ? `${fmt(min.amount)}–${text(max)}` : `${text(min)} – ${text(max)}`;
 }
 
 const SAFETY_LABELS = {
   fluidPerHour: 'Fluid at most, per hour', sodiumPerHour: 'Sodium at most, per hour', caffeineTotal: 'Caffeine in all',
   caffeinePerDose: 'Caffeine per dose', carbohydratePerHour: 'Carbohydrate tolerance, per hour',
   singleSourceCarbohydrateMax: 'Single-source carbohydrate at most',
+  carbohydratePerLitre: 'Carbohydrate per litre of the plan\'s fluid, at most',
+  carbohydratePerLitreInSlot: 'Carbohydrate per litre at any one moment, at most',
 };
 
 function safetyRows(safety) {
-  return [...Object.entries(SAFETY_LABELS).map(([key, label]) => [el('dt', {}, label),
+  return [...Object.entries(SAFETY_LABELS).filter(([key]) => safety[key] != null).map(([key, label]) => [el('dt', {}, label),
     el('dd', {'data-safety': key}, amount(safety[key].amount, safety[key].unit))]),
   el('dt', {}, 'Confidence'), el('dd', {'data-safety': 'confidence'}, safety.confidence)];
 }

@@ -15,10 +15,11 @@ import org.openqa.selenium.Dimension;
 import nutriplan.api.service.TestService;
 
 /**
- * The web form's layout at the widths dietitians use, from a phone to a wide screen: with a workout's rationale and
- * its schedule, a preset's plan beside its alternatives, a 422's explanation and the catalog open, no element
- * reaches out of its column, long words wrap, and a table too wide for its column scrolls inside its own labelled
- * container ({@link LayoutChecks}). Screenshots of each width go to target/screenshots/layout-*.
+ * The web form's layout at the widths dietitians use, from a phone to a wide screen: with a workout's rationale, its
+ * schedule and the products it left out (each line opened), a preset's plan beside its alternatives, a 422's
+ * explanation and the catalog open, no element reaches out of its column, long words wrap, and a table too wide for
+ * its column scrolls inside its own labelled container ({@link LayoutChecks}). Screenshots of each width go to
+ * target/screenshots/layout-*.
  */
 class LayoutBrowserTest {
 
@@ -54,9 +55,12 @@ class LayoutBrowserTest {
         assertThat(planAndAwait(() -> browser.byId("workout-plan").click())).isIn("OPTIMAL", "FEASIBLE");
         assertThat(browser.all(By.cssSelector("#needs-targets tbody tr"))).isNotEmpty();
         assertThat(browser.all(By.cssSelector("#timeline table.slots tbody tr"))).hasSize(16);
+        assertThat(browser.all(By.cssSelector("#left-out-unknown li"))).isNotEmpty();
+        browser.all(By.cssSelector("#left-out-phase button[aria-expanded]")).forEach(toggle -> toggle.click());
         assertLayoutHolds(layout, "a workout with a schedule at " + width + " px");
         screenshotAt(name + "-workout-rationale", "#needs-targets");
         screenshotAt(name + "-workout-plan", "#result");
+        screenshotAt(name + "-workout-left-out", "#left-out");
         screenshotAt(name + "-workout-timeline", "#timeline");
 
         // A preset with alternatives, the workout's plan kept as the one before.

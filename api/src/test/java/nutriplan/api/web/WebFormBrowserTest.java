@@ -215,6 +215,7 @@ class WebFormBrowserTest {
         browser.waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("#product-list tr[data-product=water-tap-500ml] button"))).click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-panel"), "Source:"));
         browser.find(By.xpath("//section[@id='product-panel']//button[text()='Edit']")).click();
+        assertThat(browser.byId("p-use-during").isSelected()).as("water is taken during a session").isTrue();
         browser.type("p-serving", "750 mL");
         browser.type("p-n-fluid", "3 kg");
         browser.find(By.cssSelector("#product-form button[type=submit]")).click();

@@ -47,7 +47,7 @@ class WorkoutPanelBrowserTest {
         browser.waitFor(driver -> !driver.findElements(By.id("needs-targets")).isEmpty());
 
         var expected = json(service.postJson(TargetRoutes.TARGETS, WORKOUT));
-        var rows = browser.all(By.cssSelector("#needs-targets tbody tr"));
+        var rows = browser.all(By.cssSelector("#needs-targets tbody tr[data-nutrient]"));
         assertThat(rows).extracting(row -> row.getAttribute("data-nutrient"))
                 .containsExactlyElementsOf(() -> expected.path("targets").fieldNames());
         var carbohydrate = browser.find(By.cssSelector("#needs-targets tr[data-nutrient=carbohydrate]"));
