@@ -266,12 +266,19 @@ function relax(member) {
 
 /**
  * Brings back a product the answer left out: its bringBack {field, to} is a field of the form ("unknownUnderMax" to
- * "allow", "phase" to one the product is meant for) set to a new value; then plans again.
+ * "allow", "phase" to one the product is meant for) set to a new value, or {field, add} an entry to add to a list
+ * ("require", for a workout's plan); then plans again.
  */
-function bringBack({field, to}) {
-  const select = byId(field);
-  if (!select) return;
-  select.value = to;
+function bringBack({field, to, add}) {
+  if (add !== undefined) {
+    const picker = pickers.get(field);
+    if (!picker) return;
+    picker.set([...picker.values.filter((value) => value !== add), add]);
+  } else {
+    const select = byId(field);
+    if (!select) return;
+    select.value = to;
+  }
   plan();
 }
 

@@ -1,7 +1,7 @@
 // The products a plan (or a 422) left out, in full: each one whose value under a max is not known, with the values
 // and the reason and a button that brings it back; those not meant for the plan's phase in one short line per
-// phase they are meant for, which opens to the list. A bring-back applies the answer's {field, to} to the form
-// and plans again, as a 422's relaxation does.
+// phase they are meant for, which opens to the list. A bring-back applies the answer's {field, to} (or {field, add}
+// to a list) to the form and plans again, as a 422's relaxation does.
 import {el, replace} from './dom.js';
 
 const SHORT_NAMES = 4; // names in a phase's line before "…"
@@ -9,17 +9,12 @@ const SHORT_NAMES = 4; // names in a phase's line before "…"
 /** "White rice, long-grain, enriched, cooked, 1 cup" → "White rice": a name short enough for a line of several. */
 const shortName = (name) => name.split(/, | \(/)[0];
 
-/**
- * Whether the form can apply a bring-back by itself. A workout gives targets during and after the session only, so
- * planning it for before or for any phase is not a change of one field (the plan needs typed targets).
- */
-function applicable(bringBack, fromWorkout) {
-  return !(fromWorkout && bringBack.field === 'phase' && (bringBack.to === 'before' || bringBack.to === 'any'));
-}
+/** The phase a left-out product is for, which groups the phase lines: its use's first, or "any" when not said. */
+const phaseFor = (entry) => entry.use?.[0] ?? 'any';
 
 function bringBackButton(label, entry, hiddenName, apply) {
   const button = el('button', {type: 'button', class: 'relax small bring-back', 'data-bring-back-field': entry.bringBack.field,
-    'data-bring-back-to': entry.bringBack.to, title: entry.bringBack.message}, label,
+    'data-bring-back-to': entry.bringBack.to ?? entry.bringBack.add, title: entry.bringBack.message}, label,
   hiddenName ? el('span', {class: 'visually-hidden'}, ` ${hiddenName}`) : null);
   button.addEventListener('click', () => apply(entry.bringBack));
   return button;
@@ -52,9 +47,12 @@ function phaseLine(to, entries, {phase, fromWorkout}, apply, index) {
   const listId = `left-out-phase-${index}`;
   const toggle = el('button', {type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': listId},
     `all ${entries.length}`);
+  // A workout is planned for during or after it only: each product comes back by requiring it, one by one.
+  const require = fromWorkout;
   const list = el('ul', {id: listId, class: 'left-out-list', hidden: true}, entries.map((entry) =>
     el('li', {'data-product': entry.product, 'data-cause': 'phase'}, el('strong', {}, entry.name), ' ',
-      el('span', {class: 'id'}, entry.product), ` — ${entry.reason}`)));
+      el('span', {class: 'id'}, entry.product), ` — ${entry.reason} `,
+      require ? bringBackButton('Require', entry, entry.name, apply) : null)));
   toggle.addEventListener('click', () => {
     list.hidden = !list.hidden;
     toggle.setAttribute('aria-expanded', String(!list.hidden));
@@ -63,9 +61,9 @@ function phaseLine(to, entries, {phase, fromWorkout}, apply, index) {
   const words = to === 'any' ? 'the catalog does not say when they are taken' : `they are for ${to}`;
   return el('li', {'data-phase-group': to},
     el('span', {class: 'phase-line'}, el('strong', {}, `Not for ${phase}: `), shown, ` — ${words}. `),
-    applicable(sample.bringBack, fromWorkout)
-      ? bringBackButton(`Plan for ${to}`, sample, null, apply)
-      : el('span', {class: 'hint'}, `(A workout is planned for during or after: to plan for ${to}, type targets.) `),
+    require
+      ? el('span', {class: 'hint'}, '(A workout is planned for during or after it: require one to take it anyway.) ')
+      : bringBackButton(`Plan for ${to}`, sample, null, apply),
     ' ', toggle, list);
 }
 
@@ -73,9 +71,9 @@ function phaseLine(to, entries, {phase, fromWorkout}, apply, index) {
  * Shows the left-out products of an answer; hides the section when there are none.
  *
  * @param section  the section to fill
- * @param leftOut  the answer's leftOut [{product, name, cause, nutrients, reason, bringBack: {field, to, message}}]
+ * @param leftOut  the answer's leftOut [{product, name, cause, use, nutrients, reason, bringBack: {field, to | add, message}}]
  * @param context  {phase: the plan's phase as the service applied it, fromWorkout: planned from a workout}
- * @param apply    called with a bringBack {field, to, message} whose button was clicked
+ * @param apply    called with a bringBack {field, to | add, message} whose button was clicked
  */
 export function showLeftOut(section, leftOut = [], context, apply) {
   section.hidden = leftOut.length === 0;
@@ -83,7 +81,7 @@ export function showLeftOut(section, leftOut = [], context, apply) {
   const unknown = leftOut.filter((entry) => entry.cause === 'unknown');
   const byPhase = new Map();
   for (const entry of leftOut.filter((each) => each.cause === 'phase')) {
-    (byPhase.get(entry.bringBack.to) ?? byPhase.set(entry.bringBack.to, []).get(entry.bringBack.to)).push(entry);
+    (byPhase.get(phaseFor(entry)) ?? byPhase.set(phaseFor(entry), []).get(phaseFor(entry))).push(entry);
   }
   return replace(section,
     el('h3', {id: 'left-out-heading'}, `Left out of the plan (${leftOut.length} products)`),

@@ -42,7 +42,7 @@ final class DocumentFacts {
                     "unknownUnderMax", names(UnknownUnderMax.values()),
                     "phase", Stream.concat(names(Phase.values()).stream(), Stream.of(PlanRequestJson.ANY_PHASE)).toList()),
             "Selection", Map.of("kinds", names(Kind.values())),
-            "LeftOut", Map.of("cause", List.of("unknown", "phase")),
+            "LeftOut", Map.of("cause", List.of("unknown", "phase"), "use", names(Phase.values())),
             "PlanResponse", Map.of(
                     "status", Stream.of(PlanStatus.values()).filter(status -> status != PlanStatus.INFEASIBLE).map(Enum::name).toList(),
                     "solver", List.of(ChocoPlanner.NAME, TimefoldPlanner.NAME)),

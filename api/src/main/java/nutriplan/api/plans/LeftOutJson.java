@@ -82,8 +82,15 @@ final class LeftOutJson {
         return node;
     }
 
+    /** {product, name, cause, use}: use the phases the catalog says it is fit for, null when it does not say. */
     private static ObjectNode entry(Product product, String cause) {
-        return NODES.objectNode().put("product", product.id()).put("name", product.name()).put("cause", cause);
+        var node = NODES.objectNode().put("product", product.id()).put("name", product.name()).put("cause", cause);
+        if (product.use() == null) {
+            node.putNull("use");
+        } else {
+            product.use().forEach(phase -> node.withArray("use").add(phase.jsonName()));
+        }
+        return node;
     }
 
     private static void bringBack(ObjectNode node, String field, String to, String message) {

@@ -181,6 +181,9 @@ public final class PlanSchemas {
                           @OpenApiRequired @OpenApiDescription("unknown: a nutrient with a max is not known for it; phase:"
                                   + " the catalog does not say it is fit for the plan's phase") @OpenApiExample("unknown")
                           String cause,
+                          @OpenApiRequired @OpenApiNullable @OpenApiDescription("the phases the catalog says the product is"
+                                  + " fit for; null when it does not say") @OpenApiExample("[\"before\", \"after\"]")
+                          List<String> use,
                           @OpenApiRequired @OpenApiDescription("the nutrients with a max the product does not state (empty for"
                                   + " phase)") List<String> nutrients,
                           @OpenApiRequired String reason,

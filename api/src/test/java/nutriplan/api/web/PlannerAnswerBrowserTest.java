@@ -65,14 +65,16 @@ class PlannerAnswerBrowserTest {
         var before = browser.find(By.cssSelector("#left-out-phase li[data-phase-group=before]"));
         assertThat(before.getText()).startsWith("Not for during: ").contains("White rice").contains("they are for before");
         var forBefore = StreamSupport.stream(api.path("leftOut").spliterator(), false)
-                .filter(entry -> entry.path("bringBack").path("to").asText().equals("before"))
+                .filter(entry -> entry.path("cause").asText().equals("phase") && entry.at("/use/0").asText().equals("before"))
                 .map(entry -> entry.path("product").asText()).toList();
         assertThat(before.findElements(By.cssSelector(".left-out-list li"))).allMatch(item -> !item.isDisplayed());
         before.findElement(By.cssSelector("button[aria-expanded]")).click();
         assertThat(before.findElements(By.cssSelector(".left-out-list li"))).allMatch(WebElement::isDisplayed)
                 .extracting(item -> item.getAttribute("data-product")).containsExactlyElementsOf(forBefore);
-        assertThat(browser.find(By.cssSelector("#left-out-phase li[data-phase-group=after] button.bring-back")).getText())
-                .isEqualTo("Plan for after");
+        // A workout plans during or after it only: each product comes back by requiring it.
+        assertThat(before.findElements(By.cssSelector(".left-out-list li button.bring-back")))
+                .extracting(WebElement::getText).allMatch(text -> text.startsWith("Require"));
+        assertThat(before.getText()).contains("require one to take it anyway");
         // The fluid target's story, in order, each step with its range and rule.
         var steps = browser.all(By.cssSelector("#needs-targets ol[data-steps-for=fluid] li"));
         var apiSteps = StreamSupport.stream(api.path("needs").path("rationale").spliterator(), false)
@@ -107,6 +109,15 @@ class PlannerAnswerBrowserTest {
         assertThat(browser.byId("status").getAttribute("data-status")).isIn("OPTIMAL", "FEASIBLE");
         assertThat(browser.all(By.cssSelector("#left-out [data-product=maurten-drink-mix-160]"))).isEmpty();
         assertThat(browser.all(By.cssSelector("#left-out-unknown li"))).isEmpty();
+
+        // A product for before comes back into the workout's plan by requiring it.
+        browser.find(By.cssSelector("#left-out-phase li[data-phase-group=before] button[aria-expanded]")).click();
+        planAndAwait(() -> browser.find(By.cssSelector(
+                "#left-out-phase li[data-product=bagel-plain-medium] button.bring-back")).click());
+
+        assertThat(browser.driver().getCurrentUrl()).contains("require=bagel-plain-medium");
+        assertThat(browser.all(By.cssSelector("#left-out [data-product=bagel-plain-medium]"))).isEmpty();
+        assertThat(browser.byId("status").getAttribute("data-status")).isIn("OPTIMAL", "FEASIBLE");
     }
 
     @Test
