@@ -51,7 +51,7 @@ public final class HealthRoutes {
      * @param progress          the warm-up's progress, said while warming ("warming up the engines: 4 of 15 sample
      *                          plans done")
      * @param storeReachable    true while the catalog store answers (plans go on without it, changes do not)
-     * @param retryAfterSeconds the Retry-After of a 503 while warming
+     * @param retryAfterSeconds the Retry-After of a 503
      */
     public HealthRoutes(Supplier<Readiness> readiness, Supplier<String> progress, BooleanSupplier storeReachable,
                         int retryAfterSeconds) {
@@ -89,7 +89,7 @@ public final class HealthRoutes {
                         content = @OpenApiContent(from = Status.class, example = "{\"status\": \"warming\", \"store\": \"up\","
                                 + " \"detail\": \"warming up the engines: 4 of 15 sample plans done\"}"),
                         headers = @OpenApiParam(name = "Retry-After", type = Integer.class,
-                                description = "seconds; while warming", example = "1"))})
+                                description = "seconds", example = "1"))})
     void ready(Context ctx) {
         var state = readiness.get();
         var body = JsonNodeFactory.instance.objectNode()
@@ -97,7 +97,9 @@ public final class HealthRoutes {
                 .put("store", storeReachable.getAsBoolean() ? "up" : "down");
         if (state == Readiness.WARMING) {
             body.put("detail", progress.get());
-            ctx.header("Retry-After", Integer.toString(retryAfterSeconds));
+        }
+        if (state != Readiness.READY) {
+            ctx.header("Retry-After", Integer.toString(retryAfterSeconds)); // as on every 503
         }
         ctx.status(state == Readiness.READY ? 200 : 503).json(body);
     }

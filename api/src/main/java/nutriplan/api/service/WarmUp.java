@@ -65,11 +65,12 @@ final class WarmUp {
                          "sodium": {"min": "300 mg", "max": "900 mg"}},
              "limits": {"maxServingsPerProduct": 1, "maxProducts": 5}, "objective": "mass"}
             """,
-            // Infeasible: much sodium in little fluid, in few servings; answered with its explanation.
+            // Infeasible: much sodium in little fluid, in few servings; answered with its explanation, whose work
+            // follows the time limit (the least there is: 0.2 s worth; at 2 s, twice as long for the same paths).
             """
             {"targets": {"sodium": {"min": "3000 mg"}, "fluid": {"max": "600 mL"},
                          "carbohydrate": {"min": "60 g", "max": "90 g"}},
-             "exclude": {"tags": ["caffeine"]}, "limits": {"maxServings": 4}}
+             "exclude": {"tags": ["caffeine"]}, "limits": {"maxServings": 4}, "timeLimitMs": 400}
             """,
             // The Timefold engine, which auto continues with when the exact engine's work runs out.
             """
