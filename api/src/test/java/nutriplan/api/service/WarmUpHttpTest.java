@@ -63,8 +63,7 @@ class WarmUpHttpTest {
                     // then: the warm-up had ended (the child logs it before /ready turns)
                     assertThat(Files.readString(child.log)).contains("warmed up in");
                 } else if (response != null) {
-                    warming.add(response);
-                    assertThat(Files.readString(child.log)).doesNotContain("warmed up in");
+                    warming.add(response); // (the warm-up may end, and log so, before this line: no check here)
                 }
                 Thread.sleep(20);
             }
