@@ -21,4 +21,14 @@ public interface Planner {
     default PlanResult plan(PlanRequest request, long searchMs) {
         return plan(request.withTimeLimitMs(searchMs));
     }
+
+    /**
+     * Plans with at most {@code work} of search, in the exact engine's units ({@code ChocoPlanner.WORK_PER_MS} a
+     * millisecond's worth), and {@code searchMs} of the request's limit as a safety net: the search stops at the same
+     * point on any machine, cold or warm, unless the safety net stops it first. By default, the time alone: an engine
+     * that does not count its work.
+     */
+    default PlanResult plan(PlanRequest request, long searchMs, long work) {
+        return plan(request, searchMs);
+    }
 }

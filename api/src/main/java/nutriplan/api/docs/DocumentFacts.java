@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.api.errors.ErrorJson;
+import nutriplan.api.health.HealthRoutes;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.catalog.json.JsonEnum;
 import nutriplan.catalog.nutrient.Nutrient;
@@ -50,7 +51,8 @@ final class DocumentFacts {
             "Error", Map.of("error", ErrorJson.CODES),
             "Detail", Map.of("nutrient", nutrients()),
             "Warning", Map.of("nutrient", nutrients()),
-            "Status", Map.of("status", List.of("ok", "ready", "stopping"), "store", List.of("up", "down")));
+            "Status", Map.of("status", Stream.concat(Stream.of("ok"), Stream.of(HealthRoutes.Readiness.values())
+                    .map(HealthRoutes.Readiness::jsonName)).toList(), "store", List.of("up", "down")));
 
     private DocumentFacts() {
     }

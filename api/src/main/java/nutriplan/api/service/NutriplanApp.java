@@ -13,6 +13,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.CorsPlugin;
 
 import nutriplan.api.catalogs.CatalogRoutes;
+import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.catalogs.CatalogService;
 import nutriplan.api.catalogs.CatalogSnapshots;
 import nutriplan.api.docs.DocsRoutes;
@@ -47,7 +48,11 @@ public final class NutriplanApp {
     private final Metrics metrics = new Metrics();
     private final SolverPool pool;
     private final Javalin javalin;
+    private final PlanService planService;
+    private final Catalogs catalogs;
     private volatile boolean accepting;
+    /** Null until started. */
+    private volatile WarmUp warmUp;
 
     private final AutoCloseable storage;
 
@@ -57,12 +62,15 @@ public final class NutriplanApp {
                 settings.retryAfterSeconds());
         metrics.bind(pool);
         this.storage = storage;
+        this.planService = planService;
+        this.catalogs = catalogs.snapshots();
         var plans = new PlanRoutes(catalogs.snapshots(), planService, pool, metrics, settings.maxInlineProducts(),
                 settings.requestTimeoutMs());
         var batches = new PlanBatchRoutes(new PlanBatches(catalogs.snapshots(), planService, pool, metrics,
                 settings.maxInlineProducts(), settings.requestTimeoutMs(), settings.maxBatchRequests()));
         var catalogRoutes = new CatalogRoutes(catalogs);
-        var health = new HealthRoutes(() -> accepting, catalogs.snapshots()::storeReachable);
+        var health = new HealthRoutes(this::readiness, () -> warmUp.progress(), catalogs.snapshots()::storeReachable,
+                settings.retryAfterSeconds());
         var metricsRoutes = new MetricsRoutes(metrics);
         var docs = new DocsRoutes();
         var presets = new PresetRoutes();
@@ -143,13 +151,31 @@ public final class NutriplanApp {
         }
     }
 
-    /** Starts listening; {@link #port()} then tells where. */
+    /**
+     * Starts listening, and warming up in the background: {@code /ready} says 503 until the sample plans are done
+     * ({@link WarmUp}); {@link #port()} then tells where.
+     */
     public NutriplanApp start() {
         javalin.start();
+        warmUp = WarmUp.start(planService, catalogs, settings.warmUpRounds(), pool.size());
         accepting = true;
-        LOG.info("nutriplan listening on http://{}:{} ({} solvers, queue {}, body limit {} bytes)", settings.host(), port(),
-                pool.size(), pool.queueSize(), settings.maxBodyBytes());
+        LOG.info("nutriplan listening on http://{}:{} ({} solvers, queue {}, body limit {} bytes){}", settings.host(), port(),
+                pool.size(), pool.queueSize(), settings.maxBodyBytes(),
+                warmUp.finished() ? "" : "; warming up, /ready says 503 until done");
         return this;
+    }
+
+    /** Where the service stands, for {@code /ready}. */
+    private HealthRoutes.Readiness readiness() {
+        if (!accepting) {
+            return HealthRoutes.Readiness.STOPPING;
+        }
+        return warmUp.finished() ? HealthRoutes.Readiness.READY : HealthRoutes.Readiness.WARMING;
+    }
+
+    /** Whether the warm-up is done (at once without one): {@code /ready} then says 200. */
+    public boolean warmedUp() {
+        return warmUp != null && warmUp.finished();
     }
 
     /**
@@ -158,6 +184,9 @@ public final class NutriplanApp {
      */
     public void stop() {
         accepting = false;
+        if (warmUp != null) {
+            warmUp.stop();
+        }
         javalin.stop();
         pool.close(); // after the requests in flight: a batch running finishes first
         try {

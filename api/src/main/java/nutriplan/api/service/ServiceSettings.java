@@ -35,11 +35,13 @@ import nutriplan.planner.request.PlanRequest;
  * @param store              where catalogs are stored
  * @param maxBatchRequests   the most requests a batch ({@code POST /api/v1/plans:batch}, {@code targets:batch}) may
  *                           hold (413 above)
+ * @param warmUpRounds       how many times each warm-up request is planned at start, before {@code /ready} says
+ *                           ready ({@link WarmUp}); 0: ready at once, the first plans cold
  */
 public record ServiceSettings(String host, int port, Path catalogDirectory, long maxBodyBytes, int maxInlineProducts,
                               int solverPoolSize, int solverQueueSize, long queueTimeoutMs, long requestTimeoutMs,
                               long shutdownTimeoutMs, int retryAfterSeconds, List<String> corsOrigins,
-                              StoreSettings store, int maxBatchRequests) {
+                              StoreSettings store, int maxBatchRequests, int warmUpRounds) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
@@ -53,12 +55,14 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
     public static final int QUEUE_PER_SOLVER = 4;
     /** A team roster or a day of a recommendation job in one call, and still a body well under MAX_BODY_BYTES. */
     public static final int DEFAULT_MAX_BATCH_REQUESTS = 100;
+    /** Enough for the first request to get a warm service's answer (docs/API.md, "Readiness"). */
+    public static final int DEFAULT_WARM_UP_ROUNDS = 3;
 
     /** The variables read, in the README's order; each maps to one component. */
     public static final List<String> VARIABLES = List.of("HOST", "PORT", "CATALOG_DIR", "MAX_BODY_BYTES",
             "MAX_INLINE_PRODUCTS", "SOLVER_POOL_SIZE", "SOLVER_QUEUE_SIZE", "QUEUE_TIMEOUT_MS", "REQUEST_TIMEOUT_MS",
             "SHUTDOWN_TIMEOUT_MS", "RETRY_AFTER_SECONDS", "CORS_ORIGINS", "MONGODB_URI", "NUTRIPLAN_DATA_DIR",
-            "CATALOG_POLL_MS", "STORE_TIMEOUT_MS", "MAX_BATCH_REQUESTS");
+            "CATALOG_POLL_MS", "STORE_TIMEOUT_MS", "MAX_BATCH_REQUESTS", "WARM_UP_ROUNDS");
 
     /** An origin as browsers send it: scheme, host and optional port, nothing after. */
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
@@ -77,7 +81,7 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
         return new ServiceSettings("0.0.0.0", DEFAULT_PORT, CatalogDirectory.IN_WORKING_DIRECTORY, DEFAULT_MAX_BODY_BYTES,
                 PlanRequestJson.DEFAULT_MAX_INLINE_PRODUCTS, cores, cores * QUEUE_PER_SOLVER, DEFAULT_QUEUE_TIMEOUT_MS,
                 DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, DEFAULT_RETRY_AFTER_SECONDS, List.of(),
-                StoreSettings.defaults(), DEFAULT_MAX_BATCH_REQUESTS);
+                StoreSettings.defaults(), DEFAULT_MAX_BATCH_REQUESTS, DEFAULT_WARM_UP_ROUNDS);
     }
 
     /**
@@ -106,50 +110,58 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
                 reader.number("CATALOG_POLL_MS", defaults.store().pollMs(), 100, MAX_TIMEOUT_MS),
                 reader.number("STORE_TIMEOUT_MS", defaults.store().timeoutMs(), 100, MAX_TIMEOUT_MS));
         int maxBatchRequests = (int) reader.number("MAX_BATCH_REQUESTS", defaults.maxBatchRequests(), 1, 10_000);
+        int warmUpRounds = (int) reader.number("WARM_UP_ROUNDS", defaults.warmUpRounds(), 0, 100);
         reader.throwIfInvalid();
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests,
+                warmUpRounds);
     }
 
     public ServiceSettings withPort(int newPort) {
         return new ServiceSettings(host, newPort, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds);
     }
 
     public ServiceSettings withCatalogDirectory(Path newCatalogDirectory) {
         return new ServiceSettings(host, port, newCatalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds);
     }
 
     public ServiceSettings withLimits(long newMaxBodyBytes, int newMaxInlineProducts) {
         return new ServiceSettings(host, port, catalogDirectory, newMaxBodyBytes, newMaxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds);
     }
 
     public ServiceSettings withSolverPool(int newPoolSize, int newQueueSize, long newQueueTimeoutMs) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, newPoolSize,
-                newQueueSize, newQueueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
+                newQueueSize, newQueueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds);
     }
 
     public ServiceSettings withTimeouts(long newRequestTimeoutMs, long newShutdownTimeoutMs) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, newRequestTimeoutMs, newShutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests);
+                solverQueueSize, queueTimeoutMs, newRequestTimeoutMs, newShutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds);
     }
 
     public ServiceSettings withMaxBatchRequests(int newMaxBatchRequests) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
                 solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store,
-                newMaxBatchRequests);
+                newMaxBatchRequests, warmUpRounds);
+    }
+
+    public ServiceSettings withWarmUpRounds(int newWarmUpRounds) {
+        return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store,
+                maxBatchRequests, newWarmUpRounds);
     }
 
     public ServiceSettings withStore(StoreSettings newStore) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, newStore, maxBatchRequests);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, newStore, maxBatchRequests, warmUpRounds);
     }
 
     public ServiceSettings withCorsOrigins(List<String> newCorsOrigins) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, newCorsOrigins, store, maxBatchRequests);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, newCorsOrigins, store, maxBatchRequests, warmUpRounds);
     }
 
     /** Reads variables, collecting every fault so that one start-up names them all. */

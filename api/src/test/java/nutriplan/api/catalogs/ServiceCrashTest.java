@@ -160,6 +160,7 @@ class ServiceCrashTest {
             builder.environment().put("PORT", Integer.toString(port));
             builder.environment().put("NUTRIPLAN_DATA_DIR", data.toString());
             builder.environment().put("CATALOG_DIR", TestService.CATALOG_DIRECTORY.toAbsolutePath().toString());
+            builder.environment().put("WARM_UP_ROUNDS", "0"); // about writes, not plans: ready at once
             builder.environment().remove("MONGODB_URI");
             var child = new Child(builder.start(), port);
             child.awaitReady();

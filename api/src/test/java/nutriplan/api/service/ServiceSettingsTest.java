@@ -26,6 +26,7 @@ class ServiceSettingsTest {
         assertThat(settings.solverQueueSize()).isEqualTo(4 * cores);
         assertThat(settings.corsOrigins()).isEmpty();
         assertThat(settings.maxBatchRequests()).isEqualTo(100);
+        assertThat(settings.warmUpRounds()).isEqualTo(3);
     }
 
     @Test
@@ -38,11 +39,11 @@ class ServiceSettingsTest {
                 Map.entry("RETRY_AFTER_SECONDS", "2"), Map.entry("CORS_ORIGINS", "https://plan.example.com, http://localhost:3000"),
                 Map.entry("MONGODB_URI", "mongodb://db.example.net:27017/nutriplan?replicaSet=rs0"),
                 Map.entry("NUTRIPLAN_DATA_DIR", "/var/lib/nutriplan"), Map.entry("CATALOG_POLL_MS", "500"),
-                Map.entry("STORE_TIMEOUT_MS", "3000"), Map.entry("MAX_BATCH_REQUESTS", "20")));
+                Map.entry("STORE_TIMEOUT_MS", "3000"), Map.entry("MAX_BATCH_REQUESTS", "20"), Map.entry("WARM_UP_ROUNDS", "0")));
 
         assertThat(settings).isEqualTo(new ServiceSettings("127.0.0.1", 8080, Path.of("/srv/catalogs"), 1_048_576, 100, 3, 0,
                 250, 5000, 7000, 2, List.of("https://plan.example.com", "http://localhost:3000"),
-                new StoreSettings("mongodb://db.example.net:27017/nutriplan?replicaSet=rs0", Path.of("/var/lib/nutriplan"), 500, 3000), 20));
+                new StoreSettings("mongodb://db.example.net:27017/nutriplan?replicaSet=rs0", Path.of("/var/lib/nutriplan"), 500, 3000), 20, 0));
         // One variable per setting: the store's four, and one for each other component.
         assertThat(ServiceSettings.VARIABLES).hasSize(ServiceSettings.class.getRecordComponents().length - 1
                 + StoreSettings.class.getRecordComponents().length);

@@ -44,13 +44,13 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
 
     /**
      * Settings for tests: loopback, random port, an embedded store in a fresh temporary directory (seeded from
-     * {@code data/catalogs} at start), otherwise the defaults.
+     * {@code data/catalogs} at start), no warm-up (ready at once), otherwise the defaults.
      */
     public static ServiceSettings settings() {
         return new ServiceSettings("127.0.0.1", 0, CATALOG_DIRECTORY, ServiceSettings.DEFAULT_MAX_BODY_BYTES, 5000,
                 2, 8, ServiceSettings.DEFAULT_QUEUE_TIMEOUT_MS, ServiceSettings.DEFAULT_REQUEST_TIMEOUT_MS,
                 ServiceSettings.DEFAULT_SHUTDOWN_TIMEOUT_MS, 1, List.of(), StoreSettings.embedded(freshDirectory()),
-                ServiceSettings.DEFAULT_MAX_BATCH_REQUESTS);
+                ServiceSettings.DEFAULT_MAX_BATCH_REQUESTS, 0);
     }
 
     private static Path freshDirectory() {

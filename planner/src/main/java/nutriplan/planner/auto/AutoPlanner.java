@@ -13,10 +13,16 @@ import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.timefold.TimefoldPlanner;
 
 /**
- * {@code solver: auto}: the exact engine first, for a share of the time limit; when it has not settled the request
- * by then (no proof of optimality or infeasibility), Timefold for the rest of the time, starting from the exact
- * engine's best plan and keeping its bound. The answer is the better plan; its {@code solver} names the engine
- * that found it.
+ * {@code solver: auto}: the exact engine first, for a share of the time limit's worth of work; when it has not
+ * settled the request by then (no proof of optimality or infeasibility), Timefold for the rest of the time, starting
+ * from the exact engine's best plan and keeping its bound. The answer is the better plan; its {@code solver} names the
+ * engine that found it.
+ *
+ * <p>The switch is counted in work, not time ({@link ChocoPlanner#WORK_PER_MS}), so that the same request switches at
+ * the same point on any machine: a cold JVM or a loaded machine takes longer for the same work, and with a budget of
+ * time it stopped the exact engine before its proof and answered Timefold's {@code FEASIBLE} plan where a warm one
+ * answered {@code OPTIMAL} (issue 27). The time limit stays the safety net: the exact engine stops at the latest when
+ * the whole limit is spent.
  *
  * <p>One engine at a time on one thread: the service runs one solve per core, so racing both engines in parallel
  * would halve the throughput for a gain the benchmark does not show (README, "Scale"). The rule and its numbers are
@@ -27,7 +33,9 @@ public final class AutoPlanner implements Planner {
     /**
      * When and for how long the exact engine runs first.
      *
-     * @param exactShare      the share of the time limit the exact engine gets before Timefold takes over
+     * @param exactShare      the share of the time limit's worth of work (at {@link ChocoPlanner#WORK_PER_MS}) the
+     *                        exact engine may spend before Timefold takes over: on the machine the rates were
+     *                        measured on, about that share of the time
      * @param largestForExact catalogs with more candidate products than this go to Timefold directly
      */
     public record Rule(double exactShare, int largestForExact) {
@@ -85,8 +93,7 @@ public final class AutoPlanner implements Planner {
         if (firstEngine(request).equals(TimefoldPlanner.NAME)) {
             return local.plan(request, options);
         }
-        long exactBudget = Math.max(1, (long) (request.timeLimitMs() * rule.exactShare()));
-        var first = exact.plan(request, exactBudget);
+        var first = exact.plan(request, request.timeLimitMs(), exactWork(request));
         long left = request.timeLimitMs() - Elapsed.ms(start);
         if (first.status() == PlanStatus.OPTIMAL || first.status() == PlanStatus.INFEASIBLE
                 || left < LEAST_FOR_LOCAL_SEARCH_MS) {
@@ -94,6 +101,11 @@ public final class AutoPlanner implements Planner {
         }
         var second = local.plan(request.withTimeLimitMs(left), options.withStart(first.plan(), first.bound()));
         return withTime(better(first, second), start);
+    }
+
+    /** The work the exact engine may spend on this request: a share of its time limit's worth, whatever the machine. */
+    public long exactWork(PlanRequest request) {
+        return Math.max(1, (long) (request.timeLimitMs() * rule.exactShare() * ChocoPlanner.WORK_PER_MS));
     }
 
     /** The plan with the better objective (the local search's on a tie: it starts from the other and only improves). */

@@ -26,6 +26,12 @@ public final class ChocoPlanner implements Planner {
 
     public static final String NAME = "choco";
 
+    /**
+     * The work of a millisecond, in the units the exact engine counts its work in (about a nanosecond of one core of
+     * the machine the rates were measured on; see {@code WorkBudget}): what a caller budgets work with.
+     */
+    public static final long WORK_PER_MS = 1_000_000;
+
     /** The least time given to the reported bound's ascent. */
     private static final long BOUND_LEAST_NANOS = 2_000_000;
 
@@ -40,6 +46,17 @@ public final class ChocoPlanner implements Planner {
     /** Searches within {@code searchMs}; an explanation's work follows the request's limit (see {@link Planner}). */
     @Override
     public PlanResult plan(PlanRequest asked, long searchMs) {
+        return plan(asked, searchMs, Long.MAX_VALUE);
+    }
+
+    /**
+     * Searches with at most {@code work} units ({@link #WORK_PER_MS}) for the objective of the best plan and its
+     * alternatives, {@code searchMs} being the safety net: the same request then stops at the same point (proven, or
+     * with the same best plan) whatever the machine's speed. The tie-breaks and the explanation have their own fixed
+     * work, as ever.
+     */
+    @Override
+    public PlanResult plan(PlanRequest asked, long searchMs, long work) {
         long start = System.nanoTime();
         var request = asked.withTimeLimitMs(searchMs);
         var problem = ProblemBuilder.build(request);
@@ -51,14 +68,16 @@ public final class ChocoPlanner implements Planner {
                 : (long) (request.timeLimitMs() * MAIN_SHARE_WITH_ALTERNATIVES);
         var searched = ProblemBuilder.withUsefulCaps(problem);
         var search = new ExactSearch(searched, request.alternatives());
-        var main = search.solve(Extra.NONE, mainBudget);
+        var mainWork = new WorkBudget(request.alternatives() == 0 ? work : (long) (work * MAIN_SHARE_WITH_ALTERNATIVES));
+        var main = search.solve(Extra.NONE, mainBudget, mainWork);
         if (main.servings() == null) {
             return main.proven() ? infeasible(asked, problem, start)
                     : PlanResult.unknown(NAME, request.objective(), bound(request, problem, search, start), List.of(),
                             Elapsed.ms(start));
         }
         var plan = checked(request, searched.plan(main.servings()));
-        var alternatives = alternatives(request, searched, search, main.servings(), start);
+        var alternatives = alternatives(request, searched, search, main.servings(), start,
+                new WorkBudget(work - mainWork.spent()));
         double value = plan.value(request.objective());
         var status = main.proven() ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
         double bound = main.proven() ? value : Math.min(value, bound(request, problem, search, start));
@@ -96,8 +115,9 @@ public final class ChocoPlanner implements Planner {
         return Math.max(ascent, search.provenLowest());
     }
 
+    /** The alternatives, each searching with an equal share of what is left of the time and of {@code work}. */
     private static List<Plan> alternatives(PlanRequest request, Problem problem, ExactSearch search, int[] best,
-                                           long start) {
+                                           long start, WorkBudget work) {
         var plans = new ArrayList<Plan>();
         var extra = Extra.NONE.withExcluded(ExactSearch.productSet(best));
         for (int k = 0; k < request.alternatives(); k++) {
@@ -105,7 +125,9 @@ public final class ChocoPlanner implements Planner {
             if (left <= 5) {
                 break;
             }
-            var next = search.solve(extra, left / (request.alternatives() - k));
+            var share = new WorkBudget(work.left() / (request.alternatives() - k));
+            var next = search.solve(extra, left / (request.alternatives() - k), share);
+            work.spend(share.spent());
             if (next.servings() == null) {
                 break;
             }

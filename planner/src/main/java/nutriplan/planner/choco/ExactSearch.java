@@ -119,6 +119,12 @@ final class ExactSearch {
     /** The plans a search of this problem can return: the best and its alternatives. */
     private final int plans;
     private Memory memory = Memory.EMPTY;
+    /**
+     * What the current {@link #solve}'s search of the objective may still spend: counted, so that it stops at the same
+     * point on any machine, cold or warm (its deadline is then only a safety net). Unlimited unless a caller budgets
+     * work ({@code auto}).
+     */
+    private WorkBudget work = WorkBudget.unlimited();
 
     /** @param alternatives how many alternatives will be asked for after the best plan */
     ExactSearch(Problem problem, int alternatives) {
@@ -132,10 +138,19 @@ final class ExactSearch {
      * (nothing excluded) finds the best plan; later ones find its alternatives.
      */
     Result solve(Extra extra, long budgetMs) {
+        return solve(extra, budgetMs, WorkBudget.unlimited());
+    }
+
+    /**
+     * As {@link #solve(Extra, long)}, the search of the least objective also stopping once it has spent
+     * {@code objectiveWork} (which then tells what it spent); the tie-break has its own fixed work.
+     */
+    Result solve(Extra extra, long budgetMs, WorkBudget objectiveWork) {
         var ranked = rankedAlternative(extra.excludedProductSets());
         if (ranked != null) {
             return new Result(ranked, true);
         }
+        work = objectiveWork;
         long start = System.nanoTime();
         long deadline = start + budgetMs * 1_000_000;
         var first = bestObjective(extra, start + (long) (budgetMs * OBJECTIVE_SHARE * 1e6));
@@ -236,6 +251,7 @@ final class ExactSearch {
             return bestAlternative(extra, deadline);
         }
         var incumbent = Greedy.solve(problem);
+        work.spend(WorkBudget.shortCheck(program));
         boolean seededYet = incumbent == null;
         if (seededYet) {
             // Most requests without a greedy plan are infeasible, which the relaxation proves at once. Where small
@@ -245,7 +261,7 @@ final class ExactSearch {
                 return new ChocoModel.Outcome(null, -1, true);
             }
             // Without a plan the ascent has nothing to prove, and would run to the end: seek one first.
-            incumbent = Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
+            incumbent = seeded(deadline);
             if (incumbent == null && root(deadline).infeasible()) {
                 return new ChocoModel.Outcome(null, -1, true);
             }
@@ -266,7 +282,7 @@ final class ExactSearch {
                 return new ChocoModel.Outcome(incumbent, incumbentGoal, true);
             }
         }
-        var seeded = seededYet ? null : Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
+        var seeded = seededYet ? null : seeded(deadline);
         if (seeded != null && (incumbent == null || goal(problem, seeded) < incumbentGoal)) {
             incumbent = seeded;
             incumbentGoal = goal(problem, seeded);
@@ -314,7 +330,8 @@ final class ExactSearch {
             return null;
         }
         var pruned = program.withUpper(Dominance.upper(program, most));
-        var answer = BinarySubsets.least(pruned, most, better, root(deadline), Long.MAX_VALUE, deadline);
+        var answer = BinarySubsets.least(pruned, most, better, root(deadline), work.left(), deadline);
+        work.spend(answer.work()); // its term visits are units of work as they are
         if (answer.plan() != null) {
             return new ChocoModel.Outcome(answer.plan(), goal(problem, answer.plan()), answer.decided());
         }
@@ -371,7 +388,11 @@ final class ExactSearch {
      */
     private LinearRelaxation.Verdict root(long deadline) {
         if (memory.root() == null) {
-            boolean affordable = deadline - System.nanoTime() >= setupNanos(problem);
+            boolean affordable = deadline - System.nanoTime() >= setupNanos(problem)
+                    && work.affords(WorkBudget.longCheck(program));
+            if (affordable) {
+                work.spend(WorkBudget.longCheck(program));
+            }
             memory = memory.withRoot(affordable ? rootVerdict(program) : LinearRelaxation.Verdict.UNDECIDED);
         }
         return memory.root();
@@ -418,8 +439,9 @@ final class ExactSearch {
         var excluded = extra.excludedProductSets();
         var incumbent = greedyAlternative(problem, excluded);
         long cap = incumbent == null ? NO_PLAN_YET : goal(problem, incumbent);
-        var answer = SmallSupports.leastObjective(problem, cap, SmallSupports.MAX_SUPPORT, excluded, Depth.NARROW,
-                deadline);
+        var answer = SmallSupports.leastObjective(problem, cap, SmallSupports.MAX_SUPPORT, excluded,
+                affordable(Depth.NARROW), deadline);
+        work.spend(answer.nodes() * WorkBudget.SMALL_SUPPORTS_NODE);
         var best = answer.plan() != null ? answer.plan() : incumbent;
         long bestGoal = goal(problem, best);
         boolean exhaustive = answer.decided()
@@ -449,10 +471,12 @@ final class ExactSearch {
 
     /** Choco's search for the least objective, from an incumbent (or none) and with the relaxation's bound. */
     private ChocoModel.Outcome searched(Extra extra, int[] incumbent, long incumbentGoal, long deadline) {
-        if (deadline - System.nanoTime() < setupNanos(problem)) {
-            // No time to build a model this large: the incumbent, if any, unproven.
+        long perNode = WorkBudget.chocoNode(program, relaxationAtNodes(problem));
+        if (deadline - System.nanoTime() < setupNanos(problem) || !work.affords(WorkBudget.model(program) + perNode)) {
+            // No time (or work left) to build a model this large: the incumbent, if any, unproven.
             return new ChocoModel.Outcome(incumbent, incumbentGoal, false);
         }
+        work.spend(WorkBudget.model(program));
         long building = System.nanoTime();
         var model = ChocoModel.build(problem, Goal.OBJECTIVE, extra, incumbentGoal, deadline);
         // Propagating a model once takes about as long as building it: not begun without that much time left.
@@ -460,7 +484,8 @@ final class ExactSearch {
             return new ChocoModel.Outcome(incumbent, incumbentGoal, false);
         }
         var outcome = model.configureSearch(searchBound(incumbentGoal, deadline), relaxationAtNodes(problem))
-                .solve(remainingMs(deadline), Long.MAX_VALUE);
+                .solve(remainingMs(deadline), work.left() / perNode);
+        work.spend(model.nodeCount() * perNode);
         // Only a rounding corner case leaves the incumbent unfound: keep it, unproven.
         return outcome.best() == null && incumbent != null
                 ? new ChocoModel.Outcome(incumbent, incumbentGoal, false) : outcome;
@@ -477,7 +502,8 @@ final class ExactSearch {
         if (support > depth.widest()) {
             return null;
         }
-        var answer = SmallSupports.leastObjective(problem, better, support, List.of(), depth, deadlineNanos);
+        var answer = SmallSupports.leastObjective(problem, better, support, List.of(), affordable(depth), deadlineNanos);
+        work.spend(answer.nodes() * WorkBudget.SMALL_SUPPORTS_NODE);
         if (!answer.decided()) {
             return null;
         }
@@ -504,6 +530,17 @@ final class ExactSearch {
         return SETUP_NANOS_PER_TERM * problem.size() * (problem.targets().size() + 2L);
     }
 
+    /** Greedy restarts from a forced first product, charged as a long check. */
+    private int[] seeded(long deadline) {
+        work.spend(WorkBudget.longCheck(program));
+        return Greedy.solveSeeded(problem, GREEDY_SEEDS, deadline);
+    }
+
+    /** The depth with no more nodes than the work left pays for. */
+    private Depth affordable(Depth depth) {
+        return new Depth(depth.widest(), Math.min(depth.nodes(), work.left() / WorkBudget.SMALL_SUPPORTS_NODE));
+    }
+
     private static long goal(Problem problem, int[] plan) {
         return plan == null ? -1 : ChocoModel.scaledObjective(problem, plan);
     }
@@ -520,6 +557,7 @@ final class ExactSearch {
             if (incumbentGoal >= 0) {
                 stop = stop.once(RelaxationPropagator.leastProving(incumbentGoal));
             }
+            work.spend(WorkBudget.longCheck(program));
             memory = memory.withAscent(boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of(),
                     enumerable ? stop.within(PROOF_STEPS) : stop), enumerable);
         }
@@ -535,6 +573,7 @@ final class ExactSearch {
             return root().lagrangianBound(program, problem.targets().size());
         }
         if (memory.ascentCut()) {
+            work.spend(WorkBudget.longCheck(program));
             memory = memory.withAscent(boundFor(problem, Goal.OBJECTIVE, incumbentGoal, List.of(), Stop.at(deadline)),
                     false);
         }

@@ -3,7 +3,8 @@ package nutriplan.planner.choco;
 import nutriplan.planner.problem.IntegerProgram;
 
 /**
- * The work a series of exact checks (an explanation's) may still do, in all and in one check: counted, never timed,
+ * The work a series of exact checks (an explanation's) or one search (the least objective's, for {@code auto}) may still
+ * do, in all and in one check: counted, never timed,
  * so that the same request gets the same checks on any machine, cold or warm — yet weighted by what each step costs,
  * so that the count tracks time. Search nodes alone do not: a Choco node with the relaxation solved at it costs some
  * 700 µs on 44 products, one without it some 55 µs on 528 foods, a {@link BinarySubsets} node 1–40 µs there.
@@ -39,6 +40,26 @@ final class WorkBudget {
     WorkBudget(long total, long perCheck) {
         this.left = total;
         this.perCheck = perCheck;
+    }
+
+    /** A budget for one search, all of which it may spend. */
+    WorkBudget(long total) {
+        this(total, total);
+    }
+
+    /** No limit: only the deadline stops the search (a caller that budgets time, not work). */
+    static WorkBudget unlimited() {
+        return new WorkBudget(Long.MAX_VALUE);
+    }
+
+    /** What is left in all. */
+    long left() {
+        return left;
+    }
+
+    /** Whether what is left covers {@code work}. */
+    boolean affords(long work) {
+        return left >= work;
     }
 
     /** What one check's search may still spend. */
