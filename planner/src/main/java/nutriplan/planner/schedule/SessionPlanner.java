@@ -2,6 +2,7 @@ package nutriplan.planner.schedule;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import nutriplan.catalog.nutrient.Nutrient;
@@ -28,6 +29,8 @@ public final class SessionPlanner {
 
     /** The share of limit × hours each attempt's plan may hold: the first fits nearly always, the second packs looser. */
     static final double[] PACKINGS = {ScheduleLimits.PACKING, 0.7};
+    /** How many times a plan is made again without the servings that crowd its drinks ({@link Scheduler#crowded}). */
+    static final int CROWDING_ROUNDS = 2;
 
     private final Scheduler scheduler;
 
@@ -80,47 +83,125 @@ public final class SessionPlanner {
         var selection = request.selection();
         var allowed = request.withSelection(new Selection(selection.includeProducts(), selection.includeTags(), ids,
                 selection.excludeTags()));
-        Schedule last = null;
-        for (int attempt = 0; attempt < PACKINGS.length; attempt++) {
-            long left = Math.max(1, millisLeft - Elapsed.ms(start));
-            var capped = limits.capped(allowed, PACKINGS[attempt]).withTimeLimitMs(Math.min(request.timeLimitMs(), left));
-            var result = planner.plan(capped);
-            var lowered = lowered(request, capped, limits, PACKINGS[attempt]);
+        Attempt best = null;
+        int made = 0;
+        PlanRequest previous = null;
+        for (double packing : PACKINGS) {
+            var capped = limits.capped(allowed, packing);
+            if (previous != null && capped.targets().equals(previous.targets())) {
+                continue; // a band keeps carbohydrate at its middle whatever the share: the same request, the same plan
+            }
+            previous = capped;
+            var result = planner.plan(withTimeLeft(capped, request, millisLeft, start));
+            made++;
+            if (!result.hasPlan() && limits.hasCarbMin()) {
+                // The band's raise of the carbohydrate min may be what no plan reaches (a potassium max capping the
+                // drinks): plan at the min asked; the schedule then says which hours miss.
+                var unraised = limits.capped(allowed, packing, false);
+                if (!unraised.targets().equals(capped.targets())) {
+                    capped = unraised;
+                    result = planner.plan(withTimeLeft(capped, request, millisLeft, start));
+                    made++;
+                }
+            }
+            var lowered = lowered(request, capped, limits, packing);
             if (!result.hasPlan()) {
-                if (attempt == 0) {
-                    return new Outcome(result, capped, null, excluded, lowered, 1);
+                if (best == null) {
+                    return new Outcome(result, capped, null, excluded, lowered, made);
                 }
                 // A plan exists (the first attempt found one): none at a tighter share proves nothing about the
                 // request, and the answer is that its plan cannot be spread, not that no plan exists.
                 break;
             }
-            last = scheduler.schedule(result.plan(), limits, Math.max(1, millisLeft - Elapsed.ms(start)));
-            if (last.isFeasible()) {
-                return new Outcome(result, capped, last, excluded, lowered, attempt + 1);
+            // Servings that cannot share a window with the drinks of their plan: planned again without them, as long
+            // as that finds a plan (a required product stays; the schedule then says what it breaks).
+            var planned = capped;
+            var crowdedOut = new ArrayList<String>();
+            for (int round = 0; round < CROWDING_ROUNDS; round++) {
+                var crowded = new LinkedHashMap<>(Scheduler.crowded(result.plan(), limits));
+                crowded.keySet().removeAll(request.required());
+                if (crowded.isEmpty()) {
+                    break;
+                }
+                var without = excluding(planned, crowded.keySet());
+                var again = planner.plan(withTimeLeft(without, request, millisLeft, start));
+                made++;
+                if (!again.hasPlan()) {
+                    break;
+                }
+                result = again;
+                planned = without;
+                crowdedOut.addAll(crowded.values());
+            }
+            var schedule = scheduler.schedule(result.plan(), limits, Math.max(1, millisLeft - Elapsed.ms(start)));
+            if (best == null || schedule.penalty().compareTo(best.schedule().penalty()) < 0) {
+                best = new Attempt(result, planned, schedule, lowered, crowdedOut);
+            }
+            if (schedule.meetsEveryRule()) {
+                break;
             }
         }
-        var reasons = new ArrayList<>(limits.nearTheCap(request, ScheduleLimits.PACKING));
-        reasons.addAll(last.broken());
-        throw new UnschedulableException(reasons);
+        if (!best.schedule().isFeasible()) {
+            var reasons = new ArrayList<>(limits.nearTheCap(request, ScheduleLimits.PACKING));
+            reasons.addAll(best.schedule().broken());
+            throw new UnschedulableException(reasons);
+        }
+        excluded.addAll(best.crowdedOut());
+        return new Outcome(best.result(), best.planned(), best.schedule(), excluded, best.lowered(), made);
     }
 
-    /** "carbohydrate max 180 g lowered to 153 g: 85 % of 60 g/h × 180 min, so that whole servings fit every window". */
+    /** One plan and its schedule, the request it was planned from, and the products left out for crowding. */
+    private record Attempt(PlanResult result, PlanRequest planned, Schedule schedule, List<String> lowered,
+                           List<String> crowdedOut) {
+    }
+
+    private static PlanRequest withTimeLeft(PlanRequest planned, PlanRequest asked, long millisLeft, long start) {
+        return planned.withTimeLimitMs(Math.min(asked.timeLimitMs(), Math.max(1, millisLeft - Elapsed.ms(start))));
+    }
+
+    private static PlanRequest excluding(PlanRequest request, java.util.Set<String> productIds) {
+        var selection = request.selection();
+        var ids = new HashSet<>(selection.excludeProducts());
+        ids.addAll(productIds);
+        return request.withSelection(new Selection(selection.includeProducts(), selection.includeTags(), ids,
+                selection.excludeTags()));
+    }
+
+    /**
+     * Each bound the session changed, and why: "carbohydrate max 180 g lowered to 153 g: 85 % of 60 g/h × 180 min,
+     * so that whole servings fit every 60-minute window"; with a band, a carbohydrate max set to its middle and a
+     * min raised off its floor.
+     */
     private static List<String> lowered(PlanRequest asked, PlanRequest capped, ScheduleLimits limits, double packing) {
         var sentences = new ArrayList<String>();
         for (var target : capped.targets()) {
             var before = asked.targets().stream().filter(t -> t.nutrient() == target.nutrient()).findFirst();
             double was = before.map(Target::max).orElse(Double.POSITIVE_INFINITY);
+            boolean carbohydrate = target.nutrient() == Nutrient.CARBOHYDRATE;
+            var unit = target.nutrient().canonicalUnit();
             if (target.max() < was - 1e-9) {
-                var unit = target.nutrient().canonicalUnit();
-                double perHour = target.nutrient() == Nutrient.CARBOHYDRATE
-                        ? limits.carbPerHourG() : limits.fluidPerHourMl();
+                double perHour = carbohydrate ? limits.carbPerHourG() : limits.fluidPerHourMl();
+                String why = carbohydrate && limits.isBandMiddle(packing)
+                        ? "the middle of the " + band(limits) + " band × " + limits.durationMin() + " min, so that every hour"
+                                + " has room on either side"
+                        : Math.round(packing * 100) + " % of " + ScheduleLimits.format(perHour) + " " + unit + "/h × "
+                                + limits.durationMin() + " min, so that whole servings fit every 60-minute window";
                 sentences.add(target.nutrient().jsonName() + " max " + (before.isPresent() && Double.isFinite(was)
                         ? ScheduleLimits.format(was) + " " + unit + " lowered" : "set") + " to "
-                        + ScheduleLimits.format(target.max()) + " " + unit + ": " + Math.round(packing * 100) + " % of "
-                        + ScheduleLimits.format(perHour) + " " + unit + "/h × " + limits.durationMin()
-                        + " min, so that whole servings fit every 60-minute window");
+                        + ScheduleLimits.format(target.max()) + " " + unit + ": " + why);
+            }
+            double wasMin = before.map(Target::min).orElse(0.0);
+            if (carbohydrate && target.min() > wasMin + 1e-9) {
+                sentences.add("carbohydrate min " + (wasMin > 0 ? ScheduleLimits.format(wasMin) + " g raised" : "set") + " to "
+                        + ScheduleLimits.format(target.min()) + " g: halfway from the " + ScheduleLimits.format(limits.carbMinTotalG())
+                        + " g the " + band(limits) + " band asks of " + limits.durationMin() + " min to the max, so that"
+                        + " whole servings can reach the band in every hour");
             }
         }
         return sentences;
+    }
+
+    private static String band(ScheduleLimits limits) {
+        return ScheduleLimits.format(limits.carbMinPerHourG()) + "–" + ScheduleLimits.format(limits.carbPerHourG()) + " g/h";
     }
 }
