@@ -19,6 +19,7 @@ import nutriplan.planner.plan.PlanStatus;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.SolverChoice;
 import nutriplan.planner.request.UnknownUnderMax;
+import nutriplan.planner.schedule.solver.ScheduleConstraintProvider;
 import nutriplan.planner.timefold.TimefoldPlanner;
 
 /**
@@ -45,6 +46,7 @@ final class DocumentFacts {
             "Error", Map.of("error", ErrorJson.CODES),
             "Detail", Map.of("nutrient", nutrients()),
             "Warning", Map.of("nutrient", nutrients()),
+            "Miss", Map.of("rule", ScheduleConstraintProvider.MEDIUM_RULES),
             "Status", Map.of("status", List.of("ok", "ready", "stopping"), "store", List.of("up", "down")));
 
     private DocumentFacts() {

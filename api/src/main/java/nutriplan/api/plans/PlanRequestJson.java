@@ -22,6 +22,7 @@ import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.catalog.nutrient.Quantities;
 import nutriplan.catalog.product.ProductJson;
 import nutriplan.needs.Needs;
+import nutriplan.needs.Range;
 import nutriplan.needs.SessionNeeds;
 import nutriplan.needs.WorkoutJson;
 import nutriplan.planner.request.Limits;
@@ -58,7 +59,8 @@ public final class PlanRequestJson {
             "unknownUnderMax", "workout", "durationMin", "schedule");
     private static final Set<String> TARGET_FIELDS = Set.of("min", "max");
     private static final Set<String> SELECTION_FIELDS = Set.of("products", "tags");
-    private static final Set<String> SCHEDULE_FIELDS = Set.of("intervalMin", "carbohydratePerHour", "fluidPerHour");
+    private static final Set<String> SCHEDULE_FIELDS = Set.of("intervalMin", "carbohydratePerHour", "fluidPerHour",
+            "carbohydrateMinPerHour");
     private static final Set<String> LIMIT_FIELDS = Set.of("maxServingsPerProduct", "maxProducts", "maxServings");
 
     private final Findings findings = Findings.create();
@@ -197,6 +199,7 @@ public final class PlanRequestJson {
         var interval = schedule.integer("intervalMin", ScheduleLimits.MIN_INTERVAL, ScheduleLimits.MAX_INTERVAL);
         var carbPerHour = schedule.amount("carbohydratePerHour", Nutrient.CARBOHYDRATE);
         var fluidPerHour = schedule.amount("fluidPerHour", Nutrient.FLUID);
+        var carbMinPerHour = schedule.amount("carbohydrateMinPerHour", Nutrient.CARBOHYDRATE);
         if (!fields.has("durationMin") && !fields.has("workout")) {
             findings.error("durationMin", "is required with \"schedule\" (or a \"workout\"): the session's length in"
                     + " minutes, 1 to " + ScheduleLimits.MAX_DURATION_MIN);
@@ -230,7 +233,26 @@ public final class PlanRequestJson {
             }
             limits = limits.withFluidPerHourMl(Math.min(fluidPerHour, limits.fluidPerHourMl()));
         }
+        if (needs != null) {
+            // Every hour fed (guidelines §12): the band's minimum is the plannable carbohydrate min per hour, never
+            // above the cap (a tolerance under the band's floor caps it).
+            limits = limits.withCarbMinPerHourG(Math.min(limits.carbPerHourG(), carbohydrateMin(needs) * 60 / needs.durationMin()));
+        }
+        if (carbMinPerHour != null) {
+            if (carbMinPerHour < 0 || carbMinPerHour > limits.carbPerHourG()) {
+                findings.error("schedule.carbohydrateMinPerHour", "must be 0 to the carbohydrate per hour of the schedule ("
+                        + Quantities.format(limits.carbPerHourG()) + " g); 0 asks no hour for a minimum");
+                return null;
+            }
+            limits = limits.withCarbMinPerHourG(carbMinPerHour);
+        }
         return limits;
+    }
+
+    /** The workout's plannable carbohydrate min, g (0 when it plans none). */
+    private static double carbohydrateMin(Needs needs) {
+        return needs.plannable().stream().filter(range -> range.nutrient().equals(Nutrient.CARBOHYDRATE.jsonName()))
+                .mapToDouble(Range::min).findFirst().orElse(0);
     }
 
     private List<Target> targets(JsonNode node) {

@@ -139,6 +139,43 @@ class SchedulerTest {
         }
     }
 
+    static final nutriplan.catalog.product.Product GEL = testProduct("gel-25", nutriplan.catalog.product.Kind.GEL,
+            nutriplan.catalog.nutrient.Amount.grams(40), 25, 0);
+    static final nutriplan.catalog.product.Product WATER = testProduct("water-500", nutriplan.catalog.product.Kind.DRINK,
+            nutriplan.catalog.nutrient.Amount.millilitres(500), 0, 500);
+
+    static nutriplan.catalog.product.Product testProduct(String id, nutriplan.catalog.product.Kind kind,
+                                                         nutriplan.catalog.nutrient.Amount serving, double carb, double fluid) {
+        return new nutriplan.catalog.product.Product(id, id, null, kind, serving, java.util.Map.of(Nutrient.CARBOHYDRATE, carb,
+                Nutrient.FLUID, fluid, Nutrient.SODIUM, 0.0, Nutrient.CAFFEINE, 0.0), List.of(), null, null, "test");
+    }
+
+    /**
+     * Carbohydrate per litre in a slot, 200 g/L: each 25 g gel is taken with at least 125 mL of fluid (two 500 mL
+     * waters sipped 125 mL a slot over the 2 hours), so nothing is missed; without the water every gel is a miss
+     * named by its slot.
+     */
+    @Test
+    void aGelIsTakenWithASipUnderACarbohydratePerLitreLimit() {
+        var limits = ScheduleLimits.of(120, 15).withSlotCarbPerLitre(200);
+        var schedule = scheduler.schedule(new Plan(List.of(new PlanItem(GEL, 2), new PlanItem(WATER, 2))), limits, 30_000);
+        assertThat(schedule.broken()).isEmpty();
+        assertThat(schedule.misses()).isEmpty();
+        for (var slot : schedule.slots()) {
+            assertThat(slot.total(Tracked.CARBOHYDRATE)).as("at " + slot.atMin() + " min")
+                    .isLessThanOrEqualTo(0.2 * slot.total(Tracked.FLUID) + 1e-6);
+        }
+        var dry = scheduler.schedule(new Plan(List.of(new PlanItem(GEL, 2))), limits, 30_000);
+        assertThat(dry.misses()).hasSize(2).allSatisfy(miss -> {
+            assertThat(miss.rule()).isEqualTo(nutriplan.planner.schedule.solver.ScheduleConstraintProvider.CARBOHYDRATE_PER_LITRE);
+            assertThat(miss.missG()).isEqualTo(25);
+            assertThat(miss.message()).isEqualTo("at " + miss.fromMin() + " min: 25 g of carbohydrate with 0 mL of fluid, above 200 g/L");
+        });
+        assertThat(dry.score()).startsWith("0hard/-50000medium/");
+        // Without the limit the same gels miss nothing.
+        assertThat(scheduler.schedule(new Plan(List.of(new PlanItem(GEL, 2))), ScheduleLimits.of(120, 15), 30_000).misses()).isEmpty();
+    }
+
     @Test
     void sameProblemSameSchedule() {
         var limits = ScheduleLimits.of(150, 15);

@@ -83,6 +83,30 @@ class SessionPlannerTest {
         assertThat(asked).extracting(each -> each.targets().get(0).max()).containsExactly(60 * 0.85, 60 * 0.7);
     }
 
+    /**
+     * Every hour fed: against a 40 g/h band, a first plan of two 25 g gels misses both hours by 15 g, and the second
+     * attempt's one gel misses more. The first is kept (never a worse one), its misses name the hours.
+     */
+    @Test
+    void theScheduleWithTheFewestMissesIsKept() {
+        var asked = new ArrayList<PlanRequest>();
+        Planner planner = request -> {
+            asked.add(request);
+            return found(new Plan(List.of(new PlanItem(SchedulerTest.GEL, asked.size() == 1 ? 2 : 1))));
+        };
+        var request = PlanRequest.of(List.of(Target.atLeast(Nutrient.CARBOHYDRATE, 30)), DefaultCatalog.get().products());
+        var outcome = sessions.plan(request, ScheduleLimits.of(120, 15).withCarbMinPerHourG(40), planner, 30_000);
+        assertThat(outcome.attempts()).isEqualTo(2);
+        assertThat(outcome.result().plan().servings()).isEqualTo(2);
+        assertThat(outcome.schedule().isFeasible()).isTrue();
+        assertThat(outcome.schedule().misses()).extracting(Schedule.Miss::message).containsExactly(
+                "carbohydrate 25 g from 0 to 60 min is 15 g below the 40 g per hour band",
+                "carbohydrate 25 g from 60 to 120 min is 15 g below the 40 g per hour band");
+        assertThat(outcome.schedule().hours()).noneMatch(Schedule.HourTotals::isWithinBand);
+        // The band kept the plan's carbohydrate off its floor: min halfway from 80 g to the max of 102 g.
+        assertThat(asked.get(0).targets().get(0).min()).isEqualTo(91);
+    }
+
     /** The first plan does not fit and a tighter share finds none: a plan exists, so the answer is unschedulable. */
     @Test
     void noPlanAtATighterShareIsUnschedulableNotInfeasible() {

@@ -6,6 +6,7 @@ import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
 import static ai.timefold.solver.core.api.score.stream.Joiners.filtering;
 import static ai.timefold.solver.core.api.score.stream.Joiners.lessThan;
 
+import java.util.List;
 import java.util.function.Function;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
@@ -48,6 +49,8 @@ public final class ScheduleConstraintProvider implements ConstraintProvider {
     public static final String WITHIN_SESSION = "Sips within the session";
     public static final String CARBOHYDRATE_BAND = "Carbohydrate every hour";
     public static final String CARBOHYDRATE_PER_LITRE = "Carbohydrate per litre in a slot";
+    /** The medium rules, the names a schedule's misses carry. */
+    public static final List<String> MEDIUM_RULES = List.of(CARBOHYDRATE_BAND, CARBOHYDRATE_PER_LITRE);
     public static final String EVEN_CARBOHYDRATE = "Even carbohydrate";
     public static final String EVEN_FLUID = "Even fluid";
     public static final String EVEN_SODIUM = "Even sodium";
