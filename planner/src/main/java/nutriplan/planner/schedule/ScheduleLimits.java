@@ -178,17 +178,19 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
      *
      * <p>With a band of carbohydrate per hour ({@link #hasCarbMin}) the plan's carbohydrate is also kept off the
      * band's floor: a plan of exactly the band's minimum × hours can meet it in every hour only if every hour holds
-     * the same grams, which whole servings (a 25 g gel, a 12 g sip) almost never allow. Its maximum is at least the
-     * band's middle, and its min is raised halfway from the band's total ({@link #carbMinTotalG}) to that maximum,
-     * so that each hour has a few grams to spare on either side; a caller's higher min stays.
+     * the same grams, which whole servings (a 25 g gel, a 7 g sip that falls on either side of an hour) almost never
+     * allow. Its min is raised to an eighth of the band's width below the band's middle, and its maximum is at least
+     * an eighth above it (60–90 g/h: 71.25–78.75 g/h), so that each hour has a few grams to spare on either side; a
+     * caller's higher min stays.
      */
     public PlanRequest capped(PlanRequest request, double packing) {
         return capped(request, packing, true);
     }
 
     /**
-     * {@link #capped(PlanRequest, double)}, with the band's raise of the carbohydrate min or without it
-     * ({@code aimed} false: for when no plan reaches it, such as when a potassium max caps the drinks).
+     * {@link #capped(PlanRequest, double)}, aimed at the band's middle or not ({@code aimed} false: the plain share
+     * and the min asked, for when no plan reaches the aim, such as when a potassium max caps the drinks, or when no
+     * schedule of the aimed plans keeps within the caps).
      */
     public PlanRequest capped(PlanRequest request, double packing, boolean aimed) {
         var targets = new ArrayList<Target>();
@@ -204,35 +206,48 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
                 targets.add(target);
                 continue;
             }
-            double max = Math.max(target.min(), Math.min(target.max(), packed(capIndex, packing)));
+            double max = Math.max(target.min(), Math.min(target.max(), packed(capIndex, packing, aimed)));
             targets.add(new Target(target.nutrient(), capIndex == 0 && aimed ? aimedMin(target.min(), max) : target.min(), max));
         }
         if (!seen[0]) {
-            double max = packed(0, packing);
+            double max = packed(0, packing, aimed);
             targets.add(new Target(Nutrient.CARBOHYDRATE, aimed ? aimedMin(0, max) : 0, max));
         }
         if (!seen[1]) {
-            targets.add(new Target(Nutrient.FLUID, 0, packed(1, packing)));
+            targets.add(new Target(Nutrient.FLUID, 0, packed(1, packing, aimed)));
         }
         return request.withTargets(targets);
     }
 
-    /** The most a plan may hold for the session at a packing share: the band's middle at least, for carbohydrate. */
-    private double packed(int capIndex, double packing) {
+    /**
+     * The most a plan may hold for the session at a packing share; for carbohydrate aimed at a band, at least an
+     * eighth of the band's width above its middle.
+     */
+    private double packed(int capIndex, double packing, boolean aimed) {
         if (capIndex == 1) {
             return sessionFluidMl() * packing;
         }
-        return Math.max(sessionCarbG() * packing, (carbMinTotalG() + sessionCarbG()) / 2);
+        return aimed && hasCarbMin() ? Math.max(sessionCarbG() * packing, bandMiddleG() + bandEighthG())
+                : sessionCarbG() * packing;
     }
 
-    /** True when the plan's carbohydrate max at this packing share is the band's middle, more than the share itself. */
-    public boolean isBandMiddle(double packing) {
-        return packed(0, packing) > sessionCarbG() * packing;
+    /** True when the plan's carbohydrate max at this packing share is set by the band, above the share itself. */
+    public boolean isBandAim(double packing) {
+        return packed(0, packing, true) > sessionCarbG() * packing;
     }
 
-    /** A carbohydrate min halfway from the band's total to {@code max}; {@code min} itself without a band or when higher. */
+    /** A carbohydrate min an eighth of the band's width below its middle; {@code min} itself without a band or when higher. */
     private double aimedMin(double min, double max) {
-        return hasCarbMin() ? Math.max(min, Math.min(max, (carbMinTotalG() + max) / 2)) : min;
+        return hasCarbMin() ? Math.max(min, Math.min(max, bandMiddleG() - bandEighthG())) : min;
+    }
+
+    /** The middle of the band over the session, g: halfway from what it asks ({@link #carbMinTotalG}) to the cap × hours. */
+    private double bandMiddleG() {
+        return (carbMinTotalG() + sessionCarbG()) / 2;
+    }
+
+    private double bandEighthG() {
+        return (sessionCarbG() - carbMinTotalG()) / 8;
     }
 
     /** What the band asks of the whole session, g: the sum over its clock hours of {@link #carbMinG}. */

@@ -20,9 +20,13 @@ import nutriplan.planner.request.Target;
  *   <li>a min no session of this length can take within its hourly caps is refused at once, with by how much;</li>
  *   <li>products one serving of which breaks a cap however it is placed (a 70 g gel against 60 g/h) are left
  *       out of the plan, and named;</li>
- *   <li>the plan's carbohydrate and fluid are capped at a share of limit × hours ({@link #PACKINGS}); when whole
- *       servings still do not fit every window, it is planned again with less headroom used, and only when the
- *       last attempt breaks a rule is the request unschedulable, with the rules and amounts of that attempt.</li>
+ *   <li>the plan's carbohydrate and fluid are capped at a share of limit × hours ({@link #PACKINGS}); with a band
+ *       of carbohydrate per hour, its carbohydrate is aimed at the band's middle ({@link ScheduleLimits#capped});
+ *       servings taken at once that cannot share a window with the plan's drinks are planned out
+ *       ({@link Scheduler#crowded}). When the schedule breaks or misses a rule, the request is planned again with
+ *       less headroom used, then (with a band, when every schedule so far broke a hard rule) at the min asked; the
+ *       best schedule is kept, never a worse one, and only when the best breaks a hard rule is the request
+ *       unschedulable, with the rules and amounts of that schedule.</li>
  * </ol>
  */
 public final class SessionPlanner {
@@ -84,62 +88,66 @@ public final class SessionPlanner {
         var allowed = request.withSelection(new Selection(selection.includeProducts(), selection.includeTags(), ids,
                 selection.excludeTags()));
         Attempt best = null;
+        PlanResult noPlan = null;
+        PlanRequest noPlanRequest = null;
+        List<String> noPlanLowered = List.of();
         int made = 0;
-        PlanRequest previous = null;
-        for (double packing : PACKINGS) {
-            var capped = limits.capped(allowed, packing);
-            if (previous != null && capped.targets().equals(previous.targets())) {
-                continue; // a band keeps carbohydrate at its middle whatever the share: the same request, the same plan
+        var seen = new HashSet<List<Target>>();
+        attempts:
+        for (boolean aimed : limits.hasCarbMin() ? new boolean[] {true, false} : new boolean[] {false}) {
+            if (!aimed && best != null && best.schedule().isFeasible()) {
+                break; // planning at the min asked only rescues plans aimed at the band's middle that no schedule spread
             }
-            previous = capped;
-            var result = planner.plan(withTimeLeft(capped, request, millisLeft, start));
-            made++;
-            if (!result.hasPlan() && limits.hasCarbMin()) {
-                // The band's raise of the carbohydrate min may be what no plan reaches (a potassium max capping the
-                // drinks): plan at the min asked; the schedule then says which hours miss.
-                var unraised = limits.capped(allowed, packing, false);
-                if (!unraised.targets().equals(capped.targets())) {
-                    capped = unraised;
-                    result = planner.plan(withTimeLeft(capped, request, millisLeft, start));
-                    made++;
+            for (double packing : PACKINGS) {
+                var capped = limits.capped(allowed, packing, aimed);
+                if (!seen.add(capped.targets())) {
+                    continue; // the same request (a band keeps carbohydrate at its middle whatever the share), the same plan
                 }
-            }
-            var lowered = lowered(request, capped, limits, packing);
-            if (!result.hasPlan()) {
-                if (best == null) {
-                    return new Outcome(result, capped, null, excluded, lowered, made);
-                }
-                // A plan exists (the first attempt found one): none at a tighter share proves nothing about the
-                // request, and the answer is that its plan cannot be spread, not that no plan exists.
-                break;
-            }
-            // Servings that cannot share a window with the drinks of their plan: planned again without them, as long
-            // as that finds a plan (a required product stays; the schedule then says what it breaks).
-            var planned = capped;
-            var crowdedOut = new ArrayList<String>();
-            for (int round = 0; round < CROWDING_ROUNDS; round++) {
-                var crowded = new LinkedHashMap<>(Scheduler.crowded(result.plan(), limits));
-                crowded.keySet().removeAll(request.required());
-                if (crowded.isEmpty()) {
-                    break;
-                }
-                var without = excluding(planned, crowded.keySet());
-                var again = planner.plan(withTimeLeft(without, request, millisLeft, start));
+                var result = planner.plan(withTimeLeft(capped, request, millisLeft, start));
                 made++;
-                if (!again.hasPlan()) {
+                var lowered = lowered(request, capped, limits, packing, aimed);
+                if (!result.hasPlan()) {
+                    // None at a tighter share either. When a plan was found before, the answer is that it cannot be
+                    // spread, not that no plan exists; when none was, it is the last request's answer (the min asked).
+                    noPlan = result;
+                    noPlanRequest = capped;
+                    noPlanLowered = lowered;
                     break;
                 }
-                result = again;
-                planned = without;
-                crowdedOut.addAll(crowded.values());
+                // Servings that cannot share a window with the drinks of their plan: planned again without them, as
+                // long as that finds a plan (a required product stays; the schedule then says what it breaks).
+                var planned = capped;
+                var crowdedOut = new ArrayList<String>();
+                for (int round = 0; round < CROWDING_ROUNDS; round++) {
+                    var crowded = new LinkedHashMap<>(Scheduler.crowded(result.plan(), limits));
+                    crowded.keySet().removeAll(request.required());
+                    if (crowded.isEmpty()) {
+                        break;
+                    }
+                    var without = excluding(planned, crowded.keySet());
+                    var again = planner.plan(withTimeLeft(without, request, millisLeft, start));
+                    made++;
+                    if (!again.hasPlan()) {
+                        break;
+                    }
+                    result = again;
+                    planned = without;
+                    crowdedOut.addAll(crowded.values());
+                }
+                if (best != null && result.plan().equals(best.result().plan())) {
+                    continue; // the same plan gets the same schedule
+                }
+                var schedule = scheduler.schedule(result.plan(), limits, Math.max(1, millisLeft - Elapsed.ms(start)));
+                if (best == null || schedule.penalty().compareTo(best.schedule().penalty()) < 0) {
+                    best = new Attempt(result, planned, schedule, lowered, crowdedOut);
+                }
+                if (schedule.meetsEveryRule()) {
+                    break attempts;
+                }
             }
-            var schedule = scheduler.schedule(result.plan(), limits, Math.max(1, millisLeft - Elapsed.ms(start)));
-            if (best == null || schedule.penalty().compareTo(best.schedule().penalty()) < 0) {
-                best = new Attempt(result, planned, schedule, lowered, crowdedOut);
-            }
-            if (schedule.meetsEveryRule()) {
-                break;
-            }
+        }
+        if (best == null) {
+            return new Outcome(noPlan, noPlanRequest, null, excluded, noPlanLowered, made);
         }
         if (!best.schedule().isFeasible()) {
             var reasons = new ArrayList<>(limits.nearTheCap(request, ScheduleLimits.PACKING));
@@ -172,7 +180,8 @@ public final class SessionPlanner {
      * so that whole servings fit every 60-minute window"; with a band, a carbohydrate max set to its middle and a
      * min raised off its floor.
      */
-    private static List<String> lowered(PlanRequest asked, PlanRequest capped, ScheduleLimits limits, double packing) {
+    private static List<String> lowered(PlanRequest asked, PlanRequest capped, ScheduleLimits limits, double packing,
+                                        boolean aimed) {
         var sentences = new ArrayList<String>();
         for (var target : capped.targets()) {
             var before = asked.targets().stream().filter(t -> t.nutrient() == target.nutrient()).findFirst();
@@ -181,9 +190,9 @@ public final class SessionPlanner {
             var unit = target.nutrient().canonicalUnit();
             if (target.max() < was - 1e-9) {
                 double perHour = carbohydrate ? limits.carbPerHourG() : limits.fluidPerHourMl();
-                String why = carbohydrate && limits.isBandMiddle(packing)
-                        ? "the middle of the " + band(limits) + " band × " + limits.durationMin() + " min, so that every hour"
-                                + " has room on either side"
+                String why = carbohydrate && aimed && limits.isBandAim(packing)
+                        ? "an eighth of the " + band(limits) + " band above its middle, over " + limits.durationMin()
+                                + " min, so that every hour has room on either side"
                         : Math.round(packing * 100) + " % of " + ScheduleLimits.format(perHour) + " " + unit + "/h × "
                                 + limits.durationMin() + " min, so that whole servings fit every 60-minute window";
                 sentences.add(target.nutrient().jsonName() + " max " + (before.isPresent() && Double.isFinite(was)
@@ -193,9 +202,9 @@ public final class SessionPlanner {
             double wasMin = before.map(Target::min).orElse(0.0);
             if (carbohydrate && target.min() > wasMin + 1e-9) {
                 sentences.add("carbohydrate min " + (wasMin > 0 ? ScheduleLimits.format(wasMin) + " g raised" : "set") + " to "
-                        + ScheduleLimits.format(target.min()) + " g: halfway from the " + ScheduleLimits.format(limits.carbMinTotalG())
-                        + " g the " + band(limits) + " band asks of " + limits.durationMin() + " min to the max, so that"
-                        + " whole servings can reach the band in every hour");
+                        + ScheduleLimits.format(target.min()) + " g: an eighth of the " + band(limits) + " band below its"
+                        + " middle, over " + limits.durationMin() + " min, so that whole servings can reach the band in every"
+                        + " hour");
             }
         }
         return sentences;
