@@ -8,6 +8,7 @@ import java.util.List;
 import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.planner.Elapsed;
 import nutriplan.planner.Planner;
+import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Selection;
@@ -33,8 +34,13 @@ public final class SessionPlanner {
 
     /** The share of limit × hours each attempt's plan may hold: the first fits nearly always, the second packs looser. */
     static final double[] PACKINGS = {ScheduleLimits.PACKING, 0.7};
-    /** How many times a plan is made again without the servings that crowd its drinks ({@link Scheduler#crowded}). */
+    /**
+     * How many times a plan whose schedule breaks or misses a rule is made again without the servings that crowd its
+     * drinks ({@link Scheduler#crowded}).
+     */
     static final int CROWDING_ROUNDS = 2;
+    /** The most schedules one request makes: a long session's schedule that misses a rule takes about a second. */
+    static final int MAX_SCHEDULES = 4;
 
     private final Scheduler scheduler;
 
@@ -92,7 +98,9 @@ public final class SessionPlanner {
         PlanRequest noPlanRequest = null;
         List<String> noPlanLowered = List.of();
         int made = 0;
+        int scheduled = 0;
         var seen = new HashSet<List<Target>>();
+        var tried = new HashSet<Plan>();
         attempts:
         for (boolean aimed : limits.hasCarbMin() ? new boolean[] {true, false} : new boolean[] {false}) {
             if (!aimed && best != null && best.schedule().isFeasible()) {
@@ -114,14 +122,25 @@ public final class SessionPlanner {
                     noPlanLowered = lowered;
                     break;
                 }
-                // Servings that cannot share a window with the drinks of their plan: planned again without them, as
-                // long as that finds a plan (a required product stays; the schedule then says what it breaks).
+                // Schedule the plan; when the schedule breaks or misses a rule and the plan has servings that cannot
+                // share a window with its drinks, plan again without them (a required product stays).
                 var planned = capped;
                 var crowdedOut = new ArrayList<String>();
-                for (int round = 0; round < CROWDING_ROUNDS; round++) {
+                for (int round = 0; ; round++) {
+                    if (!tried.add(result.plan())) {
+                        break; // the same plan gets the same schedule
+                    }
+                    var schedule = scheduler.schedule(result.plan(), limits, Math.max(1, millisLeft - Elapsed.ms(start)));
+                    scheduled++;
+                    if (best == null || schedule.penalty().compareTo(best.schedule().penalty()) < 0) {
+                        best = new Attempt(result, planned, schedule, lowered, List.copyOf(crowdedOut));
+                    }
+                    if (schedule.meetsEveryRule() || scheduled >= MAX_SCHEDULES) {
+                        break attempts;
+                    }
                     var crowded = new LinkedHashMap<>(Scheduler.crowded(result.plan(), limits));
                     crowded.keySet().removeAll(request.required());
-                    if (crowded.isEmpty()) {
+                    if (crowded.isEmpty() || round == CROWDING_ROUNDS) {
                         break;
                     }
                     var without = excluding(planned, crowded.keySet());
@@ -133,16 +152,6 @@ public final class SessionPlanner {
                     result = again;
                     planned = without;
                     crowdedOut.addAll(crowded.values());
-                }
-                if (best != null && result.plan().equals(best.result().plan())) {
-                    continue; // the same plan gets the same schedule
-                }
-                var schedule = scheduler.schedule(result.plan(), limits, Math.max(1, millisLeft - Elapsed.ms(start)));
-                if (best == null || schedule.penalty().compareTo(best.schedule().penalty()) < 0) {
-                    best = new Attempt(result, planned, schedule, lowered, crowdedOut);
-                }
-                if (schedule.meetsEveryRule()) {
-                    break attempts;
                 }
             }
         }

@@ -4,7 +4,9 @@ import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.min;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
 import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
 import static ai.timefold.solver.core.api.score.stream.Joiners.filtering;
+import static ai.timefold.solver.core.api.score.stream.Joiners.greaterThanOrEqual;
 import static ai.timefold.solver.core.api.score.stream.Joiners.lessThan;
+import static ai.timefold.solver.core.api.score.stream.Joiners.overlapping;
 
 import java.util.List;
 import java.util.function.Function;
@@ -119,8 +121,8 @@ public final class ScheduleConstraintProvider implements ConstraintProvider {
             ConstraintFactory factory, Tracked nutrient, Function<Slot, Integer> end,
             Function<Session, Long> cap, String per) {
         return factory.forEach(Slot.class)
-                .join(Placement.class, filtering((slot, placement) -> placement.has(nutrient)
-                        && placement.overlaps(slot.index(), end.apply(slot))))
+                .join(Placement.class, overlapping(Slot::index, end, Placement::firstSlot, Placement::endSlot),
+                        filtering((slot, placement) -> placement.has(nutrient)))
                 .groupBy((slot, placement) -> slot,
                         sum((slot, placement) -> placement.amountIn(nutrient, slot.index(), end.apply(slot))))
                 .join(Session.class, filtering((slot, total, session) -> total > cap.apply(session)))
@@ -160,8 +162,8 @@ public final class ScheduleConstraintProvider implements ConstraintProvider {
     Constraint carbohydrateEveryHour(ConstraintFactory factory) {
         return factory.forEach(Hour.class)
                 .filter(hour -> hour.carbMin() > 0)
-                .join(Placement.class, filtering((hour, placement) -> placement.has(Tracked.CARBOHYDRATE)
-                        && placement.overlaps(hour.firstSlot(), hour.endSlot())))
+                .join(Placement.class, overlapping(Hour::firstSlot, Hour::endSlot, Placement::firstSlot, Placement::endSlot),
+                        filtering((hour, placement) -> placement.has(Tracked.CARBOHYDRATE)))
                 .groupBy((hour, placement) -> hour,
                         sum((hour, placement) -> placement.amountIn(Tracked.CARBOHYDRATE, hour.firstSlot(), hour.endSlot())))
                 .complement(Hour.class, hour -> 0L) // an hour with no carbohydrate at all holds 0
@@ -178,19 +180,18 @@ public final class ScheduleConstraintProvider implements ConstraintProvider {
      * water. A gel is taken with a sip; a bite of rice with a sip is still far over.
      */
     Constraint carbohydratePerLitre(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .filter(Session::limitsSlotCarbPerLitre) // nothing to count without the limit
-                .join(Slot.class)
-                .join(Placement.class, filtering((session, slot, placement) ->
-                        (placement.has(Tracked.CARBOHYDRATE) || placement.has(Tracked.FLUID))
-                                && placement.overlaps(slot.index(), slot.index() + 1)))
-                .groupBy((session, slot, placement) -> session, (session, slot, placement) -> slot,
-                        sum((session, slot, placement) -> placement.amountIn(Tracked.CARBOHYDRATE, slot.index(), slot.index() + 1)),
-                        sum((session, slot, placement) -> placement.amountIn(Tracked.FLUID, slot.index(), slot.index() + 1)))
-                .filter((session, slot, carbohydrate, fluid) -> session.carbAboveConcentration(carbohydrate, fluid) > 0)
-                .penalize(HardMediumSoftScore.ONE_MEDIUM, (session, slot, carbohydrate, fluid) ->
+        return factory.forEach(Slot.class)
+                .ifExists(Session.class, filtering((slot, session) -> session.limitsSlotCarbPerLitre())) // else nothing to count
+                .join(Placement.class, overlapping(Slot::index, slot -> slot.index() + 1, Placement::firstSlot, Placement::endSlot),
+                        filtering((slot, placement) -> placement.has(Tracked.CARBOHYDRATE) || placement.has(Tracked.FLUID)))
+                .groupBy((slot, placement) -> slot,
+                        sum((slot, placement) -> placement.amountIn(Tracked.CARBOHYDRATE, slot.index(), slot.index() + 1)),
+                        sum((slot, placement) -> placement.amountIn(Tracked.FLUID, slot.index(), slot.index() + 1)))
+                .join(Session.class, filtering((slot, carbohydrate, fluid, session) ->
+                        session.carbAboveConcentration(carbohydrate, fluid) > 0))
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, (slot, carbohydrate, fluid, session) ->
                         session.carbAboveConcentration(carbohydrate, fluid))
-                .justifyWith((session, slot, carbohydrate, fluid, score) -> new TooConcentrated(slot.atMin(), carbohydrate,
+                .justifyWith((slot, carbohydrate, fluid, session, score) -> new TooConcentrated(slot.atMin(), carbohydrate,
                         fluid, session.limits().slotCarbPerLitre()))
                 .asConstraint(CARBOHYDRATE_PER_LITRE);
     }
@@ -213,8 +214,8 @@ public final class ScheduleConstraintProvider implements ConstraintProvider {
     private static ConstraintBuilder offCurve(
             ConstraintFactory factory, Tracked nutrient) {
         BiConstraintStream<Slot, Long> cumulative = factory.forEach(Slot.class)
-                .join(Placement.class, filtering((slot, placement) -> placement.has(nutrient)
-                        && placement.firstSlot() <= slot.index()))
+                .join(Placement.class, greaterThanOrEqual(Slot::index, Placement::firstSlot),
+                        filtering((slot, placement) -> placement.has(nutrient)))
                 .groupBy((slot, placement) -> slot, sum((slot, placement) -> placement.amountIn(nutrient, 0, slot.index() + 1)))
                 .complement(Slot.class, slot -> 0L); // a slot before any intake has taken 0
         return cumulative
