@@ -113,15 +113,16 @@ public final class ScheduleBenchmark {
         System.out.printf(Locale.ROOT, "Intake schedule, every %d min, caps %s g carbohydrate and %s mL fluid per 60-minute window,"
                         + " at least %s g carbohydrate every clock hour%n%n",
                 options.interval(), fmt(options.carbPerHour()), fmt(options.fluidPerHour()), fmt(options.carbMinPerHour()));
-        System.out.println("| hours | slots | servings (sips) | plan ms | schedule ms | score | attempts"
+        System.out.println("| hours | slots | servings (sips) | plan ms | schedule ms | session ms | score | attempts"
                 + " | max carb/window g | max fluid/window mL | carb/hour min–max g | misses | off even carb g | off even fluid mL"
                 + " | off even sodium mg |");
-        System.out.println("| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var misses = new ArrayList<String>();
         for (int hours : options.hours()) {
             row(hours * 60, misses);
         }
         System.out.println();
+        System.out.println("session ms: the whole of SessionPlanner.plan, every plan and schedule it made (once, after the warm-up).");
         System.out.println("carb/hour: the least and the most carbohydrate a clock hour holds (a last part of an hour counts as it is)."
                 + " misses: the hours below the band and the slots over the limit per litre, and their grams.");
         System.out.println("off even: the largest |cumulative − total × elapsed / duration| over the slots; the rule"
@@ -135,6 +136,7 @@ public final class ScheduleBenchmark {
     private void row(int durationMin, List<String> misses) {
         var limits = limits(durationMin);
         SessionPlanner.Outcome outcome;
+        long sessionStart = System.nanoTime();
         try {
             outcome = sessions.plan(request(durationMin), limits, choco, SAFETY_NET_MS);
         } catch (UnschedulableException e) {
@@ -145,6 +147,7 @@ public final class ScheduleBenchmark {
             System.out.printf(Locale.ROOT, "| %s | no plan: %s |%n", fmt(durationMin / 60.0), outcome.result().status());
             return;
         }
+        double sessionMs = (System.nanoTime() - sessionStart) / 1e6;
         var plan = outcome.result().plan();
         var times = new ArrayList<Double>();
         Schedule schedule = outcome.schedule();
@@ -158,9 +161,9 @@ public final class ScheduleBenchmark {
         var hourly = schedule.hours().stream().mapToDouble(hour -> hour.total(Tracked.CARBOHYDRATE)).summaryStatistics();
         double missed = schedule.misses().stream().mapToDouble(Schedule.Miss::missG).sum();
         schedule.misses().forEach(miss -> misses.add(fmt(durationMin / 60.0) + " h: " + miss.message()));
-        System.out.printf(Locale.ROOT, "| %s | %d | %d (%d) | %s | %s | %s | %d | %s / %s | %s / %s | %s–%s | %s | %s | %s | %s |%n",
+        System.out.printf(Locale.ROOT, "| %s | %d | %d (%d) | %s | %s | %s | %s | %d | %s / %s | %s / %s | %s–%s | %s | %s | %s | %s |%n",
                 fmt(durationMin / 60.0), schedule.slots().size(), servings, sips, Bench.ms(outcome.result().timeMs()),
-                Bench.ms(Bench.median(times)), schedule.score(), outcome.attempts(),
+                Bench.ms(Bench.median(times)), Bench.ms(sessionMs), schedule.score(), outcome.attempts(),
                 fmt(maxWindow(schedule, Tracked.CARBOHYDRATE)), fmt(limits.carbPerHourG()),
                 fmt(maxWindow(schedule, Tracked.FLUID)), fmt(limits.fluidPerHourMl()),
                 fmt(hourly.getMin()), fmt(hourly.getMax()),
