@@ -75,15 +75,19 @@ function timelineTable(schedule, names) {
 
 function hoursTable(info) {
   const caps = {carbohydrate: info.limits.carbohydratePerHour, fluid: info.limits.fluidPerHour};
+  // Carbohydrate is held to a band when the hour is asked for a minimum: "48 g / 60–90 g".
+  const bound = (hour, nutrient) => nutrient === 'carbohydrate' && hour.carbohydrateMin
+    ? ` / ${fmt(hour.carbohydrateMin.amount)}–${amount(caps[nutrient].amount, caps[nutrient].unit)}`
+    : caps[nutrient] ? ` / ${amount(caps[nutrient].amount, caps[nutrient].unit)}` : '';
   return el('table', {class: 'hours'},
-    el('caption', {}, 'Per hour, against the caps'),
+    el('caption', {}, 'Per hour, against the caps and the band'),
     el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Hour'),
       CURVES.map((nutrient) => el('th', {scope: 'col', class: 'num'}, nutrient)))),
-    el('tbody', {}, info.perHour.map((hour) => el('tr', {'data-from-min': hour.fromMin},
+    el('tbody', {}, info.perHour.map((hour) => el('tr', {'data-from-min': hour.fromMin,
+      class: hour.withinBand === false ? 'miss' : null},
       el('th', {scope: 'row'}, `${clock(hour.fromMin)}–${clock(hour.toMin)}`),
       CURVES.map((nutrient) => el('td', {class: 'num', 'data-nutrient': nutrient},
-        amount(hour.totals[nutrient].amount, hour.totals[nutrient].unit),
-        caps[nutrient] ? ` / ${amount(caps[nutrient].amount, caps[nutrient].unit)}` : ''))))));
+        amount(hour.totals[nutrient].amount, hour.totals[nutrient].unit), bound(hour, nutrient)))))));
 }
 
 /** One page to tape to the handlebars: time, product, amount. Printed alone (the print stylesheet). */
@@ -125,8 +129,10 @@ export function showSchedule(section, response, names) {
       + (info.limits.assumed.length ? ` Assumed: ${info.limits.assumed.join('; ')}.` : '')),
     info.excluded.length ? el('ul', {class: 'warnings', 'aria-label': 'Left out for the schedule'},
       info.excluded.map((text) => el('li', {}, '⚠ ', text))) : null,
-    info.capped.length ? el('ul', {class: 'capped', id: 'schedule-capped', 'aria-label': 'Maximums lowered for the session'},
+    info.capped.length ? el('ul', {class: 'capped', id: 'schedule-capped', 'aria-label': 'Bounds changed for the session'},
       info.capped.map((text) => el('li', {}, text))) : null,
+    info.misses?.length ? el('ul', {class: 'warnings', id: 'schedule-misses', 'aria-label': 'What the schedule misses'},
+      info.misses.map((miss) => el('li', {'data-rule': miss.rule, 'data-from-min': miss.fromMin}, '⚠ ', miss.message))) : null,
     explanation(info),
     el('p', {class: 'downloads'}, printButton()),
     timelineTable(schedule, names),

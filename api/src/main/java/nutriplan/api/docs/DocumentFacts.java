@@ -22,6 +22,7 @@ import nutriplan.planner.plan.PlanStatus;
 import nutriplan.planner.request.Objective;
 import nutriplan.planner.request.SolverChoice;
 import nutriplan.planner.request.UnknownUnderMax;
+import nutriplan.planner.schedule.solver.ScheduleConstraintProvider;
 import nutriplan.planner.timefold.TimefoldPlanner;
 
 /**
@@ -51,6 +52,7 @@ final class DocumentFacts {
             "Error", Map.of("error", ErrorJson.CODES),
             "Detail", Map.of("nutrient", nutrients()),
             "Warning", Map.of("nutrient", nutrients()),
+            "Miss", Map.of("rule", ScheduleConstraintProvider.MEDIUM_RULES),
             "Status", Map.of("status", Stream.concat(Stream.of("ok"), Stream.of(HealthRoutes.Readiness.values())
                     .map(HealthRoutes.Readiness::jsonName)).toList(), "store", List.of("up", "down")));
 

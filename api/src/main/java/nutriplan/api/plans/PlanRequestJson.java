@@ -69,7 +69,8 @@ public final class PlanRequestJson {
     private static final Set<String> CONCENTRATION_FIELDS = Set.of("max");
     /** The JSON name of a plan for no phase in particular. */
     public static final String ANY_PHASE = "any";
-    private static final Set<String> SCHEDULE_FIELDS = Set.of("intervalMin", "carbohydratePerHour", "fluidPerHour");
+    private static final Set<String> SCHEDULE_FIELDS = Set.of("intervalMin", "carbohydratePerHour", "fluidPerHour",
+            "carbohydrateMinPerHour");
     private static final Set<String> LIMIT_FIELDS = Set.of("maxServingsPerProduct", "maxProducts", "maxServings");
 
     private final Findings findings = Findings.create();
@@ -293,6 +294,7 @@ public final class PlanRequestJson {
         var interval = schedule.integer("intervalMin", ScheduleLimits.MIN_INTERVAL, ScheduleLimits.MAX_INTERVAL);
         var carbPerHour = schedule.amount("carbohydratePerHour", Nutrient.CARBOHYDRATE);
         var fluidPerHour = schedule.amount("fluidPerHour", Nutrient.FLUID);
+        var carbMinPerHour = schedule.amount("carbohydrateMinPerHour", Nutrient.CARBOHYDRATE);
         if (!fields.has("durationMin") && !fields.has("workout")) {
             findings.error("durationMin", "is required with \"schedule\" (or a \"workout\"): the session's length in"
                     + " minutes, 1 to " + ScheduleLimits.MAX_DURATION_MIN);
@@ -326,7 +328,28 @@ public final class PlanRequestJson {
             }
             limits = limits.withFluidPerHourMl(Math.min(fluidPerHour, limits.fluidPerHourMl()));
         }
+        if (needs != null) {
+            // Every hour fed (guidelines §12): the band's minimum is the plannable carbohydrate min per hour, never
+            // above the cap (a tolerance under the band's floor caps it).
+            limits = limits.withCarbMinPerHourG(Math.min(limits.carbPerHourG(), carbohydrateMin(needs) * 60 / needs.durationMin()))
+                    // R-CONCENTRATION per slot: what is taken at one moment holds enough fluid (a gel with a sip).
+                    .withSlotCarbPerLitre(needs.safety().carbohydratePerLitreInSlotG());
+        }
+        if (carbMinPerHour != null) {
+            if (carbMinPerHour < 0 || carbMinPerHour > limits.carbPerHourG()) {
+                findings.error("schedule.carbohydrateMinPerHour", "must be 0 to the carbohydrate per hour of the schedule ("
+                        + Quantities.format(limits.carbPerHourG()) + " g); 0 asks no hour for a minimum");
+                return null;
+            }
+            limits = limits.withCarbMinPerHourG(carbMinPerHour);
+        }
         return limits;
+    }
+
+    /** The workout's plannable carbohydrate min, g (0 when it plans none). */
+    private static double carbohydrateMin(Needs needs) {
+        return needs.plannable().stream().filter(range -> range.nutrient().equals(Nutrient.CARBOHYDRATE.jsonName()))
+                .mapToDouble(Range::min).findFirst().orElse(0);
     }
 
     private List<Target> targets(JsonNode node) {

@@ -68,7 +68,9 @@ public final class PlanSchemas {
     public record ScheduleRequest(
             @OpenApiDescription("minutes between slots, 10 to 20 (default 15)") @OpenApiExample("15") Integer intervalMin,
             @OpenApiDescription("the carbohydrate tolerance per 60-minute window, above 0 and at most 120 g") Quantity carbohydratePerHour,
-            @OpenApiDescription("the most fluid per 60-minute window, above 0 and at most 1 L") Quantity fluidPerHour) {
+            @OpenApiDescription("the most fluid per 60-minute window, above 0 and at most 1 L") Quantity fluidPerHour,
+            @OpenApiDescription("the least carbohydrate each clock hour should hold (the band's minimum), 0 to"
+                    + " carbohydratePerHour; a workout's is its carbohydrate min per hour, this replaces it") Quantity carbohydrateMinPerHour) {
     }
 
     @OpenApiDescription("A nutrient's bounds: a quantity with its unit (\"500 mg\", \"1 L\", \"20 fl oz\", \"40 mmol\")"
@@ -135,14 +137,18 @@ public final class PlanSchemas {
     @OpenApiDescription("How the schedule was made and what it costs.")
     public record ScheduleInfo(
             @OpenApiRequired ScheduleLimits limits,
-            @OpenApiRequired @OpenApiDescription("products left out of the plan: one serving breaks a cap however placed") List<String> excluded,
-            @OpenApiRequired @OpenApiDescription("each carbohydrate or fluid maximum lowered (or set) for the session, and why")
-            List<String> capped,
-            @OpenApiRequired @OpenApiDescription("plans made: 2 when the first could not be spread and was re-planned looser") Integer attempts,
+            @OpenApiRequired @OpenApiDescription("products left out of the plan: one serving breaks a cap however placed, or"
+                    + " cannot share a 60-minute window with the drinks of its plan") List<String> excluded,
+            @OpenApiRequired @OpenApiDescription("each carbohydrate or fluid bound changed for the session (a maximum lowered or"
+                    + " set, a carbohydrate min raised off the band's floor), and why") List<String> capped,
+            @OpenApiRequired @OpenApiDescription("plans made, 1 when the first met every rule; the schedule returned is the best"
+                    + " of them") Integer attempts,
             @OpenApiRequired @OpenApiDescription("per clock hour from the start (the last cut at the end)") List<HourTotals> perHour,
-            @OpenApiRequired Boolean feasible,
+            @OpenApiRequired @OpenApiDescription("true: no hard rule broken (always, in a 200)") Boolean feasible,
             @OpenApiRequired List<String> broken,
-            @OpenApiRequired @OpenApiExample("0hard/-40soft") String score,
+            @OpenApiRequired @OpenApiDescription("the medium rules the schedule misses, each with where and by how much; empty"
+                    + " when every hour is within its band and every slot within the carbohydrate per litre") List<Miss> misses,
+            @OpenApiRequired @OpenApiExample("0hard/0medium/-40soft") String score,
             @OpenApiRequired @OpenApiDescription("each soft rule with a cost, and its costliest reasons") List<RuleCost> explanation,
             @OpenApiRequired Long timeMs) {
     }
@@ -150,11 +156,33 @@ public final class PlanSchemas {
     public record ScheduleLimits(@OpenApiRequired Integer durationMin, @OpenApiRequired Integer intervalMin,
                                  @OpenApiRequired Amount carbohydratePerHour, @OpenApiRequired Amount fluidPerHour,
                                  @OpenApiRequired Amount caffeinePerSlot, @OpenApiRequired Amount sipMax,
+                                 @OpenApiRequired @OpenApiNullable @OpenApiDescription("the least carbohydrate each clock hour"
+                                         + " should hold, g; null when no hour is asked for any") Amount carbohydrateMinPerHour,
+                                 @OpenApiRequired @OpenApiNullable @OpenApiDescription("the most carbohydrate a slot should hold"
+                                         + " per litre of the fluid taken at it, unit g/L; null for no such limit")
+                                 Amount slotCarbohydratePerLitre,
                                  @OpenApiRequired @OpenApiDescription("the limits that are defaults, not the caller's") List<String> assumed) {
     }
 
     public record HourTotals(@OpenApiRequired Integer fromMin, @OpenApiRequired Integer toMin,
-                             @OpenApiRequired TrackedTotals totals) {
+                             @OpenApiRequired TrackedTotals totals,
+                             @OpenApiRequired @OpenApiNullable @OpenApiDescription("what the band asks of this hour: its minimum"
+                                     + " per hour, or a share of it for a last part of 30 minutes or more; null when nothing")
+                             Amount carbohydrateMin,
+                             @OpenApiRequired @OpenApiDescription("the hourly cap") Amount carbohydrateMax,
+                             @OpenApiRequired @OpenApiDescription("the hour's carbohydrate lies within [carbohydrateMin, carbohydrateMax]")
+                             Boolean withinBand) {
+    }
+
+    @OpenApiDescription("A medium rule the schedule misses: an hour below its band, or a slot with more carbohydrate than its"
+            + " fluid allows.")
+    public record Miss(@OpenApiRequired @OpenApiDescription("Carbohydrate every hour, or Carbohydrate per litre in a slot")
+                       @OpenApiExample("Carbohydrate every hour") String rule,
+                       @OpenApiRequired @OpenApiDescription("the hour's or the slot's first minute") @OpenApiExample("180") Integer fromMin,
+                       @OpenApiRequired @OpenApiDescription("the minute it ends (exclusive)") @OpenApiExample("240") Integer toMin,
+                       @OpenApiRequired @OpenApiDescription("by how much: carbohydrate missing, or too much for the fluid") Amount by,
+                       @OpenApiRequired @OpenApiExample("carbohydrate 48 g from 180 to 240 min is 12 g below the 60 g per hour band")
+                       String message) {
     }
 
     public record RuleCost(@OpenApiRequired @OpenApiExample("Even fluid") String rule, @OpenApiRequired @OpenApiExample("40") Long cost,

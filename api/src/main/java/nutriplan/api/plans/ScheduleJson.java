@@ -1,5 +1,8 @@
 package nutriplan.api.plans;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +20,7 @@ import nutriplan.planner.schedule.domain.Tracked;
 final class ScheduleJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int SIP_DECIMALS = 6;
 
     private ScheduleJson() {
     }
@@ -30,7 +34,7 @@ final class ScheduleJson {
             for (var intake : slot.items()) {
                 items.addObject()
                         .put("product", intake.product().id())
-                        .put("servings", PlanResponseJson.round(intake.servings()))
+                        .put("servings", sipOf(intake.servings()))
                         .set("amount", quantity(intake.amount(), intake.unit()));
             }
             node.set("totals", totals(slot.totals()));
@@ -49,6 +53,9 @@ final class ScheduleJson {
         node.set("fluidPerHour", quantity(limits.fluidPerHourMl(), "mL"));
         node.set("caffeinePerSlot", quantity(limits.caffeinePerSlotMg(), "mg"));
         node.set("sipMax", quantity(limits.sipMaxMl(), "mL"));
+        node.set("carbohydrateMinPerHour", limits.hasCarbMin() ? quantity(limits.carbMinPerHourG(), "g") : NODES.nullNode());
+        node.set("slotCarbohydratePerLitre", limits.hasSlotCarbPerLitre() ? quantity(limits.slotCarbPerLitre(), "g/L")
+                : NODES.nullNode());
         var assumed = node.putArray("assumed");
         if (scheduled.assumedCarb()) {
             assumed.add("carbohydratePerHour " + ScheduleLimits.DEFAULT_CARB_PER_HOUR_G + " g: a single-sugar tolerance"
@@ -64,11 +71,20 @@ final class ScheduleJson {
         info.put("attempts", scheduled.outcome().attempts());
         var hours = info.putArray("perHour");
         for (var hour : schedule.hours()) {
-            hours.addObject().put("fromMin", hour.fromMin()).put("toMin", hour.toMin()).set("totals", totals(hour.totals()));
+            var entry = hours.addObject().put("fromMin", hour.fromMin()).put("toMin", hour.toMin());
+            entry.set("totals", totals(hour.totals()));
+            entry.set("carbohydrateMin", hour.carbMin() > 0 ? quantity(hour.carbMin(), "g") : NODES.nullNode());
+            entry.set("carbohydrateMax", quantity(hour.carbMax(), "g"));
+            entry.put("withinBand", hour.isWithinBand());
         }
         info.put("feasible", schedule.isFeasible());
         var broken = info.putArray("broken");
         schedule.broken().forEach(broken::add);
+        var misses = info.putArray("misses");
+        for (var miss : schedule.misses()) {
+            misses.addObject().put("rule", miss.rule()).put("fromMin", miss.fromMin()).put("toMin", miss.toMin())
+                    .<ObjectNode>set("by", quantity(miss.missG(), "g")).put("message", miss.message());
+        }
         info.put("score", schedule.score());
         var costs = info.putArray("explanation");
         for (var cost : schedule.costs()) {
@@ -78,6 +94,14 @@ final class ScheduleJson {
         }
         info.put("timeMs", schedule.timeMs());
         return info;
+    }
+
+    /**
+     * A serving's share at a slot, to 6 decimals: a sip is a small fraction (1/16 = 0.0625), and the 3 of amounts
+     * would lose enough of it that a drink's sips no longer add up to its servings.
+     */
+    private static double sipOf(double servings) {
+        return BigDecimal.valueOf(servings).setScale(SIP_DECIMALS, RoundingMode.HALF_EVEN).doubleValue();
     }
 
     private static ObjectNode totals(double[] amounts) {

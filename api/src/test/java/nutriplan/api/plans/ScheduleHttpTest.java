@@ -41,7 +41,7 @@ class ScheduleHttpTest {
         var slots = body.get("schedule");
         assertThat(slots.size()).isEqualTo((durationMin + interval - 1) / interval);
         assertThat(body.at("/scheduleInfo/feasible").asBoolean()).isTrue();
-        assertThat(body.at("/scheduleInfo/score").asText()).startsWith("0hard/");
+        assertThat(body.at("/scheduleInfo/score").asText()).startsWith("0hard/0medium/");
         assertThat(body.at("/scheduleInfo/capped/0").asText()).startsWith("carbohydrate max " + nutriplan.catalog.nutrient.Quantities.format(durationMin) + " g lowered to ")
                 .endsWith("so that whole servings fit every 60-minute window");
         assertThat(body.at("/scheduleInfo/perHour").size()).isEqualTo((durationMin + 59) / 60);
@@ -145,13 +145,99 @@ class ScheduleHttpTest {
     void theScoreIsExplainedRuleByRule() {
         var response = service.postJson(PlanRoutes.PLANS, request(180, "{\"intervalMin\": 15}"));
         var info = json(response).get("scheduleInfo");
-        long soft = -Long.parseLong(info.get("score").asText().replaceAll(".*hard/(-?\\d+)soft", "$1"));
+        long soft = -Long.parseLong(info.get("score").asText().replaceAll(".*medium/(-?\\d+)soft", "$1"));
         long explained = 0;
         for (JsonNode cost : info.get("explanation")) {
             explained += cost.get("cost").asLong();
             assertThat(cost.get("reasons")).isNotEmpty();
         }
         assertThat(explained).isEqualTo(soft);
+    }
+
+    /**
+     * Guidelines §14 E2 (4-h ride, 75 kg, moderate, 1.5 L/h, 32 °C, 90 g/h) from the workout to a timeline on a
+     * catalog of sports products: every clock hour within the 60–90 g/h band, none missed.
+     */
+    @Test
+    void e2FeedsEveryHourWithinTheBand() {
+        var response = service.postJson(PlanRoutes.PLANS, "{\"workout\": " + WorkoutPlanHttpTest.E2 + ", \"schedule\": {},"
+                + " \"products\": " + SportsProducts.JSON + "}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var info = json(response).get("scheduleInfo");
+        assertThat(info.at("/limits/carbohydrateMinPerHour/amount").asDouble()).isEqualTo(60);
+        assertThat(info.at("/limits/carbohydrateMinPerHour/unit").asText()).isEqualTo("g");
+        assertThat(info.at("/limits/slotCarbohydratePerLitre").isNull()).isTrue();
+        assertThat(info.get("perHour")).hasSize(4).allSatisfy(hour -> {
+            assertThat(hour.at("/carbohydrateMin/amount").asDouble()).isEqualTo(60);
+            assertThat(hour.at("/carbohydrateMax/amount").asDouble()).isEqualTo(90);
+            assertThat(hour.at("/totals/carbohydrate/amount").asDouble()).as(hour.toString()).isBetween(60.0, 90.0);
+            assertThat(hour.get("withinBand").asBoolean()).isTrue();
+        });
+        assertThat(info.get("misses")).isEmpty();
+        assertThat(info.get("score").asText()).startsWith("0hard/0medium/");
+        assertEveryWindowWithin(json(response), 90, info.at("/limits/fluidPerHour/amount").asDouble());
+    }
+
+    /** A workout whose fluid min leaves whole servings room at every length (80 kg, 0.6 L/h, 90 g/h, 25 °C). */
+    static String workout(int durationMin) {
+        return "{\"workout\": {\"durationMin\": " + durationMin + ", \"bodyMass\": \"80 kg\", \"sweatRate\": \"0.6 L/h\","
+                + " \"carbTolerance\": \"90 g/h\", \"temperature\": \"25 °C\"}, \"schedule\": {}, \"products\": "
+                + SportsProducts.JSON + "}";
+    }
+
+    /**
+     * Every hour fed from 1 to 12 hours on sports products: each clock hour's carbohydrate is within the band (30 g/h
+     * from 75 minutes, 60 g/h above 150, guidelines §5), or a miss names that hour and by how much.
+     */
+    @ParameterizedTest(name = "{0} min")
+    @ValueSource(ints = {60, 120, 180, 240, 300, 360, 420, 480, 540, 600, 660, 720})
+    void everyHourIsWithinTheBandOrItsMissNamesIt(int durationMin) {
+        var response = service.postJson(PlanRoutes.PLANS, workout(durationMin));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var info = json(response).get("scheduleInfo");
+        double band = durationMin < 75 ? 0 : durationMin <= 150 ? 30 : 60;
+        assertThat(info.at("/limits/carbohydrateMinPerHour").isNull()).isEqualTo(band == 0);
+        assertThat(info.at("/limits/carbohydrateMinPerHour/amount").asDouble()).isEqualTo(band);
+        assertThat(info.get("perHour")).hasSize((durationMin + 59) / 60);
+        for (JsonNode hour : info.get("perHour")) {
+            double carbohydrate = hour.at("/totals/carbohydrate/amount").asDouble();
+            double min = hour.at("/carbohydrateMin/amount").asDouble();
+            assertThat(hour.get("withinBand").asBoolean()).isEqualTo(carbohydrate >= min - 1e-6 && carbohydrate <= 90 + 1e-6);
+            if (hour.get("withinBand").asBoolean()) {
+                continue;
+            }
+            int from = hour.get("fromMin").asInt();
+            assertThat(info.get("misses")).as("a miss naming the hour from " + from + " min").anySatisfy(miss -> {
+                assertThat(miss.get("rule").asText()).isEqualTo("Carbohydrate every hour");
+                assertThat(miss.get("fromMin").asInt()).isEqualTo(from);
+                assertThat(miss.get("toMin").asInt()).isEqualTo(hour.get("toMin").asInt());
+                assertThat(miss.at("/by/amount").asDouble()).isCloseTo(min - carbohydrate, org.assertj.core.data.Offset.offset(0.01));
+                assertThat(miss.get("message").asText()).contains("from " + from + " to " + hour.get("toMin").asInt() + " min");
+            });
+        }
+        assertThat(info.get("feasible").asBoolean()).isTrue();
+        assertEveryWindowWithin(json(response), 90, info.at("/limits/fluidPerHour/amount").asDouble());
+    }
+
+    @Test
+    void aRequestWithTargetsMaySendTheBandsMinimum() {
+        var response = service.postJson(PlanRoutes.PLANS, request(180, "{\"carbohydrateMinPerHour\": \"40 g\"}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var info = json(response).get("scheduleInfo");
+        assertThat(info.at("/limits/carbohydrateMinPerHour/amount").asDouble()).isEqualTo(40);
+        assertThat(info.get("perHour")).allSatisfy(hour -> assertThat(hour.at("/carbohydrateMin/amount").asDouble()).isEqualTo(40));
+        // Without it no hour is asked for any.
+        var none = json(service.postJson(PlanRoutes.PLANS, request(180, "{}"))).get("scheduleInfo");
+        assertThat(none.at("/limits/carbohydrateMinPerHour").isNull()).isTrue();
+        assertThat(none.get("perHour")).allSatisfy(hour -> assertThat(hour.get("carbohydrateMin").isNull()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"70 g", "-5 g"})
+    void aBandMinimumAboveTheCapOrNegativeNamesTheField(String min) {
+        var response = service.postJson(PlanRoutes.PLANS, request(180, "{\"carbohydrateMinPerHour\": \"" + min + "\"}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).at("/details/0/field").asText()).isEqualTo("schedule.carbohydrateMinPerHour");
     }
 
     @ParameterizedTest

@@ -95,6 +95,29 @@ class WorkoutPlanHttpTest {
         ScheduleHttpTest.assertEveryWindowWithin(body, carbPerHour, fluidPerHour);
     }
 
+    /**
+     * The 8-hour ultra that got a 422 ("carbohydrate 104 g from 0 to 60 min exceeds 80 g per hour"): its plan put
+     * bagels beside sports drinks that carried 83 % of the fluid cap in whole-share sips, which nothing could place.
+     * It gets a plan and a timeline within every cap, each hour within the 60–80 g/h band or its miss named.
+     */
+    @Test
+    void an_eight_hour_ultra_gets_a_plan_and_every_hour_fed() {
+        var response = service.postJson(PlanRoutes.PLANS, "{\"workout\": {\"durationMin\": 480, \"bodyMass\": \"72 kg\","
+                + " \"sweatRate\": \"0.9 L/h\", \"caffeine\": \"3 mg/kg\", \"carbTolerance\": \"80 g/h\"}, \"schedule\": {}}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var body = json(response);
+        var info = body.get("scheduleInfo");
+        assertThat(info.get("feasible").asBoolean()).isTrue();
+        assertThat(info.at("/limits/carbohydrateMinPerHour/amount").asDouble()).isEqualTo(60);
+        ScheduleHttpTest.assertEveryWindowWithin(body, 80, 900);
+        for (JsonNode hour : info.get("perHour")) {
+            if (!hour.get("withinBand").asBoolean()) {
+                assertThat(info.get("misses")).extracting(miss -> miss.get("fromMin").asInt()).contains(hour.get("fromMin").asInt());
+            }
+        }
+    }
+
     @Test
     void a_plan_from_targets_has_no_needs() {
         var response = service.postJson(PlanRoutes.PLANS, "{\"targets\": {\"sodium\": {\"min\": \"500 mg\"}}}");

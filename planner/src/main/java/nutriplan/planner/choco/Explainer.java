@@ -512,9 +512,7 @@ final class Explainer {
                 leftOut.add(product.id());
             }
         }
-        var selection = request.selection();
-        return without.withSelection(new Selection(selection.includeProducts(), selection.includeTags(), leftOut,
-                selection.excludeTags()));
+        return without.withSelection(request.selection().withExcludedProducts(leftOut));
     }
 
     /**

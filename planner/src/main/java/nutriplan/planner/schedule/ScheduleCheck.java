@@ -6,22 +6,26 @@ import java.util.List;
 import java.util.Map;
 
 import nutriplan.planner.schedule.Schedule.HourTotals;
+import nutriplan.planner.schedule.Schedule.Miss;
 import nutriplan.planner.schedule.Schedule.RuleCost;
+import nutriplan.planner.schedule.domain.Hour;
 import nutriplan.planner.schedule.domain.IntakeSchedule;
 import nutriplan.planner.schedule.domain.Placement;
 import nutriplan.planner.schedule.domain.Session;
 import nutriplan.planner.schedule.domain.Slot;
 import nutriplan.planner.schedule.domain.Tracked;
 import nutriplan.planner.schedule.solver.ScheduleConstraintProvider;
+import nutriplan.planner.schedule.solver.justifications.BelowBand;
 import nutriplan.planner.schedule.solver.justifications.Misplaced;
 import nutriplan.planner.schedule.solver.justifications.OffCurve;
 import nutriplan.planner.schedule.solver.justifications.OverLimit;
 import nutriplan.planner.schedule.solver.justifications.SolidsTogether;
+import nutriplan.planner.schedule.solver.justifications.TooConcentrated;
 import nutriplan.planner.schedule.solver.justifications.Unplaced;
 
 /**
  * Recounts a solved schedule in plain loops: the amount per slot, per window and per clock hour, the hard rules it
- * breaks and the soft rules it pays for, in the justifications' own sentences. It is the check every schedule passes
+ * breaks, the medium rules it misses and the soft rules it pays for, in the justifications' own sentences. It is the check every schedule passes
  * before it is returned, independent of the score Timefold kept incrementally.
  *
  * <p>Why not {@code SolutionManager.analyze}: score analysis is a commercial feature in Timefold 2.x (as
@@ -62,21 +66,54 @@ final class ScheduleCheck {
         return totals;
     }
 
+    /** Per clock hour of {@link IntakeSchedule#getHours()}: its totals and its carbohydrate band. */
     List<HourTotals> hours() {
         var hours = new ArrayList<HourTotals>();
         var limits = session.limits();
-        for (int from = 0; from < limits.durationMin(); from += ScheduleLimits.WINDOW_MIN) {
+        for (var hour : schedule.getHours()) {
             var totals = new double[Tracked.values().length];
-            for (var slot : schedule.getSlots()) {
-                if (slot.atMin() >= from && slot.atMin() < from + ScheduleLimits.WINDOW_MIN) {
-                    for (var nutrient : Tracked.values()) {
-                        totals[nutrient.ordinal()] += Tracked.unscaled(perSlot[nutrient.ordinal()][slot.index()]);
-                    }
-                }
+            for (var nutrient : Tracked.values()) {
+                totals[nutrient.ordinal()] = Tracked.unscaled(hourTotal(nutrient, hour));
             }
-            hours.add(new HourTotals(from, Math.min(limits.durationMin(), from + ScheduleLimits.WINDOW_MIN), totals));
+            hours.add(new HourTotals(hour.fromMin(), hour.toMin(), totals, Tracked.unscaled(hour.carbMin()), limits.carbPerHourG()));
         }
         return hours;
+    }
+
+    private long hourTotal(Tracked nutrient, Hour hour) {
+        long total = 0;
+        for (int slot = hour.firstSlot(); slot < hour.endSlot(); slot++) {
+            total += perSlot[nutrient.ordinal()][slot];
+        }
+        return total;
+    }
+
+    /**
+     * The medium rules missed, hour by hour and then slot by slot: "carbohydrate 48 g from 180 to 240 min is 12 g
+     * below the 60 g per hour band", "at 45 min: 25 g of carbohydrate with 100 mL of fluid is 250 g/L, above 200 g/L".
+     */
+    List<Miss> misses() {
+        var misses = new ArrayList<Miss>();
+        long perHour = Tracked.scaled(session.limits().carbMinPerHourG());
+        for (var hour : schedule.getHours()) {
+            long carbohydrate = hourTotal(Tracked.CARBOHYDRATE, hour);
+            if (carbohydrate < hour.carbMin()) {
+                misses.add(new Miss(ScheduleConstraintProvider.CARBOHYDRATE_BAND, hour.fromMin(), hour.toMin(),
+                        Tracked.unscaled(hour.carbMin() - carbohydrate),
+                        new BelowBand(hour.fromMin(), hour.toMin(), carbohydrate, hour.carbMin(), perHour).description()));
+            }
+        }
+        for (var slot : schedule.getSlots()) {
+            long carbohydrate = perSlot[Tracked.CARBOHYDRATE.ordinal()][slot.index()];
+            long fluid = perSlot[Tracked.FLUID.ordinal()][slot.index()];
+            long above = session.carbAboveConcentration(carbohydrate, fluid);
+            if (above > 0) {
+                misses.add(new Miss(ScheduleConstraintProvider.CARBOHYDRATE_PER_LITRE, slot.atMin(),
+                        ScheduleConstraintProvider.endMin(session, slot.index() + 1), Tracked.unscaled(above),
+                        new TooConcentrated(slot.atMin(), carbohydrate, fluid, session.limits().slotCarbPerLitre()).description()));
+            }
+        }
+        return misses;
     }
 
     /** The hard rules broken, "Carbohydrate per hour: carbohydrate 95 g from 0 to 60 min exceeds 90 g per hour by 5 g". */

@@ -19,9 +19,13 @@ import nutriplan.planner.request.Target;
  * @param caffeinePerSlotMg  caffeine in one slot, mg, at most {@value #MAX_CAFFEINE_PER_SLOT_MG}
  * @param sipMaxMl           the most of one drink serving taken at one slot; a larger serving is split into sips
  *                           over consecutive slots
+ * @param carbMinPerHourG    the least carbohydrate each clock hour should hold, g (the §5 band's minimum; 0 for none),
+ *                           at most {@code carbPerHourG}; a last part of an hour is asked for less ({@link #carbMinG})
+ * @param slotCarbPerLitre   the most carbohydrate one slot should hold per litre of the fluid taken at it, g/L
+ *                           ({@link Double#POSITIVE_INFINITY} for no such limit)
  */
 public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHourG, double fluidPerHourMl,
-                             double caffeinePerSlotMg, double sipMaxMl) {
+                             double caffeinePerSlotMg, double sipMaxMl, double carbMinPerHourG, double slotCarbPerLitre) {
 
     public static final int DEFAULT_INTERVAL = 15;
     public static final int MIN_INTERVAL = 10;
@@ -45,6 +49,10 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
      * gram, so a plan at exactly limit × hours is often impossible to spread; this headroom lets them fit.
      */
     public static final double PACKING = 0.85;
+    /** A last part of an hour shorter than this is held to the cap only: it is asked for no carbohydrate ({@link #carbMinG}). */
+    public static final int PARTIAL_HOUR_MIN = 30;
+    /** No limit on carbohydrate per litre of a slot's fluid. */
+    public static final double NO_SLOT_CARB_PER_LITRE = Double.POSITIVE_INFINITY;
 
     public ScheduleLimits {
         if (durationMin < 1 || durationMin > MAX_DURATION_MIN) {
@@ -57,26 +65,86 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
         requirePositive(fluidPerHourMl, "fluidPerHourMl");
         requirePositive(caffeinePerSlotMg, "caffeinePerSlotMg");
         requirePositive(sipMaxMl, "sipMaxMl");
+        if (!(carbMinPerHourG >= 0) || carbMinPerHourG > carbPerHourG) {
+            throw new IllegalArgumentException("carbMinPerHourG must be 0 to carbPerHourG (" + carbPerHourG + "), got "
+                    + carbMinPerHourG);
+        }
+        if (!(slotCarbPerLitre > 0)) {
+            throw new IllegalArgumentException("slotCarbPerLitre must be above 0 (infinite for none), got " + slotCarbPerLitre);
+        }
         fluidPerHourMl = Math.min(fluidPerHourMl, MAX_FLUID_PER_HOUR_ML);
         caffeinePerSlotMg = Math.min(caffeinePerSlotMg, MAX_CAFFEINE_PER_SLOT_MG);
     }
 
-    /** The defaults of guidelines §3 and §12 for a session known by its duration and interval only. */
+    /**
+     * The defaults of guidelines §3 and §12 for a session known by its duration and interval only: no per-hour
+     * carbohydrate minimum, no limit on carbohydrate per litre.
+     */
     public static ScheduleLimits of(int durationMin, int intervalMin) {
         return new ScheduleLimits(durationMin, intervalMin, DEFAULT_CARB_PER_HOUR_G, MAX_FLUID_PER_HOUR_ML,
-                MAX_CAFFEINE_PER_SLOT_MG, DEFAULT_SIP_MAX_ML);
+                MAX_CAFFEINE_PER_SLOT_MG, DEFAULT_SIP_MAX_ML, 0, NO_SLOT_CARB_PER_LITRE);
     }
 
+    /** Another carbohydrate cap; the per-hour minimum follows a cap lowered below it down, so that it stays a band. */
     public ScheduleLimits withCarbPerHourG(double newCarbPerHourG) {
-        return new ScheduleLimits(durationMin, intervalMin, newCarbPerHourG, fluidPerHourMl, caffeinePerSlotMg, sipMaxMl);
+        return new ScheduleLimits(durationMin, intervalMin, newCarbPerHourG, fluidPerHourMl, caffeinePerSlotMg, sipMaxMl,
+                Math.min(carbMinPerHourG, newCarbPerHourG), slotCarbPerLitre);
     }
 
     public ScheduleLimits withFluidPerHourMl(double newFluidPerHourMl) {
-        return new ScheduleLimits(durationMin, intervalMin, carbPerHourG, newFluidPerHourMl, caffeinePerSlotMg, sipMaxMl);
+        return new ScheduleLimits(durationMin, intervalMin, carbPerHourG, newFluidPerHourMl, caffeinePerSlotMg, sipMaxMl,
+                carbMinPerHourG, slotCarbPerLitre);
     }
 
     public ScheduleLimits withSipMaxMl(double newSipMaxMl) {
-        return new ScheduleLimits(durationMin, intervalMin, carbPerHourG, fluidPerHourMl, caffeinePerSlotMg, newSipMaxMl);
+        return new ScheduleLimits(durationMin, intervalMin, carbPerHourG, fluidPerHourMl, caffeinePerSlotMg, newSipMaxMl,
+                carbMinPerHourG, slotCarbPerLitre);
+    }
+
+    /** The band's minimum per clock hour, g; 0 for none. At most the cap. */
+    public ScheduleLimits withCarbMinPerHourG(double newCarbMinPerHourG) {
+        return new ScheduleLimits(durationMin, intervalMin, carbPerHourG, fluidPerHourMl, caffeinePerSlotMg, sipMaxMl,
+                newCarbMinPerHourG, slotCarbPerLitre);
+    }
+
+    /** The most carbohydrate per litre of a slot's fluid, g/L; {@link #NO_SLOT_CARB_PER_LITRE} for none. */
+    public ScheduleLimits withSlotCarbPerLitre(double newSlotCarbPerLitre) {
+        return new ScheduleLimits(durationMin, intervalMin, carbPerHourG, fluidPerHourMl, caffeinePerSlotMg, sipMaxMl,
+                carbMinPerHourG, newSlotCarbPerLitre);
+    }
+
+    /** True when the session asks every clock hour for some carbohydrate. */
+    public boolean hasCarbMin() {
+        return carbMinPerHourG > 0;
+    }
+
+    /** True when a slot's carbohydrate is limited by its fluid. */
+    public boolean hasSlotCarbPerLitre() {
+        return slotCarbPerLitre != NO_SLOT_CARB_PER_LITRE;
+    }
+
+    /**
+     * The least carbohydrate the clock hour starting at {@code fromMin} should hold, g: the band's minimum for a
+     * whole hour; for the session's last part of an hour, {@code carbMinPerHourG × length / 60} when it lasts at least
+     * {@value #PARTIAL_HOUR_MIN} minutes, else 0.
+     *
+     * <p>Why prorate: the band is a rate (g/h, guidelines §5), so a 45-minute end asks for three quarters of it, not
+     * a whole hour's grams squeezed into fewer slots, which would break the same rate's cap. Why nothing below 30
+     * minutes: §5 asks for no carbohydrate in efforts under 45 minutes, and what is taken in a session's last
+     * minutes arrives after it (the schedule already keeps its last 10 minutes empty); a short tail of one or two
+     * slots cannot take a serving without crowding the window before it, so it is held to the cap alone.
+     */
+    public double carbMinG(int fromMin) {
+        int length = Math.min(durationMin, fromMin + WINDOW_MIN) - fromMin;
+        if (length >= WINDOW_MIN) {
+            return carbMinPerHourG;
+        }
+        return length >= PARTIAL_HOUR_MIN ? carbMinPerHourG * length / WINDOW_MIN : 0;
+    }
+
+    /** The clock hours' count: the last one cut at the end. */
+    public int hourCount() {
+        return (durationMin + WINDOW_MIN - 1) / WINDOW_MIN;
     }
 
     /** Slots at 0, intervalMin, … strictly before the end. */
@@ -107,8 +175,24 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
      * The request with its carbohydrate and fluid maximums lowered to what the session can take (limit per hour ×
      * hours × {@code packing}, {@value #PACKING} at first, but never below a min), so that the planner finds a plan
      * that can be scheduled; a target's min above the cap is left as it is, for {@link #unreachable} to explain.
+     *
+     * <p>With a band of carbohydrate per hour ({@link #hasCarbMin}) the plan's carbohydrate is also kept off the
+     * band's floor: a plan of exactly the band's minimum × hours can meet it in every hour only if every hour holds
+     * the same grams, which whole servings (a 25 g gel, a 7 g sip that falls on either side of an hour) almost never
+     * allow. Its min is raised to an eighth of the band's width below the band's middle, and its maximum is at least
+     * an eighth above it (60–90 g/h: 71.25–78.75 g/h), so that each hour has a few grams to spare on either side; a
+     * caller's higher min stays.
      */
     public PlanRequest capped(PlanRequest request, double packing) {
+        return capped(request, packing, true);
+    }
+
+    /**
+     * {@link #capped(PlanRequest, double)}, aimed at the band's middle or not ({@code aimed} false: the plain share
+     * and the min asked, for when no plan reaches the aim, such as when a potassium max caps the drinks, or when no
+     * schedule of the aimed plans keeps within the caps).
+     */
+    public PlanRequest capped(PlanRequest request, double packing, boolean aimed) {
         var targets = new ArrayList<Target>();
         boolean[] seen = new boolean[2];
         for (var target : request.targets()) {
@@ -118,17 +202,61 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
                 continue;
             }
             seen[capIndex] = true;
-            double cap = (capIndex == 0 ? sessionCarbG() : sessionFluidMl()) * packing;
-            targets.add(target.min() > sessionCap(capIndex) ? target
-                    : new Target(target.nutrient(), target.min(), Math.max(target.min(), Math.min(target.max(), cap))));
+            if (target.min() > sessionCap(capIndex)) {
+                targets.add(target);
+                continue;
+            }
+            double max = Math.max(target.min(), Math.min(target.max(), packed(capIndex, packing, aimed)));
+            targets.add(new Target(target.nutrient(), capIndex == 0 && aimed ? aimedMin(target.min(), max) : target.min(), max));
         }
         if (!seen[0]) {
-            targets.add(new Target(Nutrient.CARBOHYDRATE, 0, sessionCarbG() * packing));
+            double max = packed(0, packing, aimed);
+            targets.add(new Target(Nutrient.CARBOHYDRATE, aimed ? aimedMin(0, max) : 0, max));
         }
         if (!seen[1]) {
-            targets.add(new Target(Nutrient.FLUID, 0, sessionFluidMl() * packing));
+            targets.add(new Target(Nutrient.FLUID, 0, packed(1, packing, aimed)));
         }
         return request.withTargets(targets);
+    }
+
+    /**
+     * The most a plan may hold for the session at a packing share; for carbohydrate aimed at a band, at least an
+     * eighth of the band's width above its middle.
+     */
+    private double packed(int capIndex, double packing, boolean aimed) {
+        if (capIndex == 1) {
+            return sessionFluidMl() * packing;
+        }
+        return aimed && hasCarbMin() ? Math.max(sessionCarbG() * packing, bandMiddleG() + bandEighthG())
+                : sessionCarbG() * packing;
+    }
+
+    /** True when the plan's carbohydrate max at this packing share is set by the band, above the share itself. */
+    public boolean isBandAim(double packing) {
+        return packed(0, packing, true) > sessionCarbG() * packing;
+    }
+
+    /** A carbohydrate min an eighth of the band's width below its middle; {@code min} itself without a band or when higher. */
+    private double aimedMin(double min, double max) {
+        return hasCarbMin() ? Math.max(min, Math.min(max, bandMiddleG() - bandEighthG())) : min;
+    }
+
+    /** The middle of the band over the session, g: halfway from what it asks ({@link #carbMinTotalG}) to the cap × hours. */
+    private double bandMiddleG() {
+        return (carbMinTotalG() + sessionCarbG()) / 2;
+    }
+
+    private double bandEighthG() {
+        return (sessionCarbG() - carbMinTotalG()) / 8;
+    }
+
+    /** What the band asks of the whole session, g: the sum over its clock hours of {@link #carbMinG}. */
+    public double carbMinTotalG() {
+        double total = 0;
+        for (int from = 0; from < durationMin; from += WINDOW_MIN) {
+            total += carbMinG(from);
+        }
+        return total;
     }
 
     /**

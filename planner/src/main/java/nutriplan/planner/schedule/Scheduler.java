@@ -3,9 +3,12 @@ package nutriplan.planner.schedule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
@@ -22,6 +25,7 @@ import nutriplan.planner.Elapsed;
 import nutriplan.planner.plan.Plan;
 import nutriplan.planner.schedule.Schedule.Intake;
 import nutriplan.planner.schedule.Schedule.SlotIntake;
+import nutriplan.planner.schedule.domain.Hour;
 import nutriplan.planner.schedule.domain.IntakeSchedule;
 import nutriplan.planner.schedule.domain.Placement;
 import nutriplan.planner.schedule.domain.Session;
@@ -67,7 +71,7 @@ public final class Scheduler {
                         new LocalSearchPhaseConfig().withTerminationConfig(new TerminationConfig()
                                 .withStepCountLimit(STEP_LIMIT)
                                 .withUnimprovedStepCountLimit(UNIMPROVED_STEP_LIMIT)
-                                .withBestScoreLimit("0hard/0soft"))));
+                                .withBestScoreLimit("0hard/0medium/0soft"))));
     }
 
     /**
@@ -83,8 +87,10 @@ public final class Scheduler {
                         .withTerminationSpentLimit(Duration.ofMillis(Math.max(1, timeLimitMs))))
                         .solve(problem);
         var check = new ScheduleCheck(solved);
-        return new Schedule(limits, slots(solved, check), check.hours(), check.broken(), check.costs(),
-                solved.getScore() == null ? "0hard/0soft" : solved.getScore().toString(), Elapsed.ms(start));
+        var score = solved.getScore() == null ? HardMediumSoftScore.ZERO : solved.getScore();
+        return new Schedule(limits, slots(solved, check), check.hours(), check.broken(), check.misses(), check.costs(),
+                new Schedule.Penalty(-score.hardScore(), -score.mediumScore(), -score.softScore()), score.toString(),
+                Elapsed.ms(start));
     }
 
     static IntakeSchedule problem(Plan plan, ScheduleLimits limits) {
@@ -107,7 +113,25 @@ public final class Scheduler {
                 }
             }
         }
-        return new IntakeSchedule(new Session(limits, slotCount, totals, largest), slots, placements);
+        return new IntakeSchedule(new Session(limits, slotCount, totals, largest), slots, hours(limits, slots), placements);
+    }
+
+    /** The clock hours from the start, each with its slots and what the band asks of it. */
+    static List<Hour> hours(ScheduleLimits limits, List<Slot> slots) {
+        var hours = new ArrayList<Hour>();
+        for (int from = 0; from < limits.durationMin(); from += ScheduleLimits.WINDOW_MIN) {
+            int to = Math.min(limits.durationMin(), from + ScheduleLimits.WINDOW_MIN);
+            int first = slots.size();
+            int end = 0;
+            for (var slot : slots) {
+                if (slot.atMin() >= from && slot.atMin() < to) {
+                    first = Math.min(first, slot.index());
+                    end = Math.max(end, slot.index() + 1);
+                }
+            }
+            hours.add(new Hour(from, to, Math.min(first, end), end, Tracked.scaled(limits.carbMinG(from))));
+        }
+        return hours;
     }
 
     private static long[] amounts(Product product) {
@@ -120,16 +144,29 @@ public final class Scheduler {
 
     /**
      * A drink in sips (never more than the session has slots); anything else whole. A sip holds at most sipMaxMl
-     * and at most one slot's share of each hourly cap (carbohydrate, fluid), and of the caffeine per slot: a
-     * concentrated drink (80 g of carbohydrate in 500 mL against 60 g/h) is sipped over more slots than its volume
-     * alone asks for, or no 60-minute window could hold its sips.
+     * and at most half of one slot's share of each hourly cap (carbohydrate, fluid), and at most the caffeine per
+     * slot: a concentrated drink (80 g of carbohydrate in 500 mL against 60 g/h) is sipped over more slots than its
+     * volume alone asks for, or no 60-minute window could hold its sips. When half-share sips would spread one
+     * serving over more than half the session, its sips are a whole share each.
+     *
+     * <p>Why half a share: sips of a whole slot's share made a plan whose fluid is near the hourly cap (the 8-hour
+     * ultra: 6 L against 900 mL/h, 83 %) a rigid tiling, one full-size sip in nearly every slot and two drinks never
+     * side by side; no placement left room for a gel, or moved a drink by a slot without breaking a window.
+     * Half-size sips let two drinks run side by side and thin out around a serving taken at once. Why not over half
+     * the session: three drinks each sipped over more than half of it all overlap in its middle (three Tailwinds
+     * over 105 of 180 minutes put 86 g/h into the middle hour against 60 g/h), whatever their start.
      */
     public static int sips(Product product, ScheduleLimits limits) {
         if (!isSipped(product)) {
             return 1;
         }
+        int fine = sips(product, limits, 1.0 / (2 * limits.windowSlots()));
         // A 60-minute window holds windowSlots() slots: at 16 min that is 4, so a slot's share is a quarter, not 16/60.
-        double share = 1.0 / limits.windowSlots();
+        return 2 * fine <= limits.slotCount() ? fine : sips(product, limits, 1.0 / limits.windowSlots());
+    }
+
+    /** Sips of at most {@code share} of each hourly cap (and of sipMaxMl), within the session's slots. */
+    private static int sips(Product product, ScheduleLimits limits, double share) {
         int sips = Math.max(atLeast(product.amount(Nutrient.FLUID), Math.min(limits.sipMaxMl(), limits.fluidPerHourMl() * share)),
                 Math.max(atLeast(product.amount(Nutrient.CARBOHYDRATE), limits.carbPerHourG() * share),
                         atLeast(product.amount(Nutrient.CAFFEINE), limits.caffeinePerSlotMg())));
@@ -167,6 +204,37 @@ public final class Scheduler {
             return over(product, "caffeine", caffeine, "mg", limits.caffeinePerSlotMg(), "per slot");
         }
         return null;
+    }
+
+    /**
+     * The products of a plan one serving of which, taken at once, cannot share a 60-minute window with the drinks
+     * the plan sips through it: more carbohydrate than the hourly cap leaves beside the sipped servings' carbohydrate
+     * per hour (what an even spread of them puts into every window), each with why; empty when every one fits.
+     *
+     * <p>{@link #oversized} judges a serving alone; this judges it beside the rest of its plan. The 8-hour defect:
+     * a 55 g bagel beside 49 g/h of sports drink against 80 g/h. The drinks carried 757 mL/h of fluid against a
+     * 900 mL/h cap, so no window could drop their sips to make room: no placement existed, and the search ended with
+     * the cap broken by up to 24 g.
+     */
+    public static Map<String, String> crowded(Plan plan, ScheduleLimits limits) {
+        double sippedPerHour = 0;
+        for (var item : plan.items()) {
+            if (sips(item.product(), limits) > 1) {
+                sippedPerHour += item.servings() * item.product().amount(Nutrient.CARBOHYDRATE) / limits.hours();
+            }
+        }
+        double room = limits.carbPerHourG() - sippedPerHour;
+        var reasons = new LinkedHashMap<String, String>();
+        for (var item : plan.items()) {
+            double carbohydrate = item.product().amount(Nutrient.CARBOHYDRATE);
+            if (sips(item.product(), limits) == 1 && carbohydrate > room + 1e-9) {
+                reasons.put(item.product().id(), "one serving of " + item.product().id() + " puts " + ScheduleLimits.format(carbohydrate)
+                        + " g of carbohydrate into one slot, over the " + ScheduleLimits.format(Math.max(0, room))
+                        + " g that the " + ScheduleLimits.format(limits.carbPerHourG()) + " g per hour leaves beside the "
+                        + ScheduleLimits.format(sippedPerHour) + " g per hour of the drinks it was planned with");
+            }
+        }
+        return reasons;
     }
 
     private static String over(Product product, String nutrient, double amount, String unit, double cap, String per) {

@@ -2,11 +2,13 @@ package nutriplan.planner.schedule;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import nutriplan.catalog.nutrient.Nutrient;
 import nutriplan.planner.Elapsed;
 import nutriplan.planner.Planner;
+import nutriplan.planner.plan.Plan;
 import nutriplan.planner.plan.PlanResult;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Target;
@@ -18,15 +20,26 @@ import nutriplan.planner.request.Target;
  *   <li>a min no session of this length can take within its hourly caps is refused at once, with by how much;</li>
  *   <li>products one serving of which breaks a cap however it is placed (a 70 g gel against 60 g/h) are left
  *       out of the plan, and named;</li>
- *   <li>the plan's carbohydrate and fluid are capped at a share of limit × hours ({@link #PACKINGS}); when whole
- *       servings still do not fit every window, it is planned again with less headroom used, and only when the
- *       last attempt breaks a rule is the request unschedulable, with the rules and amounts of that attempt.</li>
+ *   <li>the plan's carbohydrate and fluid are capped at a share of limit × hours ({@link #PACKINGS}); with a band
+ *       of carbohydrate per hour, its carbohydrate is aimed at the band's middle ({@link ScheduleLimits#capped});
+ *       servings taken at once that cannot share a window with the plan's drinks are planned out
+ *       ({@link Scheduler#crowded}). When the schedule breaks or misses a rule, the request is planned again with
+ *       less headroom used, then (with a band, when every schedule so far broke a hard rule) at the min asked; the
+ *       best schedule is kept, never a worse one, and only when the best breaks a hard rule is the request
+ *       unschedulable, with the rules and amounts of that schedule.</li>
  * </ol>
  */
 public final class SessionPlanner {
 
     /** The share of limit × hours each attempt's plan may hold: the first fits nearly always, the second packs looser. */
     static final double[] PACKINGS = {ScheduleLimits.PACKING, 0.7};
+    /**
+     * How many times a plan whose schedule breaks or misses a rule is made again without the servings that crowd its
+     * drinks ({@link Scheduler#crowded}).
+     */
+    static final int CROWDING_ROUNDS = 2;
+    /** The most schedules one request makes: a long session's schedule that misses a rule takes about a second. */
+    static final int MAX_SCHEDULES = 4;
 
     private final Scheduler scheduler;
 
@@ -77,47 +90,131 @@ public final class SessionPlanner {
             ids.add(product.id());
         }
         var allowed = request.withSelection(request.selection().withExcludedProducts(ids));
-        Schedule last = null;
-        for (int attempt = 0; attempt < PACKINGS.length; attempt++) {
-            long left = Math.max(1, millisLeft - Elapsed.ms(start));
-            var capped = limits.capped(allowed, PACKINGS[attempt]).withTimeLimitMs(Math.min(request.timeLimitMs(), left));
-            var result = planner.plan(capped);
-            var lowered = lowered(request, capped, limits, PACKINGS[attempt]);
-            if (!result.hasPlan()) {
-                if (attempt == 0) {
-                    return new Outcome(result, capped, null, excluded, lowered, 1);
-                }
-                // A plan exists (the first attempt found one): none at a tighter share proves nothing about the
-                // request, and the answer is that its plan cannot be spread, not that no plan exists.
-                break;
+        Attempt best = null;
+        PlanResult noPlan = null;
+        PlanRequest noPlanRequest = null;
+        List<String> noPlanLowered = List.of();
+        int made = 0;
+        int scheduled = 0;
+        var seen = new HashSet<List<Target>>();
+        var tried = new HashSet<Plan>();
+        attempts:
+        for (boolean aimed : limits.hasCarbMin() ? new boolean[] {true, false} : new boolean[] {false}) {
+            if (!aimed && best != null && best.schedule().isFeasible()) {
+                break; // planning at the min asked only rescues plans aimed at the band's middle that no schedule spread
             }
-            last = scheduler.schedule(result.plan(), limits, Math.max(1, millisLeft - Elapsed.ms(start)));
-            if (last.isFeasible()) {
-                return new Outcome(result, capped, last, excluded, lowered, attempt + 1);
+            for (double packing : PACKINGS) {
+                var capped = limits.capped(allowed, packing, aimed);
+                if (!seen.add(capped.targets())) {
+                    continue; // the same request (a band keeps carbohydrate at its middle whatever the share), the same plan
+                }
+                var result = planner.plan(withTimeLeft(capped, request, millisLeft, start));
+                made++;
+                var lowered = lowered(request, capped, limits, packing, aimed);
+                if (!result.hasPlan()) {
+                    // None at a tighter share either. When a plan was found before, the answer is that it cannot be
+                    // spread, not that no plan exists; when none was, it is the last request's answer (the min asked).
+                    noPlan = result;
+                    noPlanRequest = capped;
+                    noPlanLowered = lowered;
+                    break;
+                }
+                // Schedule the plan; when the schedule breaks or misses a rule and the plan has servings that cannot
+                // share a window with its drinks, plan again without them (a required product stays).
+                var planned = capped;
+                var crowdedOut = new ArrayList<String>();
+                for (int round = 0; ; round++) {
+                    if (!tried.add(result.plan())) {
+                        break; // the same plan gets the same schedule
+                    }
+                    var schedule = scheduler.schedule(result.plan(), limits, Math.max(1, millisLeft - Elapsed.ms(start)));
+                    scheduled++;
+                    if (best == null || schedule.penalty().compareTo(best.schedule().penalty()) < 0) {
+                        best = new Attempt(result, planned, schedule, lowered, List.copyOf(crowdedOut));
+                    }
+                    if (schedule.meetsEveryRule() || scheduled >= MAX_SCHEDULES) {
+                        break attempts;
+                    }
+                    var crowded = new LinkedHashMap<>(Scheduler.crowded(result.plan(), limits));
+                    crowded.keySet().removeAll(request.required());
+                    if (crowded.isEmpty() || round == CROWDING_ROUNDS) {
+                        break;
+                    }
+                    var without = excluding(planned, crowded.keySet());
+                    var again = planner.plan(withTimeLeft(without, request, millisLeft, start));
+                    made++;
+                    if (!again.hasPlan()) {
+                        break;
+                    }
+                    result = again;
+                    planned = without;
+                    crowdedOut.addAll(crowded.values());
+                }
             }
         }
-        var reasons = new ArrayList<>(limits.nearTheCap(request, ScheduleLimits.PACKING));
-        reasons.addAll(last.broken());
-        throw new UnschedulableException(reasons);
+        if (best == null) {
+            return new Outcome(noPlan, noPlanRequest, null, excluded, noPlanLowered, made);
+        }
+        if (!best.schedule().isFeasible()) {
+            var reasons = new ArrayList<>(limits.nearTheCap(request, ScheduleLimits.PACKING));
+            reasons.addAll(best.schedule().broken());
+            throw new UnschedulableException(reasons);
+        }
+        excluded.addAll(best.crowdedOut());
+        return new Outcome(best.result(), best.planned(), best.schedule(), excluded, best.lowered(), made);
     }
 
-    /** "carbohydrate max 180 g lowered to 153 g: 85 % of 60 g/h × 180 min, so that whole servings fit every window". */
-    private static List<String> lowered(PlanRequest asked, PlanRequest capped, ScheduleLimits limits, double packing) {
+    /** One plan and its schedule, the request it was planned from, and the products left out for crowding. */
+    private record Attempt(PlanResult result, PlanRequest planned, Schedule schedule, List<String> lowered,
+                           List<String> crowdedOut) {
+    }
+
+    private static PlanRequest withTimeLeft(PlanRequest planned, PlanRequest asked, long millisLeft, long start) {
+        return planned.withTimeLimitMs(Math.min(asked.timeLimitMs(), Math.max(1, millisLeft - Elapsed.ms(start))));
+    }
+
+    private static PlanRequest excluding(PlanRequest request, java.util.Set<String> productIds) {
+        var ids = new HashSet<>(request.selection().excludeProducts());
+        ids.addAll(productIds);
+        return request.withSelection(request.selection().withExcludedProducts(ids));
+    }
+
+    /**
+     * Each bound the session changed, and why: "carbohydrate max 180 g lowered to 153 g: 85 % of 60 g/h × 180 min,
+     * so that whole servings fit every 60-minute window"; with a band, a carbohydrate max set to its middle and a
+     * min raised off its floor.
+     */
+    private static List<String> lowered(PlanRequest asked, PlanRequest capped, ScheduleLimits limits, double packing,
+                                        boolean aimed) {
         var sentences = new ArrayList<String>();
         for (var target : capped.targets()) {
             var before = asked.targets().stream().filter(t -> t.nutrient() == target.nutrient()).findFirst();
             double was = before.map(Target::max).orElse(Double.POSITIVE_INFINITY);
+            boolean carbohydrate = target.nutrient() == Nutrient.CARBOHYDRATE;
+            var unit = target.nutrient().canonicalUnit();
             if (target.max() < was - 1e-9) {
-                var unit = target.nutrient().canonicalUnit();
-                double perHour = target.nutrient() == Nutrient.CARBOHYDRATE
-                        ? limits.carbPerHourG() : limits.fluidPerHourMl();
+                double perHour = carbohydrate ? limits.carbPerHourG() : limits.fluidPerHourMl();
+                String why = carbohydrate && aimed && limits.isBandAim(packing)
+                        ? "an eighth of the " + band(limits) + " band above its middle, over " + limits.durationMin()
+                                + " min, so that every hour has room on either side"
+                        : Math.round(packing * 100) + " % of " + ScheduleLimits.format(perHour) + " " + unit + "/h × "
+                                + limits.durationMin() + " min, so that whole servings fit every 60-minute window";
                 sentences.add(target.nutrient().jsonName() + " max " + (before.isPresent() && Double.isFinite(was)
                         ? ScheduleLimits.format(was) + " " + unit + " lowered" : "set") + " to "
-                        + ScheduleLimits.format(target.max()) + " " + unit + ": " + Math.round(packing * 100) + " % of "
-                        + ScheduleLimits.format(perHour) + " " + unit + "/h × " + limits.durationMin()
-                        + " min, so that whole servings fit every 60-minute window");
+                        + ScheduleLimits.format(target.max()) + " " + unit + ": " + why);
+            }
+            double wasMin = before.map(Target::min).orElse(0.0);
+            if (carbohydrate && target.min() > wasMin + 1e-9) {
+                sentences.add("carbohydrate min " + (wasMin > 0 ? ScheduleLimits.format(wasMin) + " g raised" : "set") + " to "
+                        + ScheduleLimits.format(target.min()) + " g: an eighth of the " + band(limits) + " band below its"
+                        + " middle, over " + limits.durationMin() + " min, so that whole servings can reach the band in every"
+                        + " hour");
             }
         }
         return sentences;
+    }
+
+    private static String band(ScheduleLimits limits) {
+        return ScheduleLimits.format(limits.carbMinPerHourG()) + "–" + ScheduleLimits.format(limits.carbPerHourG()) + " g/h";
     }
 }

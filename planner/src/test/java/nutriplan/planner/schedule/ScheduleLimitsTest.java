@@ -21,4 +21,37 @@ class ScheduleLimitsTest {
         assertThat(limits.withRoomForServings(targets)).containsExactly(Target.between(Nutrient.FLUID, 3400, 4000),
                 Target.between(Nutrient.CARBOHYDRATE, 240, 360), Target.between(Nutrient.SODIUM, 1600, 4400));
     }
+
+    @Test
+    void every_whole_hour_is_asked_the_bands_minimum_and_a_last_part_of_30_minutes_or_more_its_share() {
+        var limits = ScheduleLimits.of(285, 15).withCarbPerHourG(90).withCarbMinPerHourG(60);
+        assertThat(List.of(limits.carbMinG(0), limits.carbMinG(180), limits.carbMinG(240))).containsExactly(60.0, 60.0, 45.0);
+        assertThat(limits.carbMinTotalG()).isEqualTo(4 * 60 + 45);
+        assertThat(ScheduleLimits.of(260, 15).withCarbMinPerHourG(60).carbMinG(240)).isZero(); // 20 minutes: the cap alone
+        assertThat(ScheduleLimits.of(270, 15).withCarbMinPerHourG(60).carbMinG(240)).isEqualTo(30); // 30 minutes: half
+        assertThat(ScheduleLimits.of(240, 15).carbMinTotalG()).isZero(); // no band by default
+    }
+
+    @Test
+    void the_band_stays_below_its_cap() {
+        var limits = ScheduleLimits.of(240, 15).withCarbPerHourG(90).withCarbMinPerHourG(60);
+        assertThat(limits.withCarbPerHourG(50).carbMinPerHourG()).isEqualTo(50);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> limits.withCarbMinPerHourG(95))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("carbMinPerHourG");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> limits.withSlotCarbPerLitre(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slotCarbPerLitre");
+        assertThat(limits.hasSlotCarbPerLitre()).isFalse();
+        assertThat(limits.withSlotCarbPerLitre(200).hasSlotCarbPerLitre()).isTrue();
+    }
+
+    @Test
+    void a_plan_for_a_band_is_aimed_at_its_middle() {
+        // E2: 60–90 g/h over 4 h, middle 300 g, an eighth of the 120 g width 15 g: 285–315 g.
+        var limits = ScheduleLimits.of(240, 15).withCarbPerHourG(90).withCarbMinPerHourG(60);
+        var request = nutriplan.planner.request.PlanRequest.of(List.of(Target.between(Nutrient.CARBOHYDRATE, 240, 360)), List.of());
+        assertThat(limits.capped(request, ScheduleLimits.PACKING).targets().get(0)).isEqualTo(Target.between(Nutrient.CARBOHYDRATE, 285, 315));
+        // Not aimed: the min asked and 85 % of 90 g/h × 4 h.
+        assertThat(limits.capped(request, ScheduleLimits.PACKING, false).targets().get(0))
+                .isEqualTo(Target.between(Nutrient.CARBOHYDRATE, 240, 306));
+    }
 }

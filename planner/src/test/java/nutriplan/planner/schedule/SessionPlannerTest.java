@@ -83,6 +83,33 @@ class SessionPlannerTest {
         assertThat(asked).extracting(each -> each.targets().get(0).max()).containsExactly(60 * 0.85, 60 * 0.7);
     }
 
+    /**
+     * Every hour fed: against a 20 g/h band over 2 hours, a first plan of one 25 g gel leaves an hour 20 g short, and
+     * the second attempt's water leaves both hours short. The first is kept (never a worse one), its miss names the hour.
+     */
+    @Test
+    void theScheduleWithTheFewestMissesIsKept() {
+        var asked = new ArrayList<PlanRequest>();
+        Planner planner = request -> {
+            asked.add(request);
+            return found(new Plan(List.of(asked.size() == 1 ? new PlanItem(SchedulerTest.GEL, 1) : new PlanItem(SchedulerTest.WATER, 1))));
+        };
+        var request = PlanRequest.of(List.of(Target.atLeast(Nutrient.CARBOHYDRATE, 30)), DefaultCatalog.get().products());
+        var outcome = sessions.plan(request, ScheduleLimits.of(120, 15).withCarbMinPerHourG(20), planner, 30_000);
+        assertThat(outcome.attempts()).isEqualTo(2);
+        assertThat(outcome.result().plan().items()).extracting(PlanItem::product).containsExactly(SchedulerTest.GEL);
+        assertThat(outcome.schedule().isFeasible()).isTrue();
+        assertThat(outcome.schedule().misses()).singleElement().satisfies(miss -> {
+            assertThat(miss.missG()).isEqualTo(20);
+            assertThat(miss.message()).endsWith("is 20 g below the 20 g per hour band").contains("carbohydrate 0 g from ");
+        });
+        assertThat(outcome.schedule().hours()).filteredOn(Schedule.HourTotals::isWithinBand).hasSize(1);
+        // The band kept the plan's carbohydrate off its floor: the band's middle over 2 h is 80 g (20–60 g/h), its width
+        // 80 g; the min is an eighth of that below the middle, 70 g, the max the packing share of 102 g; then 90 g.
+        assertThat(asked).extracting(each -> each.targets().get(0).min()).containsExactly(70.0, 70.0);
+        assertThat(asked).extracting(each -> each.targets().get(0).max()).containsExactly(102.0, 90.0);
+    }
+
     /** The first plan does not fit and a tighter share finds none: a plan exists, so the answer is unschedulable. */
     @Test
     void noPlanAtATighterShareIsUnschedulableNotInfeasible() {

@@ -8,7 +8,7 @@ import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
-import ai.timefold.solver.core.api.score.HardSoftScore;
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 
 /** A plan's servings over the slots of a session: the problem Timefold solves, and its answer. */
 @PlanningSolution
@@ -19,18 +19,21 @@ public class IntakeSchedule {
     @ProblemFactCollectionProperty
     @ValueRangeProvider
     private List<Slot> slots;
+    @ProblemFactCollectionProperty
+    private List<Hour> hours;
     @PlanningEntityCollectionProperty
     private List<Placement> placements;
     @PlanningScore
-    private HardSoftScore score;
+    private HardMediumSoftScore score;
 
     /** For Timefold's cloner. */
     IntakeSchedule() {
     }
 
-    public IntakeSchedule(Session session, List<Slot> slots, List<Placement> placements) {
+    public IntakeSchedule(Session session, List<Slot> slots, List<Hour> hours, List<Placement> placements) {
         this.session = session;
         this.slots = slots;
+        this.hours = hours;
         this.placements = placements;
     }
 
@@ -42,15 +45,19 @@ public class IntakeSchedule {
         return slots;
     }
 
+    public List<Hour> getHours() {
+        return hours;
+    }
+
     public List<Placement> getPlacements() {
         return placements;
     }
 
-    public HardSoftScore getScore() {
+    public HardMediumSoftScore getScore() {
         return score;
     }
 
-    public void setScore(HardSoftScore score) {
+    public void setScore(HardMediumSoftScore score) {
         this.score = score;
     }
 }

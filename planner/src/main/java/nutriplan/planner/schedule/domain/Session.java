@@ -20,6 +20,24 @@ public record Session(ScheduleLimits limits, int slotCount, long[] totals, long[
         return Tracked.scaled(limits.caffeinePerSlotMg());
     }
 
+    /** True when a slot's carbohydrate is limited by its fluid. */
+    public boolean limitsSlotCarbPerLitre() {
+        return limits.hasSlotCarbPerLitre();
+    }
+
+    /**
+     * The most carbohydrate a slot holding {@code fluid} may hold under the limit per litre, both in thousandths
+     * (0.001 g per 0.001 mL × g/L / 1000); {@link Long#MAX_VALUE} without the limit.
+     */
+    public long carbAllowedWith(long fluid) {
+        return limits.hasSlotCarbPerLitre() ? Math.round(limits.slotCarbPerLitre() * fluid / 1000.0) : Long.MAX_VALUE;
+    }
+
+    /** How far a slot's carbohydrate is above what its fluid allows, thousandths; 0 when within. */
+    public long carbAboveConcentration(long carb, long fluid) {
+        return Math.max(0, carb - carbAllowedWith(fluid));
+    }
+
     public int durationMin() {
         return limits.durationMin();
     }

@@ -1,5 +1,7 @@
 package nutriplan.planner.schedule.solver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 
@@ -11,15 +13,18 @@ import nutriplan.catalog.nutrient.Amount;
 import nutriplan.catalog.product.Kind;
 import nutriplan.catalog.product.Product;
 import nutriplan.planner.schedule.ScheduleLimits;
+import nutriplan.planner.schedule.domain.Hour;
 import nutriplan.planner.schedule.domain.IntakeSchedule;
 import nutriplan.planner.schedule.domain.Placement;
 import nutriplan.planner.schedule.domain.Session;
 import nutriplan.planner.schedule.domain.Slot;
 import nutriplan.planner.schedule.domain.Tracked;
+import nutriplan.planner.schedule.solver.justifications.BelowBand;
 import nutriplan.planner.schedule.solver.justifications.Misplaced;
 import nutriplan.planner.schedule.solver.justifications.OffCurve;
 import nutriplan.planner.schedule.solver.justifications.OverLimit;
 import nutriplan.planner.schedule.solver.justifications.SolidsTogether;
+import nutriplan.planner.schedule.solver.justifications.TooConcentrated;
 import nutriplan.planner.schedule.solver.justifications.Unplaced;
 
 /**
@@ -125,6 +130,63 @@ class ScheduleConstraintProviderTest {
         verifier.verifyThat(ScheduleConstraintProvider::sipsWithinSession)
                 .given(PLAIN, late, inTime)
                 .penalizesBy(ScheduleConstraintProvider.PER_SIP_OFF);
+    }
+
+    @Test
+    void carbohydrateEveryHour() {
+        // 150 min against a 40 g/h band: hours 0–60 and 60–120 ask 40 g each, the last 30 minutes 40 × 30/60 = 20 g.
+        var session = new Session(ScheduleLimits.of(150, 15).withCarbMinPerHourG(40), 10, new long[4], new long[4]);
+        var first = new Hour(0, 60, 0, 4, 40_000);
+        var second = new Hour(60, 120, 4, 8, 40_000);
+        var last = new Hour(120, 150, 8, 10, 20_000);
+        // The first hour: a 25 g gel and the first of two 10 g sips (45 min): 35 g, 5 g short. The second: the other
+        // sip and a 25 g gel: 35 g, 5 g short. The last 30 minutes hold nothing: 20 g short.
+        var gel = gel(0, 25_000, at(0));
+        var drink = placement(1, Kind.DRINK, 2, 20_000, 400_000, 0, 0, at(45));
+        var later = gel(2, 25_000, at(90));
+        verifier.verifyThat(ScheduleConstraintProvider::carbohydrateEveryHour)
+                .given(session, first, second, last, gel, drink, later)
+                .penalizesBy(5_000 + 5_000 + 20_000);
+        verifier.verifyThat(ScheduleConstraintProvider::carbohydrateEveryHour)
+                .given(session, first, second, last, gel, drink, later)
+                .justifiesWith(new BelowBand(60, 120, 35_000, 40_000, 40_000), new BelowBand(120, 150, 0, 20_000, 40_000));
+        // Enough in every hour: a gel more in each of the first two, one in the last part.
+        verifier.verifyThat(ScheduleConstraintProvider::carbohydrateEveryHour)
+                .given(session, first, second, last, gel, drink, later, gel(3, 25_000, at(15)), gel(4, 25_000, at(75)),
+                        gel(5, 25_000, new Slot(8, 120, 10)))
+                .hasNoImpact();
+        assertThat(new BelowBand(180, 240, 48_000, 60_000, 60_000).description())
+                .isEqualTo("carbohydrate 48 g from 180 to 240 min is 12 g below the 60 g per hour band");
+        assertThat(new BelowBand(120, 150, 0, 20_000, 40_000).description())
+                .isEqualTo("carbohydrate 0 g from 120 to 150 min is 20 g below the 20 g the 40 g per hour band asks of 30 min");
+        // Without a band (the plain 120-minute session) an empty hour costs nothing.
+        verifier.verifyThat(ScheduleConstraintProvider::carbohydrateEveryHour)
+                .given(PLAIN, new Hour(0, 60, 0, 4, 0), new Hour(60, 120, 4, 8, 0), gel)
+                .hasNoImpact();
+    }
+
+    @Test
+    void carbohydratePerLitre() {
+        // 200 g/L. At 45 min a 25 g gel with the first 100 mL sip of a 200 mL water: 250 g/L, 20 g allowed, 5 g over.
+        // At 90 min a gel alone: 25 g over. At 0 a sports drink alone, 15 g in each 250 mL sip (60 g/L): within.
+        var session = new Session(ScheduleLimits.of(120, 15).withSlotCarbPerLitre(200), SLOTS.size(), new long[4], new long[4]);
+        var withSip = gel(0, 25_000, at(45));
+        var water = placement(1, Kind.DRINK, 2, 0, 200_000, 0, 0, at(45));
+        var dry = gel(2, 25_000, at(90));
+        var sportsDrink = placement(3, Kind.DRINK, 2, 30_000, 500_000, 0, 0, at(0));
+        var all = new Object[] {session, at(0), at(15), at(45), at(60), at(90), withSip, water, dry, sportsDrink};
+        verifier.verifyThat(ScheduleConstraintProvider::carbohydratePerLitre).given(all).penalizesBy(5_000 + 25_000);
+        verifier.verifyThat(ScheduleConstraintProvider::carbohydratePerLitre).given(all)
+                .justifiesWith(new TooConcentrated(45, 25_000, 100_000, 200), new TooConcentrated(90, 25_000, 0, 200));
+        assertThat(new TooConcentrated(45, 25_000, 100_000, 200).description())
+                .isEqualTo("at 45 min: 25 g of carbohydrate with 100 mL of fluid is 250 g/L, above 200 g/L");
+        // A gel with a 125 mL sip is exactly 200 g/L; without the limit nothing is counted.
+        verifier.verifyThat(ScheduleConstraintProvider::carbohydratePerLitre)
+                .given(session, at(45), gel(0, 25_000, at(45)), placement(1, Kind.DRINK, 1, 0, 125_000, 0, 0, at(45)))
+                .hasNoImpact();
+        verifier.verifyThat(ScheduleConstraintProvider::carbohydratePerLitre)
+                .given(PLAIN, at(90), dry)
+                .hasNoImpact();
     }
 
     @Test
