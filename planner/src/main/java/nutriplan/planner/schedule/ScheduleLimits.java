@@ -49,6 +49,11 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
      * gram, so a plan at exactly limit × hours is often impossible to spread; this headroom lets them fit.
      */
     public static final double PACKING = 0.85;
+    /**
+     * The share of the packed max a workout's min is lowered to when it is above it: the same 95 % that makes the needs'
+     * point targets plannable ranges.
+     */
+    public static final double ROOM_FOR_SERVINGS = 0.95;
     /** A last part of an hour shorter than this is held to the cap only: it is asked for no carbohydrate ({@link #carbMinG}). */
     public static final int PARTIAL_HOUR_MIN = 30;
     /** No limit on carbohydrate per litre of a slot's fluid. */
@@ -261,13 +266,16 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
 
     /**
      * Targets whose carbohydrate and fluid minimums leave whole servings room in every window: each min above
-     * {@value #PACKING} of limit × hours is lowered to it. Only for targets that are planning ranges of nutriplan's
-     * own (a workout's), never for the caller's: theirs stay, for {@link #unreachable} to explain.
+     * {@value #ROOM_FOR_SERVINGS} of the plan's packed max ({@value #PACKING} of limit × hours) is lowered to it, so
+     * that the plan has a band to land in rather than one exact amount (a min lowered to the packed max itself would
+     * meet the max lowered to it, and whole servings almost never sum to one exact amount). Only for targets that
+     * are planning ranges of nutriplan's own (a workout's), never for the caller's: theirs stay, for
+     * {@link #unreachable} to explain.
      */
     public List<Target> withRoomForServings(List<Target> targets) {
         return targets.stream().map(target -> {
             int capIndex = target.nutrient() == Nutrient.CARBOHYDRATE ? 0 : target.nutrient() == Nutrient.FLUID ? 1 : -1;
-            double room = capIndex < 0 ? Double.POSITIVE_INFINITY : sessionCap(capIndex) * PACKING;
+            double room = capIndex < 0 ? Double.POSITIVE_INFINITY : sessionCap(capIndex) * PACKING * ROOM_FOR_SERVINGS;
             return target.min() > room ? target.withMin(room) : target;
         }).toList();
     }
