@@ -119,7 +119,7 @@ final class RealismChecks {
      * @param planStatus   the body's {@code status} (OPTIMAL, …) or its {@code error} code
      * @param message      a 4xx's message with its details' messages; empty for a 200
      * @param products     "id (kind) ×servings" of the plan
-     * @param bandMin      the carbohydrate rule's band per hour from the answer's needs, g/h; NaN without a band
+     * @param bandMin      the band's minimum per hour the answer states (scheduleInfo.limits), g/h; NaN without a band
      * @param misses       {@code scheduleInfo.misses} as sent; null when the answer has no such field
      * @param perLitre     the answer's {@code concentration.amount}, g/L; NaN when null
      * @param perLitreMax  the limit, {@code needs.safety.carbohydratePerLitre}, g/L; NaN when absent
@@ -169,16 +169,15 @@ final class RealismChecks {
                     unknownCaffeine(body), List.of());
         }
         var needs = body.path("needs");
-        double hours = durationMin / 60.0;
-        double bandMin = Double.NaN;
-        double bandMax = Double.NaN;
-        for (var rule : needs.path("ruleValues")) {
-            if (rule.path("nutrient").asText().equals("carbohydrate")) {
-                bandMin = amount(rule.path("min"), 0) / hours;
-                bandMax = amount(rule.path("max"), Double.POSITIVE_INFINITY) / hours;
-            }
-        }
         var info = body.path("scheduleInfo");
+        // The band an hour is held to is the one the answer states: the rule's minimum per hour (lowered only where
+        // the needs say why: a tolerance below the band, or a fluid too scarce to carry it, R-CONCENTRATION) up to the
+        // tolerance; the session's total keeps to the rule's maximum.
+        var limits = info.path("limits");
+        double bandMin = limits.path("carbohydrateMinPerHour").isObject()
+                ? amount(limits.path("carbohydrateMinPerHour"), 0) : Double.NaN;
+        double bandMax = limits.path("carbohydratePerHour").isObject()
+                ? amount(limits.path("carbohydratePerHour"), Double.POSITIVE_INFINITY) : Double.NaN;
         var misses = info.has("misses") ? list(info.path("misses")) : null;
         var hourList = new ArrayList<Hour>();
         for (var hour : info.path("perHour")) {
@@ -235,7 +234,7 @@ final class RealismChecks {
         }
         checks.add(Check.passOrFail(Goal.FIT_FOR_DURING, unfit(reading.used(), catalog)));
         checks.add(durationMin <= BAND_FROM_MIN ? Check.notApplicable(Goal.HOURS_IN_BAND, "not longer than 75 min")
-                : Double.isNaN(reading.bandMin()) ? new Check(Goal.HOURS_IN_BAND, Verdict.FAIL, "no carbohydrate in needs.ruleValues")
+                : Double.isNaN(reading.bandMin()) ? new Check(Goal.HOURS_IN_BAND, Verdict.FAIL, "no carbohydrate band in scheduleInfo.limits")
                 : Check.passOrFail(Goal.HOURS_IN_BAND, reading.hours().isEmpty() ? List.of("no scheduleInfo.perHour")
                         : reading.hours().stream().filter(hour -> !hour.withinBand() && !hour.explained())
                                 .map(RealismChecks::outOfBand).toList()));

@@ -41,7 +41,7 @@ class RealismChecksTest {
                "nutrients": {"protein": "6 g"}}]}
             """.getBytes(StandardCharsets.UTF_8), "checks").catalog();
 
-    /** A 200 for a 180-minute session: needs with a 60–90 g/h band, limits 80 and 250 g/L, and what {@code extra} adds. */
+    /** A 200 for a 180-minute session: a schedule with a 60–90 g/h band, limits 80 and 250 g/L, and what {@code extra} adds. */
     private static JsonNode answer(String perHour, String schedule, String extra) {
         return json("""
                 {"status": "OPTIMAL", "solver": "choco", "items": [{"product": "gel", "servings": 8}], "alternatives": [],
@@ -51,7 +51,9 @@ class RealismChecksTest {
                            "safety": {"carbohydratePerLitre": {"amount": 80.0, "unit": "g/L"},
                                       "carbohydratePerLitreInSlot": {"amount": 250.0, "unit": "g/L"}}},
                  "schedule": [%s],
-                 "scheduleInfo": {"limits": {"intervalMin": 15}, "perHour": [%s], "timeMs": 40 %s}}
+                 "scheduleInfo": {"limits": {"intervalMin": 15, "carbohydrateMinPerHour": {"amount": 60.0, "unit": "g"},
+                                             "carbohydratePerHour": {"amount": 90.0, "unit": "g"}},
+                                  "perHour": [%s], "timeMs": 40 %s}}
                 """.formatted(schedule, perHour, extra));
     }
 
@@ -215,7 +217,7 @@ class RealismChecksTest {
             assertThat(reading.planned()).isTrue();
             assertThat(reading.products()).isNotEmpty();
             assertThat(reading.bandMin()).isEqualTo(30.0);
-            assertThat(reading.bandMax()).isEqualTo(60.0);
+            assertThat(reading.bandMax()).as("the hour's cap: the tolerance, 90 g/h by default").isEqualTo(90.0);
             assertThat(reading.hours()).extracting(RealismChecks.Hour::toMin).containsExactly(60, 90);
             assertThat(reading.perLitre()).isPositive();
             assertThat(reading.perLitreMax()).isEqualTo(80.0);

@@ -155,10 +155,6 @@ public final class PlanRequestJson {
             throw new NotFoundException("catalog", "no catalog named \"" + unknownCatalog + "\"; send the products inline"
                     + " in \"products\", or name a stored catalog such as \"" + DEFAULT_CATALOG + "\"");
         }
-        if (needs != null && schedule != null) {
-            // The workout's ranges are nutriplan's own planning ranges: a schedule needs room for whole servings.
-            targets = schedule.withRoomForServings(targets);
-        }
         return new Scheduled(new PlanRequest(targets, catalog, selection, required, limits,
                 objective == null ? Objective.SERVINGS : objective,
                 solver == null ? SolverChoice.AUTO : solver,

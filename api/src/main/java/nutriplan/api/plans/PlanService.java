@@ -62,7 +62,8 @@ public final class PlanService {
             return new Planned(plan(request.withTimeLimitMs(Math.min(request.timeLimitMs(), millisLeft))), request, null,
                     asked.needs());
         }
-        var outcome = sessions.plan(request, asked.schedule(), this::plan, millisLeft);
+        // A workout's targets are nutriplan's own planning ranges, which the schedule may narrow for whole servings.
+        var outcome = sessions.plan(request, asked.schedule(), this::plan, millisLeft, asked.needs() != null);
         return new Planned(outcome.result(), outcome.planned(), new Planned.Scheduled(outcome, asked.assumedCarb(),
                 asked.assumedFluid()), asked.needs());
     }

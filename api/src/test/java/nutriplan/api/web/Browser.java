@@ -115,6 +115,23 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
+    /**
+     * Runs an action that makes the form plan (a click, a change) and waits for the answer after it: the page counts
+     * its answers in {@code body[data-answers]}. Returns the answer's status ("OPTIMAL", "INFEASIBLE", …).
+     */
+    public String planAndAwait(Runnable action) {
+        int before = answers();
+        action.run();
+        waitFor(driver -> answers() > before);
+        return byId("status").getAttribute("data-status");
+    }
+
+    /** How many answers the form has shown since it loaded. */
+    public int answers() {
+        var count = find(By.tagName("body")).getAttribute("data-answers");
+        return count == null ? 0 : Integer.parseInt(count);
+    }
+
     public WebElement find(By by) {
         return driver.findElement(by);
     }

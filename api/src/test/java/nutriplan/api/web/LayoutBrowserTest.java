@@ -52,7 +52,7 @@ class LayoutBrowserTest {
             browser.type(field.get(0), field.get(1));
         }
         browser.byId("schedule-on").click();
-        assertThat(planAndAwait(() -> browser.byId("workout-plan").click())).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("workout-plan").click())).isIn("OPTIMAL", "FEASIBLE");
         assertThat(browser.all(By.cssSelector("#needs-targets tbody tr"))).isNotEmpty();
         assertThat(browser.all(By.cssSelector("#timeline table.slots tbody tr"))).hasSize(16);
         assertThat(browser.all(By.cssSelector("#left-out-unknown li"))).isNotEmpty();
@@ -65,7 +65,7 @@ class LayoutBrowserTest {
 
         // A preset with alternatives, the workout's plan kept as the one before.
         browser.select("preset", "ride-3h-heat");
-        assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("plan-button").click())).isIn("OPTIMAL", "FEASIBLE");
         assertThat(browser.all(By.cssSelector("#plans article.plan-card"))).hasSizeGreaterThan(1);
         assertLayoutHolds(layout, "a preset with alternatives at " + width + " px");
         screenshotAt(name + "-preset", "#result");
@@ -74,7 +74,7 @@ class LayoutBrowserTest {
         // No plan: the 422's conflict in the outcome, each nutrient's reach at its target.
         browser.type("maxServings", "2");
         browser.type("timeLimitMs", "10000");
-        assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("INFEASIBLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("INFEASIBLE");
         assertLayoutHolds(layout, "a 422 explained at " + width + " px");
         screenshotAt(name + "-infeasible-targets", "#targets");
         screenshotAt(name + "-infeasible-outcome", "#result");
@@ -116,17 +116,5 @@ class LayoutBrowserTest {
                 element.scrollTop = 0;
                 element.scrollIntoView({block: 'start'});""", selector);
         browser.screenshot(name);
-    }
-
-    private static String planAndAwait(Runnable action) {
-        var before = answers();
-        action.run();
-        browser.waitFor(driver -> answers() > before);
-        return browser.byId("status").getAttribute("data-status");
-    }
-
-    private static int answers() {
-        var count = browser.find(By.tagName("body")).getAttribute("data-answers");
-        return count == null ? 0 : Integer.parseInt(count);
     }
 }

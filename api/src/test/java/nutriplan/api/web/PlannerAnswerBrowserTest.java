@@ -48,7 +48,7 @@ class PlannerAnswerBrowserTest {
     void a_four_hour_ride_shows_what_was_left_out_the_fluid_steps_and_the_concentration_and_brings_a_product_back() {
         openWithRide();
 
-        assertThat(planAndAwait(() -> browser.byId("workout-plan").click())).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("workout-plan").click())).isIn("OPTIMAL", "FEASIBLE");
 
         var api = json(service.postJson(PlanRoutes.PLANS, "{\"workout\": " + RIDE_JSON + "}"));
         // Left out for a value not known: every one, by name, with the values and a bring-back button.
@@ -102,7 +102,7 @@ class PlannerAnswerBrowserTest {
         browser.screenshot("left-out");
 
         // One click brings Maurten's drink mix back: values not known are used, and it is no longer left out.
-        planAndAwait(() -> browser.find(By.cssSelector("#left-out-unknown li[data-product=maurten-drink-mix-160] button.bring-back")).click());
+        browser.planAndAwait(() -> browser.find(By.cssSelector("#left-out-unknown li[data-product=maurten-drink-mix-160] button.bring-back")).click());
 
         assertThat(browser.byId("unknownUnderMax").getAttribute("value")).isEqualTo("allow");
         assertThat(browser.driver().getCurrentUrl()).contains("unknownUnderMax=allow");
@@ -112,7 +112,7 @@ class PlannerAnswerBrowserTest {
 
         // A product for before comes back into the workout's plan by requiring it.
         browser.find(By.cssSelector("#left-out-phase li[data-phase-group=before] button[aria-expanded]")).click();
-        planAndAwait(() -> browser.find(By.cssSelector(
+        browser.planAndAwait(() -> browser.find(By.cssSelector(
                 "#left-out-phase li[data-product=bagel-plain-medium] button.bring-back")).click());
 
         assertThat(browser.driver().getCurrentUrl()).contains("require=bagel-plain-medium");
@@ -126,11 +126,11 @@ class PlannerAnswerBrowserTest {
         browser.select("phase", "after");
 
         // Without the next session, the fault is at its field.
-        planAndAwait(() -> browser.byId("workout-plan").click());
+        browser.planAndAwait(() -> browser.byId("workout-plan").click());
         assertThat(browser.byId("w-recovery-error").getText()).contains("is required for a plan after the session");
 
         browser.type("w-recovery", "12");
-        assertThat(planAndAwait(() -> browser.byId("workout-plan").click())).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("workout-plan").click())).isIn("OPTIMAL", "FEASIBLE");
 
         var api = json(service.postJson(PlanRoutes.PLANS, "{\"workout\": " + RIDE_JSON.replace("}", ", \"recovery\": 12}")
                 + ", \"phase\": \"after\"}"));
@@ -149,7 +149,7 @@ class PlannerAnswerBrowserTest {
         browser.byId("sports-only").click();
         browser.type("concentrationMax", "75");
 
-        assertThat(planAndAwait(() -> browser.byId("workout-plan").click())).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("workout-plan").click())).isIn("OPTIMAL", "FEASIBLE");
 
         var kinds = productKinds();
         var shown = browser.all(By.cssSelector("#plans table.items tbody tr")).stream().map(row -> row.getAttribute("data-product")).toList();
@@ -160,7 +160,7 @@ class PlannerAnswerBrowserTest {
                 "concentration=75+g%2FL");
 
         browser.open(java.net.URI.create(link));
-        browser.waitFor(driver -> answers() > 0);
+        browser.waitFor(driver -> browser.answers() > 0);
         assertThat(browser.all(By.cssSelector("#pick-include-kinds input:checked"))).extracting(box -> box.getAttribute("value"))
                 .containsExactly("drink", "powder", "gel", "chew");
         assertThat(browser.byId("concentrationMax").getAttribute("value")).isEqualTo("75 g/L");
@@ -172,11 +172,11 @@ class PlannerAnswerBrowserTest {
         browser.byId("pick-exclude-kinds-drink").click();
         browser.byId("pick-exclude-kinds-powder").click();
 
-        assertThat(planAndAwait(() -> browser.byId("workout-plan").click())).isEqualTo("INFEASIBLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("workout-plan").click())).isEqualTo("INFEASIBLE");
         assertThat(browser.all(By.cssSelector("#left-out-unknown li"))).isNotEmpty();
         assertThat(browser.byId("left-out").isDisplayed()).isTrue();
 
-        planAndAwait(() -> browser.find(By.cssSelector("#outcome button.relax[data-relax-field='exclude.kinds']")).click());
+        browser.planAndAwait(() -> browser.find(By.cssSelector("#outcome button.relax[data-relax-field='exclude.kinds']")).click());
 
         assertThat(browser.byId("pick-exclude-kinds-drink").isSelected()).isFalse();
         assertThat(browser.byId("status").getAttribute("data-status")).isIn("OPTIMAL", "FEASIBLE");
@@ -187,7 +187,7 @@ class PlannerAnswerBrowserTest {
         openWithRide();
         browser.type("concentrationMax", "80 g");
 
-        assertThat(planAndAwait(() -> browser.byId("workout-plan").click())).isEqualTo("HTTP 400");
+        assertThat(browser.planAndAwait(() -> browser.byId("workout-plan").click())).isEqualTo("HTTP 400");
 
         assertThat(browser.byId("concentrationMax-error").getText()).contains("\"80 g\" is not a ratio");
         assertThat(browser.byId("concentrationMax").getAttribute("aria-invalid")).isEqualTo("true");
@@ -231,17 +231,5 @@ class PlannerAnswerBrowserTest {
         browser.script("""
                 const element = document.querySelector(arguments[0]);
                 element.scrollIntoView({block: 'start'});""", selector);
-    }
-
-    private static String planAndAwait(Runnable action) {
-        var before = answers();
-        action.run();
-        browser.waitFor(driver -> answers() > before);
-        return browser.byId("status").getAttribute("data-status");
-    }
-
-    private static int answers() {
-        var count = browser.find(By.tagName("body")).getAttribute("data-answers");
-        return count == null ? 0 : Integer.parseInt(count);
     }
 }

@@ -51,7 +51,7 @@ class WebFormBrowserTest {
 
         browser.select("preset", "run-60-min");
         assertThat(browser.byId("preset-description").getText()).startsWith("60-minute hard run");
-        var status = planAndAwait(() -> browser.byId("plan-button").click());
+        var status = browser.planAndAwait(() -> browser.byId("plan-button").click());
 
         var expected = json(service.postJson(PlanRoutes.PLANS, preset("run-60-min").toString()));
         assertThat(status).isEqualTo(expected.path("status").asText());
@@ -82,11 +82,11 @@ class WebFormBrowserTest {
     @Test
     void banning_a_product_of_the_plan_replans_at_once_and_keeps_the_previous_plan_in_sight() {
         browser.open(service.uri("/"));
-        planAndAwait(() -> browser.select("preset", "run-60-min"));
+        browser.planAndAwait(() -> browser.select("preset", "run-60-min"));
         var before = shownItems("best");
         var banned = before.get(0).split(" x ")[0];
 
-        planAndAwait(() -> browser.type("pick-exclude-products", banned + "\n"));
+        browser.planAndAwait(() -> browser.type("pick-exclude-products", banned + "\n"));
 
         assertThat(browser.all(By.cssSelector("#pickers [data-field='exclude.products'] .chip")))
                 .extracting(chip -> chip.getAttribute("data-value")).containsExactly(banned);
@@ -106,7 +106,7 @@ class WebFormBrowserTest {
         // Room for a cold JVM on a loaded machine: the proof takes ~0.5 s cold, 50 ms warm.
         browser.type("timeLimitMs", "10000");
 
-        assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("INFEASIBLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("INFEASIBLE");
         var answer = json(service.postJson(PlanRoutes.PLANS, """
                 {"targets": {"fluid": {"max": "500 mL"}, "sodium": {"min": "3000 mg"}}, "catalog": "default",
                  "limits": {"maxServings": 2}, "objective": "servings", "solver": "auto", "timeLimitMs": 10000, "alternatives": 2}"""));
@@ -121,7 +121,7 @@ class WebFormBrowserTest {
         assertThat(button.getText()).isEqualTo(relaxation.path("relaxation").asText()).startsWith("lower sodium min to ");
         browser.screenshot("infeasible");
 
-        assertThat(planAndAwait(button::click)).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(browser.planAndAwait(button::click)).isIn("OPTIMAL", "FEASIBLE");
         assertThat(browser.byId("t-sodium-min").getAttribute("value"))
                 .isEqualTo(number(relaxation.at("/to/amount").asDouble()) + " " + relaxation.at("/to/unit").asText());
         assertThat(browser.all(BEST_ROWS)).isNotEmpty();
@@ -137,11 +137,11 @@ class WebFormBrowserTest {
         // No alternatives: with them the exact engine answers UNKNOWN here instead of proving INFEASIBLE (a known fault).
         browser.type("alternatives", "0");
 
-        assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("INFEASIBLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("INFEASIBLE");
         var button = browser.find(By.cssSelector("#outcome .conflict button.relax[data-relax-field='exclude.tags']"));
         assertThat(button.getText()).isEqualTo("allow products tagged caffeine");
 
-        assertThat(planAndAwait(button::click)).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(browser.planAndAwait(button::click)).isIn("OPTIMAL", "FEASIBLE");
         assertThat(browser.all(By.cssSelector("#pickers [data-field='exclude.tags'] .chip")))
                 .extracting(chip -> chip.getAttribute("data-value")).containsExactly("dairy");
     }
@@ -173,7 +173,7 @@ class WebFormBrowserTest {
         browser.select("preset", "us-units-fl-oz-mmol");
         browser.select("catalog", "linked");
         browser.type("alternatives", "0");
-        planAndAwait(() -> browser.byId("plan-button").click());
+        browser.planAndAwait(() -> browser.byId("plan-button").click());
         var planned = shownItems("best");
         var link = browser.byId("share-link").getAttribute("value");
         assertThat(link).contains("catalog=linked", "version=1", "fluid.min=24+fl+oz", "sodium.min=30+mmol", "preset=us-units-fl-oz-mmol");
@@ -197,7 +197,7 @@ class WebFormBrowserTest {
     @Test
     void a_product_edited_in_an_experiment_catalog_is_used_by_the_next_plan() {
         browser.open(service.uri("/"));
-        planAndAwait(() -> browser.select("preset", "run-60-min"));
+        browser.planAndAwait(() -> browser.select("preset", "run-60-min"));
         assertThat(shownItems("best")).doesNotContain("water-tap-500ml x 1");
 
         browser.find(By.id("nav-catalog")).click();
@@ -329,7 +329,7 @@ class WebFormBrowserTest {
     void at_phone_width_nothing_overflows_and_every_control_is_labelled() {
         browser.open(service.uri("/"));
         browser.driver().manage().window().setSize(new Dimension(390, 844));
-        planAndAwait(() -> browser.select("preset", "ride-3h-heat"));
+        browser.planAndAwait(() -> browser.select("preset", "ride-3h-heat"));
 
         assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
         assertThat(browser.script("""
@@ -356,7 +356,7 @@ class WebFormBrowserTest {
             browser.screenshot("busy");
             planner.release();
 
-            browser.waitFor(driver -> answers() > 0);
+            browser.waitFor(driver -> browser.answers() > 0);
             assertThat(browser.byId("status").getAttribute("data-status")).isEqualTo("OPTIMAL");
             assertThat(browser.byId("busy").isDisplayed()).isFalse();
             assertThat(slow.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -375,7 +375,7 @@ class WebFormBrowserTest {
         browser.byId("schedule-on").click();
         browser.type("durationMin", "180");
         browser.select("intervalMin", "15");
-        assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("plan-button").click())).isIn("OPTIMAL", "FEASIBLE");
 
         var api = json(service.postJson(PlanRoutes.PLANS, """
                 {"targets": {"carbohydrate": {"min": "135 g", "max": "180 g"}, "fluid": {"min": "1.5 L", "max": "2.4 L"},
@@ -427,7 +427,7 @@ class WebFormBrowserTest {
         browser.type("t-carbohydrate-min", "90 g");
         browser.byId("schedule-on").click();
         browser.type("durationMin", "45");
-        assertThat(planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("UNSCHEDULABLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("plan-button").click())).isEqualTo("UNSCHEDULABLE");
         assertThat(browser.byId("unschedulable").getText()).contains("carbohydrate per hour", "by 45 g");
         assertThat(browser.byId("timeline").isDisplayed()).isFalse();
     }
@@ -453,23 +453,11 @@ class WebFormBrowserTest {
      * Does something that plans, waits for the page to show the answer and returns its status (OPTIMAL, INFEASIBLE,
      * "HTTP 400", ...). The page counts the answers it has shown in body[data-answers].
      */
-    private static String planAndAwait(Runnable action) {
-        var before = answers();
-        action.run();
-        browser.waitFor(driver -> answers() > before);
-        return browser.byId("status").getAttribute("data-status");
-    }
-
     /** Opens a link that plans as the page loads, and waits for its answer. */
     private static String openAndAwait(URI link) {
         browser.open(link);
-        browser.waitFor(driver -> answers() > 0);
+        browser.waitFor(driver -> browser.answers() > 0);
         return browser.byId("status").getAttribute("data-status");
-    }
-
-    private static int answers() {
-        var count = browser.find(By.tagName("body")).getAttribute("data-answers");
-        return count == null ? 0 : Integer.parseInt(count);
     }
 
     /** The items of a plan shown, as "product x servings". */

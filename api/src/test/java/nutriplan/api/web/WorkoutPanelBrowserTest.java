@@ -59,7 +59,7 @@ class WorkoutPanelBrowserTest {
         assertThat(browser.find(By.cssSelector("#safety [data-safety=confidence]")).getText())
                 .isEqualTo(expected.at("/safety/confidence").asText());
 
-        var status = planAndAwait(() -> browser.byId("workout-plan").click());
+        var status = browser.planAndAwait(() -> browser.byId("workout-plan").click());
 
         var plan = json(service.postJson(PlanRoutes.PLANS, "{\"workout\": " + WORKOUT + ", \"solver\": \"choco\"}"));
         assertThat(status).isEqualTo(plan.path("status").asText());
@@ -80,7 +80,7 @@ class WorkoutPanelBrowserTest {
         browser.byId("schedule-on").click();
         browser.select("intervalMin", "15");
 
-        assertThat(planAndAwait(() -> browser.byId("workout-plan").click())).isIn("OPTIMAL", "FEASIBLE");
+        assertThat(browser.planAndAwait(() -> browser.byId("workout-plan").click())).isIn("OPTIMAL", "FEASIBLE");
 
         var api = json(service.postJson(PlanRoutes.PLANS, "{\"workout\": " + WORKOUT
                 + ", \"solver\": \"choco\", \"schedule\": {\"intervalMin\": 15}}"));
@@ -99,7 +99,7 @@ class WorkoutPanelBrowserTest {
                 + "&workout.carbTolerance=90+g%2Fh&catalog=default&solver=choco");
 
         browser.open(link);
-        browser.waitFor(driver -> answers() > 0);
+        browser.waitFor(driver -> browser.answers() > 0);
 
         assertThat(browser.byId("workout-panel").getAttribute("open")).isNotNull();
         assertThat(browser.byId("w-bodyMass").getAttribute("value")).isEqualTo("70 kg");
@@ -115,7 +115,7 @@ class WorkoutPanelBrowserTest {
         fillRide();
         browser.type("w-bodyMass", "500 kg");
 
-        planAndAwait(() -> browser.byId("workout-plan").click());
+        browser.planAndAwait(() -> browser.byId("workout-plan").click());
 
         assertThat(browser.byId("w-bodyMass-error").getText()).contains("300 kg");
         assertThat(browser.byId("w-bodyMass").getAttribute("aria-invalid")).isEqualTo("true");
@@ -127,17 +127,5 @@ class WorkoutPanelBrowserTest {
                 List.of("w-sweatSodium", "40 mmol/L"), List.of("w-carbTolerance", "90 g/h"))) {
             browser.type(field.get(0), field.get(1));
         }
-    }
-
-    private static String planAndAwait(Runnable action) {
-        var before = answers();
-        action.run();
-        browser.waitFor(driver -> answers() > before);
-        return browser.byId("status").getAttribute("data-status");
-    }
-
-    private static int answers() {
-        var count = browser.find(By.tagName("body")).getAttribute("data-answers");
-        return count == null ? 0 : Integer.parseInt(count);
     }
 }

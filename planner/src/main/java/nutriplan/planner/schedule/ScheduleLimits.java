@@ -189,17 +189,23 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
      * caller's higher min stays.
      */
     public PlanRequest capped(PlanRequest request, double packing) {
-        return capped(request, packing, true);
+        return capped(request, packing, true, false);
     }
 
     /**
      * {@link #capped(PlanRequest, double)}, aimed at the band's middle or not ({@code aimed} false: the plain share
      * and the min asked, for when no plan reaches the aim, such as when a potassium max caps the drinks, or when no
      * schedule of the aimed plans keeps within the caps).
+     *
+     * @param ownRanges the targets are planning ranges of nutriplan's own (a workout's), never the caller's: a
+     *                  carbohydrate or fluid min above {@value #ROOM_FOR_SERVINGS} of the packed max is lowered to it,
+     *                  so that whole servings have a band to land in at every packing share (a caller's min stays,
+     *                  for {@link #unreachable} and {@link #nearTheCap} to explain)
      */
-    public PlanRequest capped(PlanRequest request, double packing, boolean aimed) {
+    public PlanRequest capped(PlanRequest request, double packing, boolean aimed, boolean ownRanges) {
         var targets = new ArrayList<Target>();
         boolean[] seen = new boolean[2];
+        double carbCeiling = carbCeiling(request, packing);
         for (var target : request.targets()) {
             int capIndex = target.nutrient() == Nutrient.CARBOHYDRATE ? 0 : target.nutrient() == Nutrient.FLUID ? 1 : -1;
             if (capIndex < 0) {
@@ -211,39 +217,59 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
                 targets.add(target);
                 continue;
             }
-            double max = Math.max(target.min(), Math.min(target.max(), packed(capIndex, packing, aimed)));
-            targets.add(new Target(target.nutrient(), capIndex == 0 && aimed ? aimedMin(target.min(), max) : target.min(), max));
+            double packedMax = packed(capIndex, packing, aimed, carbCeiling);
+            double min = ownRanges ? Math.min(target.min(), packedMax * ROOM_FOR_SERVINGS) : target.min();
+            double max = Math.max(min, Math.min(target.max(), packedMax));
+            targets.add(new Target(target.nutrient(), capIndex == 0 && aimed ? aimedMin(min, max, carbCeiling) : min, max));
         }
         if (!seen[0]) {
-            double max = packed(0, packing, aimed);
-            targets.add(new Target(Nutrient.CARBOHYDRATE, aimed ? aimedMin(0, max) : 0, max));
+            double max = packed(0, packing, aimed, carbCeiling);
+            targets.add(new Target(Nutrient.CARBOHYDRATE, aimed ? aimedMin(0, max, carbCeiling) : 0, max));
         }
         if (!seen[1]) {
-            targets.add(new Target(Nutrient.FLUID, 0, packed(1, packing, aimed)));
+            targets.add(new Target(Nutrient.FLUID, 0, packed(1, packing, aimed, carbCeiling)));
         }
         return request.withTargets(targets);
     }
 
     /**
-     * The most a plan may hold for the session at a packing share; for carbohydrate aimed at a band, at least an
-     * eighth of the band's width above its middle.
+     * The most carbohydrate the request's concentration limit lets the packed fluid carry; infinite without one. The
+     * band's aim never reaches above it: a plan aimed there cannot exist.
      */
-    private double packed(int capIndex, double packing, boolean aimed) {
+    private double carbCeiling(PlanRequest request, double packing) {
+        if (request.concentration() == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double fluidMax = request.targets().stream().filter(target -> target.nutrient() == Nutrient.FLUID)
+                .mapToDouble(Target::max).findFirst().orElse(Double.POSITIVE_INFINITY);
+        return request.concentration().gramsPerMillilitre() * Math.min(fluidMax, sessionFluidMl() * packing);
+    }
+
+    /**
+     * The most a plan may hold for the session at a packing share; for carbohydrate aimed at a band, at least an
+     * eighth of the band's width above its middle, as far as the concentration limit lets the fluid carry it.
+     */
+    private double packed(int capIndex, double packing, boolean aimed, double carbCeiling) {
         if (capIndex == 1) {
             return sessionFluidMl() * packing;
         }
-        return aimed && hasCarbMin() ? Math.max(sessionCarbG() * packing, bandMiddleG() + bandEighthG())
+        return aimed && hasCarbMin()
+                ? Math.max(sessionCarbG() * packing, Math.min(bandMiddleG() + bandEighthG(), carbCeiling))
                 : sessionCarbG() * packing;
     }
 
     /** True when the plan's carbohydrate max at this packing share is set by the band, above the share itself. */
     public boolean isBandAim(double packing) {
-        return packed(0, packing, true) > sessionCarbG() * packing;
+        return packed(0, packing, true, Double.POSITIVE_INFINITY) > sessionCarbG() * packing;
     }
 
-    /** A carbohydrate min an eighth of the band's width below its middle; {@code min} itself without a band or when higher. */
-    private double aimedMin(double min, double max) {
-        return hasCarbMin() ? Math.max(min, Math.min(max, bandMiddleG() - bandEighthG())) : min;
+    /**
+     * A carbohydrate min an eighth of the band's width below its middle, never above {@value #ROOM_FOR_SERVINGS} of what
+     * the concentration limit lets the fluid carry; {@code min} itself without a band or when higher.
+     */
+    private double aimedMin(double min, double max, double carbCeiling) {
+        double aim = Math.min(bandMiddleG() - bandEighthG(), carbCeiling * ROOM_FOR_SERVINGS);
+        return hasCarbMin() ? Math.max(min, Math.min(max, aim)) : min;
     }
 
     /** The middle of the band over the session, g: halfway from what it asks ({@link #carbMinTotalG}) to the cap × hours. */
@@ -262,22 +288,6 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
             total += carbMinG(from);
         }
         return total;
-    }
-
-    /**
-     * Targets whose carbohydrate and fluid minimums leave whole servings room in every window: each min above
-     * {@value #ROOM_FOR_SERVINGS} of the plan's packed max ({@value #PACKING} of limit × hours) is lowered to it, so
-     * that the plan has a band to land in rather than one exact amount (a min lowered to the packed max itself would
-     * meet the max lowered to it, and whole servings almost never sum to one exact amount). Only for targets that
-     * are planning ranges of nutriplan's own (a workout's), never for the caller's: theirs stay, for
-     * {@link #unreachable} to explain.
-     */
-    public List<Target> withRoomForServings(List<Target> targets) {
-        return targets.stream().map(target -> {
-            int capIndex = target.nutrient() == Nutrient.CARBOHYDRATE ? 0 : target.nutrient() == Nutrient.FLUID ? 1 : -1;
-            double room = capIndex < 0 ? Double.POSITIVE_INFINITY : sessionCap(capIndex) * PACKING * ROOM_FOR_SERVINGS;
-            return target.min() > room ? target.withMin(room) : target;
-        }).toList();
     }
 
     private double sessionCap(int capIndex) {

@@ -32,7 +32,7 @@ import nutriplan.planner.request.Target;
 public final class SessionPlanner {
 
     /** The share of limit × hours each attempt's plan may hold: the first fits nearly always, the second packs looser. */
-    static final double[] PACKINGS = {ScheduleLimits.PACKING, 0.7};
+    static final double[] PACKINGS = {ScheduleLimits.PACKING, 0.78, 0.7};
     /**
      * How many times a plan whose schedule breaks or misses a rule is made again without the servings that crowd its
      * drinks ({@link Scheduler#crowded}).
@@ -65,12 +65,19 @@ public final class SessionPlanner {
         }
     }
 
+    /** For a request with the caller's own targets. */
+    public Outcome plan(PlanRequest request, ScheduleLimits limits, Planner planner, long millisLeft) {
+        return plan(request, limits, planner, millisLeft, false);
+    }
+
     /**
      * Plans and schedules within {@code millisLeft}; each solve also keeps to the request's own time limit.
      *
+     * @param ownRanges the targets are nutriplan's own planning ranges (a workout's), whose carbohydrate and fluid
+     *                  mins each packing share may lower to leave whole servings room ({@link ScheduleLimits#capped})
      * @throws UnschedulableException when no plan the planner finds can be spread within the hard rules
      */
-    public Outcome plan(PlanRequest request, ScheduleLimits limits, Planner planner, long millisLeft) {
+    public Outcome plan(PlanRequest request, ScheduleLimits limits, Planner planner, long millisLeft, boolean ownRanges) {
         long start = System.nanoTime();
         var unreachable = limits.unreachable(request);
         if (!unreachable.isEmpty()) {
@@ -104,7 +111,7 @@ public final class SessionPlanner {
                 break; // planning at the min asked only rescues plans aimed at the band's middle that no schedule spread
             }
             for (double packing : PACKINGS) {
-                var capped = limits.capped(allowed, packing, aimed);
+                var capped = limits.capped(allowed, packing, aimed, ownRanges);
                 if (!seen.add(capped.targets())) {
                     continue; // the same request (a band keeps carbohydrate at its middle whatever the share), the same plan
                 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import nutriplan.catalog.nutrient.Nutrient;
+import nutriplan.planner.request.Concentration;
 import nutriplan.planner.request.PlanRequest;
 import nutriplan.planner.request.Target;
 
@@ -16,18 +17,31 @@ class ScheduleLimitsTest {
     @Test
     void a_planning_range_gets_room_for_whole_servings_below_its_hourly_caps() {
         // Guidelines E2: 4 h at 1 L/h; the workout's fluid range 3800–4000 mL fills 95 % of every window. The plan is
-        // capped at 85 % (3400 mL); the min goes to 95 % of that, 3230 mL, so that whole servings have a band, not a point.
+        // capped at 85 % (3400 mL); the min goes to 95 % of that, 3230 mL, so that whole servings have a band, not a
+        // point; at the 70 % share, to 95 % of 2800 mL. A caller's own min stays.
         var limits = ScheduleLimits.of(240, 15).withCarbPerHourG(90).withFluidPerHourMl(1000);
-        var targets = List.of(Target.between(Nutrient.FLUID, 3800, 4000), Target.between(Nutrient.CARBOHYDRATE, 240, 360),
-                Target.between(Nutrient.SODIUM, 1600, 4400));
+        var request = PlanRequest.of(List.of(Target.between(Nutrient.FLUID, 3800, 4000),
+                Target.between(Nutrient.SODIUM, 1600, 4400)), List.of());
 
-        var roomy = limits.withRoomForServings(targets);
+        assertThat(limits.capped(request, ScheduleLimits.PACKING, false, true).targets().get(0).min()).isCloseTo(3230, within(1e-9));
+        assertThat(limits.capped(request, 0.7, false, true).targets().get(0).min()).isCloseTo(2660, within(1e-9));
+        assertThat(limits.capped(request, ScheduleLimits.PACKING, false, true).targets().get(1))
+                .isEqualTo(Target.between(Nutrient.SODIUM, 1600, 4400));
+        assertThat(limits.capped(request, ScheduleLimits.PACKING, false, false).targets().get(0))
+                .isEqualTo(Target.between(Nutrient.FLUID, 3800, 3800));
+    }
 
-        assertThat(roomy.get(0).min()).isCloseTo(3230, within(1e-9));
-        assertThat(roomy.subList(1, 3)).containsExactly(Target.between(Nutrient.CARBOHYDRATE, 240, 360),
-                Target.between(Nutrient.SODIUM, 1600, 4400));
-        var capped = limits.capped(PlanRequest.of(roomy, List.of()), ScheduleLimits.PACKING).targets().get(0);
-        assertThat(capped.min()).as("a band below the packed max, not a point").isLessThan(capped.max());
+    @Test
+    void the_bands_aim_stays_within_what_the_concentration_limit_lets_the_fluid_carry() {
+        // 3 h at 90 g/h and 1 L/h, a 60 g/h band: aimed at 255–285 g, but 2550 mL at 80 g/L carries 204 g at most.
+        var limits = ScheduleLimits.of(180, 15).withCarbPerHourG(90).withCarbMinPerHourG(60);
+        var request = PlanRequest.of(List.of(Target.between(Nutrient.CARBOHYDRATE, 180, 270),
+                Target.between(Nutrient.FLUID, 2850, 3000)), List.of()).withConcentration(new Concentration(80));
+
+        var carbohydrate = limits.capped(request, ScheduleLimits.PACKING, true, true).targets().get(0);
+
+        assertThat(carbohydrate.max()).isCloseTo(229.5, within(1e-9));
+        assertThat(carbohydrate.min()).isLessThan(carbohydrate.max());
     }
 
     @Test
@@ -59,7 +73,7 @@ class ScheduleLimitsTest {
         var request = nutriplan.planner.request.PlanRequest.of(List.of(Target.between(Nutrient.CARBOHYDRATE, 240, 360)), List.of());
         assertThat(limits.capped(request, ScheduleLimits.PACKING).targets().get(0)).isEqualTo(Target.between(Nutrient.CARBOHYDRATE, 285, 315));
         // Not aimed: the min asked and 85 % of 90 g/h × 4 h.
-        assertThat(limits.capped(request, ScheduleLimits.PACKING, false).targets().get(0))
+        assertThat(limits.capped(request, ScheduleLimits.PACKING, false, false).targets().get(0))
                 .isEqualTo(Target.between(Nutrient.CARBOHYDRATE, 240, 306));
     }
 }
