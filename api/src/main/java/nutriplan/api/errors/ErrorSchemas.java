@@ -27,8 +27,11 @@ public final class ErrorSchemas {
             @OpenApiExample("invalid_request") String error,
             @OpenApiRequired @OpenApiExample("1 fault in the request: targets.sodium.min") String message,
             @OpenApiRequired List<Detail> details,
-            @OpenApiDescription("422 only: the products the request left out because a nutrient with a max is not known for"
-                    + " them, which may be why no plan exists") List<nutriplan.api.plans.PlanSchemas.LeftOut> leftOut) {
+            @OpenApiDescription("422 only: the products the request could not use (a value not known under a max, or a"
+                    + " phase they are not fit for), which may be why no plan exists, each with the change that brings it"
+                    + " back") List<nutriplan.api.plans.PlanSchemas.LeftOut> leftOut,
+            @OpenApiDescription("422 infeasible for a plan request with a workout: the targets derived from it, their reasons"
+                    + " and the safety block, as a plan's needs") nutriplan.api.targets.TargetSchemas.Needs needs) {
     }
 
     @OpenApiDescription("One fault. A 422's details are first one per nutrient (nutrient, required, reachable,"

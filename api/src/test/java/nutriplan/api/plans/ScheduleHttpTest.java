@@ -166,7 +166,9 @@ class ScheduleHttpTest {
         var info = json(response).get("scheduleInfo");
         assertThat(info.at("/limits/carbohydrateMinPerHour/amount").asDouble()).isEqualTo(60);
         assertThat(info.at("/limits/carbohydrateMinPerHour/unit").asText()).isEqualTo("g");
-        assertThat(info.at("/limits/slotCarbohydratePerLitre").isNull()).isTrue();
+        // A workout's schedule holds each slot to R-CONCENTRATION's 250 g/L: a gel is taken with a sip.
+        assertThat(info.at("/limits/slotCarbohydratePerLitre/amount").asDouble()).isEqualTo(250);
+        assertThat(info.at("/limits/slotCarbohydratePerLitre/unit").asText()).isEqualTo("g/L");
         assertThat(info.get("perHour")).hasSize(4).allSatisfy(hour -> {
             assertThat(hour.at("/carbohydrateMin/amount").asDouble()).isEqualTo(60);
             assertThat(hour.at("/carbohydrateMax/amount").asDouble()).isEqualTo(90);

@@ -48,6 +48,11 @@ public final class Scheduler {
     static final int STEP_LIMIT = 20_000;
     /** …or when the best schedule has not improved for this many. */
     static final int UNIMPROVED_STEP_LIMIT = 2_000;
+    /**
+     * …or after evaluating this many moves: a step ends only when a move is accepted, and where none is (a small
+     * schedule whose every move is worse than late acceptance takes), the step counts above never advance.
+     */
+    static final long MOVE_LIMIT = 100_000;
     private static final long RANDOM_SEED = 42;
     /** Drinks are sipped: they are split over slots; everything else is taken at once. */
     private static final Set<Kind> SIPPED = Set.of(Kind.DRINK, Kind.POWDER, Kind.SHAKE);
@@ -71,6 +76,7 @@ public final class Scheduler {
                         new LocalSearchPhaseConfig().withTerminationConfig(new TerminationConfig()
                                 .withStepCountLimit(STEP_LIMIT)
                                 .withUnimprovedStepCountLimit(UNIMPROVED_STEP_LIMIT)
+                                .withMoveCountLimit(MOVE_LIMIT)
                                 .withBestScoreLimit("0hard/0medium/0soft"))));
     }
 

@@ -51,6 +51,29 @@ class SchedulerTest {
     }
 
     /**
+     * A plan whose drinks cannot share 150 minutes within 1 L/h (a 20 and a 28 fl oz bottle and an electrolyte stick
+     * in 473 mL: 1.9 L in sips of a whole slot's share) left late acceptance no move to accept: one step never ended, so
+     * the step limits never did, and the schedule ran to its time limit (a minute here, the request's 32 s over HTTP).
+     * The move limit ends it, in work, so the same plan gets the same schedule.
+     */
+    @Test
+    void aScheduleWhoseEveryMoveIsRefusedEndsOnItsMoveLimitNotItsTimeLimit() {
+        var limits = ScheduleLimits.of(150, 15).withCarbPerHourG(40).withCarbMinPerHourG(30);
+        var plan = new Plan(List.of(new PlanItem(product("gatorade-thirst-quencher-20oz"), 1),
+                new PlanItem(product("gatorade-thirst-quencher-28oz"), 1), new PlanItem(product("lmnt-raw-unflavored-stick"), 1)));
+
+        long start = System.nanoTime();
+        var first = scheduler.schedule(plan, limits, 60_000);
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        var second = scheduler.schedule(plan, limits, 60_000);
+
+        assertThat(elapsedMs).as("ms").isLessThan(30_000);
+        assertThat(second.score()).isEqualTo(first.score());
+        assertThat(second.slots()).extracting(Schedule.SlotIntake::items)
+                .isEqualTo(first.slots().stream().map(Schedule.SlotIntake::items).toList());
+    }
+
+    /**
      * The 6-hour defect: Maurten 320 (79 g in 500 mL) was sipped in two 39.5 g sips, so any window holding both
      * broke 60 g/h. Sipped at half a slot's share of the cap, it fits beside four Tailwinds.
      */
