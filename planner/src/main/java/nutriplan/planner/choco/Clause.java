@@ -157,7 +157,8 @@ record Clause(Kind kind, int index, String name) {
         return request.targets().get(index).nutrient().jsonName();
     }
 
+    /** "48.45 g": to the thousandth, as the answer's amounts are, so that a bound derived in doubles reads as a number. */
     String amount(PlanRequest request, double value) {
-        return ProductJson.format(value, request.targets().get(index).nutrient());
+        return ProductJson.format(Math.round(value * 1000) / 1000.0, request.targets().get(index).nutrient());
     }
 }
