@@ -116,7 +116,7 @@ public final class SessionNeeds {
         if (concentration[1] < carbohydrate.min()) {
             // The most concentrated intake allowed cannot carry the band's minimum in the fluid that is safe: less is planned.
             plannable.replaceAll(range -> range.nutrient().equals("carbohydrate")
-                    ? new Range("carbohydrate", concentration[1], range.max(), range.unit()) : range);
+                    ? new Range("carbohydrate", Math.min(range.min(), concentration[1]), range.max(), range.unit()) : range);
         }
         if (multiple) {
             // Above 60 g/h the plan must take the rest from multiple transportable carbohydrates (§5).

@@ -38,7 +38,6 @@ final class LeftOutJson {
         for (var each : UnknownValues.leftOut(request)) {
             leftOut.add(unknown(request, each.product(), each.nutrients()));
         }
-        var phase = request.selection().phase();
         for (var product : request.leftOutByPhase()) {
             leftOut.add(phase(request, product, fromWorkout));
         }

@@ -130,9 +130,12 @@ public final class PlanRequestJson {
         }
         fields.text("description", false, MAX_DESCRIPTION_LENGTH); // for people reading the file; not used
         var needs = needs(fields);
+        int faultsBeforePhase = findings.errorCount();
         var phase = phase(fields);
+        // A phase at fault is reported once, not again as a phase the workout cannot plan.
+        boolean phaseRead = findings.errorCount() == faultsBeforePhase;
         var targets = !hasWorkout(fields) ? targets(fields.node("targets"))
-                : needs == null ? List.<Target>of() : targets(needs, phase);
+                : needs == null || !phaseRead ? List.<Target>of() : targets(needs, phase);
         var catalog = catalog(fields);
         var selection = selection(fields, catalog).withPhase(phase);
         var required = strings(fields.node("require"), "require", (path, id) -> isKnownId(path, id, catalog));
@@ -144,9 +147,9 @@ public final class PlanRequestJson {
         var unknownUnderMax = fields.choice("unknownUnderMax", false, UnknownUnderMax.class);
         var schedule = schedule(fields, needs);
         var concentration = concentration(fields, needs, phase);
-        if (schedule != null && phase != Phase.DURING && fields.has("phase")) {
-            findings.error("phase", "a schedule spreads intake over the session, so its plan is for \"during\";"
-                    + " leave out \"schedule\" to plan for " + phaseName(phase));
+        if (schedule != null && (phase == Phase.BEFORE || phase == Phase.AFTER)) {
+            findings.error("phase", "a schedule spreads intake over the session, so its plan is for \"during\" (or"
+                    + " \"any\"); leave out \"schedule\" to plan for " + phase.jsonName());
         }
         if (findings.hasErrors()) {
             throw invalid();
@@ -208,10 +211,6 @@ public final class PlanRequestJson {
                     + JsonEnum.knownNames(Phase.class) + " or " + ANY_PHASE);
         }
         return phase;
-    }
-
-    private static String phaseName(Phase phase) {
-        return phase == null ? ANY_PHASE : phase.jsonName();
     }
 
     /**

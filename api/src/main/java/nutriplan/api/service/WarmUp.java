@@ -188,6 +188,9 @@ final class WarmUp {
             LOG.warn("a warm-up request does not fit the catalog, skipped: {}", e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("writing a JSON tree cannot fail", e);
+        } catch (RuntimeException e) {
+            // A fault of the service, which the request itself would answer with a 500: the warm-up goes on.
+            LOG.error("a warm-up plan failed", e);
         }
     }
 }

@@ -346,6 +346,14 @@ class PlanRequestJsonTest {
         void a_schedule_for_another_phase_than_during_is_a_fault() {
             faultsOf(withTargets("\"durationMin\": 60, \"schedule\": {}, \"phase\": \"before\""))
                     .extracting(Fault::field).containsExactly("phase");
+            assertThat(read(withTargets("\"durationMin\": 60, \"schedule\": {}, \"phase\": \"any\"")).selection().phase())
+                    .isNull();
+        }
+
+        @Test
+        void an_unknown_phase_with_a_workout_and_a_schedule_is_one_fault() {
+            faultsOf("{\"workout\": " + WORKOUT + ", \"schedule\": {}, \"phase\": \"race-day\"}")
+                    .extracting(Fault::field).containsExactly("phase");
         }
 
         @Test

@@ -506,13 +506,13 @@ final class Explainer {
      */
     static PlanRequest withConcentrationOutOfReach(PlanRequest request) {
         var without = request.withConcentration(null);
-        var leftOut = new java.util.HashSet<>(request.selection().excludeProducts());
+        var leftOut = new java.util.ArrayList<String>();
         for (var product : request.allowedProducts()) {
             if (UnknownValues.isLeftOut(request, product) && !UnknownValues.isLeftOut(without, product)) {
                 leftOut.add(product.id());
             }
         }
-        return without.withSelection(request.selection().withExcludedProducts(leftOut));
+        return without.withSelection(request.selection().alsoExcluding(leftOut));
     }
 
     /**

@@ -70,12 +70,6 @@ public final class UnknownValues {
         return nutrients;
     }
 
-    /** Whether the plan's concentration is not proven: a product used does not state its carbohydrate. */
-    public static boolean concentrationUnproven(PlanRequest request, Plan plan) {
-        return request.concentration() != null && plan != null
-                && plan.items().stream().anyMatch(item -> item.product().isUnknown(Nutrient.CARBOHYDRATE));
-    }
-
     private static List<Nutrient> unknownUnderMax(PlanRequest request, Product product) {
         return boundedAbove(request).stream().filter(product::isUnknown).toList();
     }

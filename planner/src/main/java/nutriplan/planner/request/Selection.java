@@ -1,5 +1,7 @@
 package nutriplan.planner.request;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 
 import nutriplan.catalog.product.Kind;
@@ -65,8 +67,10 @@ public record Selection(Set<String> includeProducts, Set<String> includeTags, Se
         return new Selection(includeProducts, includeTags, includeKinds, excludeProducts, excludeTags, excludeKinds, newPhase);
     }
 
-    /** The same with these products excluded by id (instead of those listed now). */
-    public Selection withExcludedProducts(Set<String> newExcludeProducts) {
-        return new Selection(includeProducts, includeTags, includeKinds, newExcludeProducts, excludeTags, excludeKinds, phase);
+    /** The same with these products excluded by id as well. */
+    public Selection alsoExcluding(Collection<String> productIds) {
+        var ids = new HashSet<>(excludeProducts);
+        ids.addAll(productIds);
+        return new Selection(includeProducts, includeTags, includeKinds, ids, excludeTags, excludeKinds, phase);
     }
 }

@@ -258,11 +258,6 @@ public record ScheduleLimits(int durationMin, int intervalMin, double carbPerHou
                 : sessionCarbG() * packing;
     }
 
-    /** True when the plan's carbohydrate max at this packing share is set by the band, above the share itself. */
-    public boolean isBandAim(double packing) {
-        return packed(0, packing, true, Double.POSITIVE_INFINITY) > sessionCarbG() * packing;
-    }
-
     /**
      * A carbohydrate min an eighth of the band's width below its middle, never above {@value #ROOM_FOR_SERVINGS} of what
      * the concentration limit lets the fluid carry; {@code min} itself without a band or when higher.

@@ -37,7 +37,7 @@ import nutriplan.planner.schedule.solver.ScheduleConstraintProvider;
  * Spreads a plan's servings over a session's slots with Timefold: one placement per serving, its slot the planning
  * variable; a first-fit-decreasing construction (the hardest to place first: {@link Placement.Difficulty}), then
  * late-acceptance local search. The search is deterministic: a fixed
- * random seed, and it stops on step counts (or a perfect score), so the same plan and limits give the same
+ * random seed, and it stops on step and move counts (or a perfect score), so the same plan and limits give the same
  * schedule; the time limit is only a safety net that a normal solve never reaches.
  *
  * <p>Thread-safe: the solver factory is built once and each call builds its own solver.

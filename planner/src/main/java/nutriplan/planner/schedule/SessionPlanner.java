@@ -31,7 +31,7 @@ import nutriplan.planner.request.Target;
  */
 public final class SessionPlanner {
 
-    /** The share of limit × hours each attempt's plan may hold: the first fits nearly always, the second packs looser. */
+    /** The shares of limit × hours each attempt's plan may hold: the first fits nearly always, the others pack looser. */
     static final double[] PACKINGS = {ScheduleLimits.PACKING, 0.78, 0.7};
     /**
      * How many times a plan whose schedule breaks or misses a rule is made again without the servings that crowd its
@@ -54,8 +54,8 @@ public final class SessionPlanner {
      * @param planned  the request as planned: capped to the session, oversized products excluded
      * @param schedule null when there is no plan
      * @param excluded why each product left out for its serving's size was left out
-     * @param capped   each maximum lowered for the session, from what to what and why
-     * @param attempts how many plans were made (1 unless the first could not be scheduled)
+     * @param capped   each bound the session changed (a max lowered, a min lowered or raised), from what to what and why
+     * @param attempts how many plans were made (1 unless the first could not be scheduled, or missed a rule)
      */
     public record Outcome(PlanResult result, PlanRequest planned, Schedule schedule, List<String> excluded,
                           List<String> capped, int attempts) {
@@ -84,7 +84,7 @@ public final class SessionPlanner {
             throw new UnschedulableException(unreachable);
         }
         var excluded = new ArrayList<String>();
-        var ids = new HashSet<>(request.selection().excludeProducts());
+        var oversized = new ArrayList<String>();
         for (var product : request.allowedProducts()) {
             var reason = Scheduler.oversized(product, limits);
             if (reason == null) {
@@ -94,9 +94,9 @@ public final class SessionPlanner {
                 throw new UnschedulableException(List.of("require: " + reason + "; take it out of require"));
             }
             excluded.add(reason);
-            ids.add(product.id());
+            oversized.add(product.id());
         }
-        var allowed = request.withSelection(request.selection().withExcludedProducts(ids));
+        var allowed = request.withSelection(request.selection().alsoExcluding(oversized));
         Attempt best = null;
         PlanResult noPlan = null;
         PlanRequest noPlanRequest = null;
@@ -181,15 +181,13 @@ public final class SessionPlanner {
     }
 
     private static PlanRequest excluding(PlanRequest request, java.util.Set<String> productIds) {
-        var ids = new HashSet<>(request.selection().excludeProducts());
-        ids.addAll(productIds);
-        return request.withSelection(request.selection().withExcludedProducts(ids));
+        return request.withSelection(request.selection().alsoExcluding(productIds));
     }
 
     /**
      * Each bound the session changed, and why: "carbohydrate max 180 g lowered to 153 g: 85 % of 60 g/h × 180 min,
-     * so that whole servings fit every 60-minute window"; with a band, a carbohydrate max set to its middle and a
-     * min raised off its floor.
+     * so that whole servings fit every 60-minute window"; a workout's min lowered below the max planned; with a band,
+     * a carbohydrate max an eighth above its middle and a min raised to an eighth below it.
      */
     private static List<String> lowered(PlanRequest asked, PlanRequest capped, ScheduleLimits limits, double packing,
                                         boolean aimed) {
@@ -201,7 +199,8 @@ public final class SessionPlanner {
             var unit = target.nutrient().canonicalUnit();
             if (target.max() < was - 1e-9) {
                 double perHour = carbohydrate ? limits.carbPerHourG() : limits.fluidPerHourMl();
-                String why = carbohydrate && aimed && limits.isBandAim(packing)
+                // The max is the band's aim where it lies above the packing share (the concentration limit may keep it there).
+                String why = carbohydrate && aimed && target.max() > limits.sessionCarbG() * packing + 1e-9
                         ? "an eighth of the " + band(limits) + " band above its middle, over " + limits.durationMin()
                                 + " min, so that every hour has room on either side"
                         : Math.round(packing * 100) + " % of " + ScheduleLimits.format(perHour) + " " + unit + "/h × "
@@ -211,6 +210,12 @@ public final class SessionPlanner {
                         + ScheduleLimits.format(target.max()) + " " + unit + ": " + why);
             }
             double wasMin = before.map(Target::min).orElse(0.0);
+            if (target.min() < wasMin - 1e-9) {
+                sentences.add(target.nutrient().jsonName() + " min " + ScheduleLimits.format(wasMin) + " " + unit
+                        + " lowered to " + ScheduleLimits.format(target.min()) + " " + unit + ": "
+                        + Math.round(ScheduleLimits.ROOM_FOR_SERVINGS * 100) + " % of the max planned, so that whole"
+                        + " servings have a band to land in (a planning range of nutriplan's own)");
+            }
             if (carbohydrate && target.min() > wasMin + 1e-9) {
                 sentences.add("carbohydrate min " + (wasMin > 0 ? ScheduleLimits.format(wasMin) + " g raised" : "set") + " to "
                         + ScheduleLimits.format(target.min()) + " g: an eighth of the " + band(limits) + " band below its"

@@ -155,7 +155,6 @@ class ConcentrationRowTest {
         var plan = new Plan(List.of(new PlanItem(mystery, 1)));
         assertThat(UnknownValues.leftOut(allowed)).isEmpty();
         assertThat(UnknownValues.lowerBoundTotals(allowed, plan)).containsExactly(Nutrient.CARBOHYDRATE);
-        assertThat(UnknownValues.concentrationUnproven(allowed, plan)).isTrue();
         assertThat(Warnings.of(allowed, plan, List.of())).anyMatch(warning -> warning.product().equals("mystery")
                 && warning.nutrient() == Nutrient.CARBOHYDRATE && warning.message().contains("not proven to keep"));
         // A gel whose water is not known counts 0 mL: the plan can only be more dilute than it says.

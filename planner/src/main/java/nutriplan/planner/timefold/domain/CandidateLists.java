@@ -21,11 +21,6 @@ package nutriplan.planner.timefold.domain;
 public record CandidateLists(int[] attractive, int[] broad, int[][] richIn, double[] prices, int[] diluting,
                              double concentrationPrice) {
 
-    /** Without a concentration limit. */
-    public CandidateLists(int[] attractive, int[] broad, int[][] richIn, double[] prices) {
-        this(attractive, broad, richIn, prices, new int[0], 0);
-    }
-
     public boolean hasPrices() {
         for (double price : prices) {
             if (price > 0) {
