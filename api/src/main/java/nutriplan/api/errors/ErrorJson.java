@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nutriplan.api.access.ForbiddenException;
+import nutriplan.api.access.RateLimitedException;
+import nutriplan.api.access.UnauthenticatedException;
 import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.planner.schedule.UnschedulableException;
@@ -36,9 +39,18 @@ public final class ErrorJson {
     /** Not in API.md's table: a body whose Content-Type is not JSON. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String INTERNAL_ERROR = "internal_error";
+    /** No valid credential for a route that needs one (401). */
+    public static final String UNAUTHENTICATED = "unauthenticated";
+    /** A credential whose role does not grant the route's scope (403). */
+    public static final String FORBIDDEN = "forbidden";
+    /** Too many failed authentications (429). */
+    public static final String RATE_LIMITED = "rate_limited";
     /** Every code an error body may carry: the OpenAPI document's closed set. */
-    public static final List<String> CODES = List.of(INVALID_REQUEST, NOT_FOUND, METHOD_NOT_ALLOWED, CONFLICT, TOO_LARGE,
-            UNSUPPORTED_MEDIA_TYPE, INFEASIBLE, UNSCHEDULABLE, BUSY, INTERNAL_ERROR);
+    public static final List<String> CODES = List.of(INVALID_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND,
+            METHOD_NOT_ALLOWED, CONFLICT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, INFEASIBLE, UNSCHEDULABLE, RATE_LIMITED, BUSY,
+            INTERNAL_ERROR);
+    /** The challenge of every 401: an API key as a bearer token (the web form signs in for a session cookie). */
+    public static final String WWW_AUTHENTICATE = "Bearer realm=\"nutriplan\"";
 
     /** When to retry a change while the catalog store is unreachable. */
     public static final int STORE_RETRY_AFTER_SECONDS = 5;
@@ -58,6 +70,12 @@ public final class ErrorJson {
     public static ErrorResponse of(Exception exception) {
         return switch (exception) {
             case InvalidInputException invalid -> new ErrorResponse(400, invalidRequest(invalid));
+            case UnauthenticatedException unauthenticated -> new ErrorResponse(401,
+                    body(UNAUTHENTICATED, unauthenticated.getMessage(), List.of()), Map.of("WWW-Authenticate", WWW_AUTHENTICATE));
+            case ForbiddenException forbidden -> new ErrorResponse(403, body(FORBIDDEN, forbidden.getMessage(),
+                    List.of(detail("scope", "needs \"" + forbidden.scope() + "\""))));
+            case RateLimitedException limited -> new ErrorResponse(429, body(RATE_LIMITED, limited.getMessage(), List.of()),
+                    Map.of("Retry-After", Integer.toString(limited.retryAfterSeconds())));
             case NotFoundException notFound ->
                     new ErrorResponse(404, body(NOT_FOUND, notFound.getMessage(), List.of(detail(notFound.field(), notFound.getMessage()))));
             case MethodNotAllowedException notAllowed -> new ErrorResponse(405,

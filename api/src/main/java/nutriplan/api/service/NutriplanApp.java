@@ -12,6 +12,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.CorsPlugin;
 
+import nutriplan.api.access.AccessFilter;
+import nutriplan.api.access.RouteScopes;
 import nutriplan.api.catalogs.CatalogRoutes;
 import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.catalogs.CatalogService;
@@ -75,9 +77,13 @@ public final class NutriplanApp {
         var docs = new DocsRoutes();
         var presets = new PresetRoutes();
         var accessLog = new AccessLog(metrics);
+        var scopes = RouteScopes.service();
+        var access = new AccessFilter(scopes, List.of(), settings.access().anonymous());
         this.javalin = Javalin.create(config -> {
             configureHttp(config);
             config.routes.before(RequestIds::assign);
+            // One place decides who may call each route, before its handler: closed by default.
+            config.routes.beforeMatched(access::check);
             plans.register(config.routes);
             batches.register(config.routes);
             catalogRoutes.register(config.routes);
@@ -90,6 +96,8 @@ public final class NutriplanApp {
             new HttpErrors(settings.maxBodyBytes()).register(config.routes);
             config.requestLogger.http(accessLog::record);
         });
+        // A route registered without a scope would be open by mistake: refuse to start instead.
+        scopes.check(routes());
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import nutriplan.api.access.AccessFilter.AnonymousAccess;
+import nutriplan.api.access.AccessSettings;
 import nutriplan.api.catalogs.CatalogDirectory;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.planner.request.PlanRequest;
@@ -37,13 +39,16 @@ import nutriplan.planner.request.PlanRequest;
  *                           hold (413 above)
  * @param warmUpRounds       how many times each warm-up request is planned at start, before {@code /ready} says
  *                           ready ({@link WarmUp}); 0: ready at once, the first plans cold
+ * @param access             who may call without a credential, and the admin key to seed
  */
 public record ServiceSettings(String host, int port, Path catalogDirectory, long maxBodyBytes, int maxInlineProducts,
                               int solverPoolSize, int solverQueueSize, long queueTimeoutMs, long requestTimeoutMs,
                               long shutdownTimeoutMs, int retryAfterSeconds, List<String> corsOrigins,
-                              StoreSettings store, int maxBatchRequests, int warmUpRounds) {
+                              StoreSettings store, int maxBatchRequests, int warmUpRounds, AccessSettings access) {
 
     public static final int DEFAULT_PORT = 7070;
+    /** Loopback by default: a first run is reachable from this machine only; a deployment sets HOST. */
+    public static final String LOOPBACK = "127.0.0.1";
     public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
     /** A solve waiting longer than this for a core would rather be retried elsewhere. */
     public static final long DEFAULT_QUEUE_TIMEOUT_MS = 1000;
@@ -62,7 +67,8 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
     public static final List<String> VARIABLES = List.of("HOST", "PORT", "CATALOG_DIR", "MAX_BODY_BYTES",
             "MAX_INLINE_PRODUCTS", "SOLVER_POOL_SIZE", "SOLVER_QUEUE_SIZE", "QUEUE_TIMEOUT_MS", "REQUEST_TIMEOUT_MS",
             "SHUTDOWN_TIMEOUT_MS", "RETRY_AFTER_SECONDS", "CORS_ORIGINS", "MONGODB_URI", "NUTRIPLAN_DATA_DIR",
-            "CATALOG_POLL_MS", "STORE_TIMEOUT_MS", "MAX_BATCH_REQUESTS", "WARM_UP_ROUNDS");
+            "CATALOG_POLL_MS", "STORE_TIMEOUT_MS", "MAX_BATCH_REQUESTS", "WARM_UP_ROUNDS", "ANONYMOUS_ACCESS",
+            "NUTRIPLAN_ADMIN_KEY");
 
     /** An origin as browsers send it: scheme, host and optional port, nothing after. */
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
@@ -72,16 +78,17 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(catalogDirectory, "catalogDirectory");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(access, "access");
         corsOrigins = List.copyOf(corsOrigins);
     }
 
     /** Every default: port 7070, data/catalogs, 2 MiB bodies, 5,000 inline products, one solver per core. */
     public static ServiceSettings defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new ServiceSettings("0.0.0.0", DEFAULT_PORT, CatalogDirectory.IN_WORKING_DIRECTORY, DEFAULT_MAX_BODY_BYTES,
+        return new ServiceSettings(LOOPBACK, DEFAULT_PORT, CatalogDirectory.IN_WORKING_DIRECTORY, DEFAULT_MAX_BODY_BYTES,
                 PlanRequestJson.DEFAULT_MAX_INLINE_PRODUCTS, cores, cores * QUEUE_PER_SOLVER, DEFAULT_QUEUE_TIMEOUT_MS,
                 DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, DEFAULT_RETRY_AFTER_SECONDS, List.of(),
-                StoreSettings.defaults(), DEFAULT_MAX_BATCH_REQUESTS, DEFAULT_WARM_UP_ROUNDS);
+                StoreSettings.defaults(), DEFAULT_MAX_BATCH_REQUESTS, DEFAULT_WARM_UP_ROUNDS, AccessSettings.defaultsFor(LOOPBACK));
     }
 
     /**
@@ -111,57 +118,66 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
                 reader.number("STORE_TIMEOUT_MS", defaults.store().timeoutMs(), 100, MAX_TIMEOUT_MS));
         int maxBatchRequests = (int) reader.number("MAX_BATCH_REQUESTS", defaults.maxBatchRequests(), 1, 10_000);
         int warmUpRounds = (int) reader.number("WARM_UP_ROUNDS", defaults.warmUpRounds(), 0, 100);
+        var access = AccessSettings.defaultsFor(host);
+        var anonymous = reader.choice("ANONYMOUS_ACCESS", access.anonymous(), AnonymousAccess.class);
+        access = access.withAnonymous(anonymous).withAdminKey(reader.text("NUTRIPLAN_ADMIN_KEY", null));
         reader.throwIfInvalid();
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
                 solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests,
-                warmUpRounds);
+                warmUpRounds, access);
     }
 
     public ServiceSettings withPort(int newPort) {
         return new ServiceSettings(host, newPort, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds, access);
     }
 
     public ServiceSettings withCatalogDirectory(Path newCatalogDirectory) {
         return new ServiceSettings(host, port, newCatalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds, access);
     }
 
     public ServiceSettings withLimits(long newMaxBodyBytes, int newMaxInlineProducts) {
         return new ServiceSettings(host, port, catalogDirectory, newMaxBodyBytes, newMaxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds, access);
     }
 
     public ServiceSettings withSolverPool(int newPoolSize, int newQueueSize, long newQueueTimeoutMs) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, newPoolSize,
-                newQueueSize, newQueueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds);
+                newQueueSize, newQueueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds, access);
     }
 
     public ServiceSettings withTimeouts(long newRequestTimeoutMs, long newShutdownTimeoutMs) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, newRequestTimeoutMs, newShutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds);
+                solverQueueSize, queueTimeoutMs, newRequestTimeoutMs, newShutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests, warmUpRounds, access);
     }
 
     public ServiceSettings withMaxBatchRequests(int newMaxBatchRequests) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
                 solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store,
-                newMaxBatchRequests, warmUpRounds);
+                newMaxBatchRequests, warmUpRounds, access);
     }
 
     public ServiceSettings withWarmUpRounds(int newWarmUpRounds) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
                 solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store,
-                maxBatchRequests, newWarmUpRounds);
+                maxBatchRequests, newWarmUpRounds, access);
     }
 
     public ServiceSettings withStore(StoreSettings newStore) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, newStore, maxBatchRequests, warmUpRounds);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, newStore, maxBatchRequests, warmUpRounds, access);
+    }
+
+    public ServiceSettings withAccess(AccessSettings newAccess) {
+        return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store,
+                maxBatchRequests, warmUpRounds, newAccess);
     }
 
     public ServiceSettings withCorsOrigins(List<String> newCorsOrigins) {
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
-                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, newCorsOrigins, store, maxBatchRequests, warmUpRounds);
+                solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, newCorsOrigins, store, maxBatchRequests, warmUpRounds, access);
     }
 
     /** Reads variables, collecting every fault so that one start-up names them all. */
@@ -241,6 +257,19 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
                     origins.add(trimmed);
                 }
                 return List.copyOf(origins);
+            });
+        }
+
+        /** One of an enum's constants, named in lower case ("plan", "none"). */
+        <E extends Enum<E>> E choice(String name, E fallback, Class<E> type) {
+            return parsed(name, fallback, value -> {
+                for (var constant : type.getEnumConstants()) {
+                    if (constant.name().equalsIgnoreCase(value)) {
+                        return constant;
+                    }
+                }
+                throw new IllegalArgumentException("is not one of " + String.join(", ", java.util.Arrays.stream(
+                        type.getEnumConstants()).map(constant -> constant.name().toLowerCase(java.util.Locale.ROOT)).toList()));
             });
         }
 

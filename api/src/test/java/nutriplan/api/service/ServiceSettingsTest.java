@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import nutriplan.api.access.AccessSettings;
 import org.junit.jupiter.api.Test;
 
 class ServiceSettingsTest {
@@ -43,10 +44,11 @@ class ServiceSettingsTest {
 
         assertThat(settings).isEqualTo(new ServiceSettings("127.0.0.1", 8080, Path.of("/srv/catalogs"), 1_048_576, 100, 3, 0,
                 250, 5000, 7000, 2, List.of("https://plan.example.com", "http://localhost:3000"),
-                new StoreSettings("mongodb://db.example.net:27017/nutriplan?replicaSet=rs0", Path.of("/var/lib/nutriplan"), 500, 3000), 20, 0));
-        // One variable per setting: the store's four, and one for each other component.
-        assertThat(ServiceSettings.VARIABLES).hasSize(ServiceSettings.class.getRecordComponents().length - 1
-                + StoreSettings.class.getRecordComponents().length);
+                new StoreSettings("mongodb://db.example.net:27017/nutriplan?replicaSet=rs0", Path.of("/var/lib/nutriplan"), 500, 3000), 20, 0,
+                AccessSettings.defaultsFor("127.0.0.1")));
+        // One variable per setting: the store's four, access's two, and one for each other component.
+        assertThat(ServiceSettings.VARIABLES).hasSize(ServiceSettings.class.getRecordComponents().length - 2
+                + StoreSettings.class.getRecordComponents().length + AccessSettings.class.getRecordComponents().length);
     }
 
     @Test

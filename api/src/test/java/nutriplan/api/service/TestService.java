@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nutriplan.api.access.AccessSettings;
 import nutriplan.api.catalogs.CatalogDirectory;
 import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.plans.PlanService;
@@ -50,7 +51,7 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
         return new ServiceSettings("127.0.0.1", 0, CATALOG_DIRECTORY, ServiceSettings.DEFAULT_MAX_BODY_BYTES, 5000,
                 2, 8, ServiceSettings.DEFAULT_QUEUE_TIMEOUT_MS, ServiceSettings.DEFAULT_REQUEST_TIMEOUT_MS,
                 ServiceSettings.DEFAULT_SHUTDOWN_TIMEOUT_MS, 1, List.of(), StoreSettings.embedded(freshDirectory()),
-                ServiceSettings.DEFAULT_MAX_BATCH_REQUESTS, 0);
+                ServiceSettings.DEFAULT_MAX_BATCH_REQUESTS, 0, AccessSettings.defaultsFor("127.0.0.1"));
     }
 
     private static Path freshDirectory() {

@@ -1,0 +1,78 @@
+package nutriplan.api.access;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.javalin.router.Endpoint;
+
+/**
+ * The one place that says who may call each route: every route the service answers, as "METHOD /path/{param}", with
+ * exactly one {@link Scope}. A route registered without a scope here stops the start-up ({@link #check}), so a
+ * forgotten route is closed, not open; the OpenAPI document's per-operation {@code security} is written from here too.
+ */
+public final class RouteScopes {
+
+    private final Map<String, Scope> scopes;
+
+    private RouteScopes(Map<String, Scope> scopes) {
+        this.scopes = Map.copyOf(scopes);
+    }
+
+    /** Every route of the service and its scope, grouped by scope. */
+    public static RouteScopes service() {
+        var scopes = new LinkedHashMap<String, Scope>();
+        for (var route : List.of("GET /health", "GET /ready", "GET /openapi.json", "GET /swagger", "GET /swagger/{file}")) {
+            scopes.put(route, Scope.PUBLIC);
+        }
+        for (var route : List.of("POST /api/v1/plans", "POST /api/v1/plans:batch", "POST /api/v1/targets",
+                "POST /api/v1/targets:batch", "GET /api/v1/presets", "GET /api/v1/catalogs",
+                "GET /api/v1/catalogs/{catalog}/products", "GET /api/v1/catalogs/{catalog}/products/{id}",
+                "GET /api/v1/catalogs/{catalog}/export", "GET /api/v1/catalogs/{catalog}/dominated")) {
+            scopes.put(route, Scope.PLAN);
+        }
+        for (var route : List.of("POST /api/v1/catalogs", "PUT /api/v1/catalogs/{catalog}/products/{id}",
+                "DELETE /api/v1/catalogs/{catalog}/products/{id}", "POST /api/v1/catalogs/{catalog}/products:import")) {
+            scopes.put(route, Scope.CATALOG_WRITE);
+        }
+        scopes.put("GET /metrics", Scope.METRICS);
+        return new RouteScopes(scopes);
+    }
+
+    /** The scope of a route, "POST /api/v1/plans"; null when the route has none (which {@link #check} refuses). */
+    public Scope of(String route) {
+        return scopes.get(route);
+    }
+
+    /** The scope of the endpoint a request matched. */
+    public Scope of(Endpoint endpoint) {
+        return of(route(endpoint));
+    }
+
+    /** "POST /api/v1/plans": how a route is named here and in {@code NutriplanApp.routes()}. */
+    public static String route(Endpoint endpoint) {
+        return endpoint.method.name() + " " + endpoint.path;
+    }
+
+    /** Every route with its scope. */
+    public Map<String, Scope> all() {
+        return scopes;
+    }
+
+    /**
+     * Refuses a service whose routes and scopes differ: a route without a scope would be open by mistake, a scope
+     * without a route is a stale entry.
+     *
+     * @throws IllegalStateException naming every route without a scope and every scope without a route
+     */
+    public void check(List<String> routes) {
+        var faults = new ArrayList<String>();
+        routes.stream().filter(route -> !scopes.containsKey(route)).forEach(route -> faults.add("no scope for " + route));
+        scopes.keySet().stream().filter(route -> !routes.contains(route)).forEach(route -> faults.add("no route " + route));
+        if (!faults.isEmpty()) {
+            throw new IllegalStateException("every route needs exactly one scope (access/RouteScopes): "
+                    + String.join("; ", faults));
+        }
+    }
+}
