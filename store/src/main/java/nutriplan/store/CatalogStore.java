@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.product.Product;
+import nutriplan.store.users.UserStore;
 
 /**
  * Where catalogs live, with versions. Every change is all or nothing and bumps the catalog's version by one; a
@@ -48,6 +49,9 @@ public interface CatalogStore extends AutoCloseable {
      * are never overwritten. Returns the names it created.
      */
     List<String> seedIfEmpty(List<Catalog> catalogs);
+
+    /** The users, their sessions and the setup token, in the same database (every replica sees them). */
+    UserStore users();
 
     /** Whether the store answers now. */
     boolean isReachable();

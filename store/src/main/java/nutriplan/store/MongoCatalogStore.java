@@ -46,6 +46,8 @@ import com.mongodb.client.model.Updates;
 
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.product.Product;
+import nutriplan.store.users.MongoUserStore;
+import nutriplan.store.users.UserStore;
 
 /**
  * The catalog store on the official MongoDB driver — against MongoDB or Atlas, or the embedded server, with the
@@ -92,6 +94,7 @@ public final class MongoCatalogStore implements CatalogStore {
     private final Runnable afterChange;
     private final Duration lease;
     private final Runnable afterClose;
+    private final MongoUserStore users;
 
     private MongoCatalogStore(MongoClient client, String database, Runnable afterChange, Duration lease,
                               Runnable afterClose) {
@@ -99,6 +102,7 @@ public final class MongoCatalogStore implements CatalogStore {
         var db = client.getDatabase(database);
         this.catalogs = db.getCollection("catalogs");
         this.products = db.getCollection("products");
+        this.users = MongoUserStore.on(db, afterChange);
         this.afterChange = afterChange;
         this.lease = lease;
         this.afterClose = afterClose;
@@ -155,6 +159,12 @@ public final class MongoCatalogStore implements CatalogStore {
             products.createIndex(Indexes.ascending("catalog", "revisions.product.tags"), new IndexOptions().name("tags"));
             return null;
         });
+        users.createIndexes();
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
     }
 
     @Override
