@@ -1,21 +1,28 @@
 package nutriplan.api.access;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.javalin.http.Context;
 
+import nutriplan.api.access.SecurityLog.Event;
+
 /**
  * Decides, before every matched route, whether its caller may call it: the route's scope ({@link RouteScopes}), the
  * caller proven by the first {@link Authenticator} whose credential the request carries, and without one the
  * anonymous policy. The caller is set on the request for the handlers and the catalog code ({@link Caller#of}).
+ * Every refusal goes to the security log; a credential that fails counts against its address, and an address past
+ * the limit is refused (429) before its credential is even looked at.
  */
 public final class AccessFilter {
 
     private final RouteScopes scopes;
     private final List<Authenticator> authenticators;
     private final AnonymousAccess anonymous;
+    private final FailureLimiter addresses;
+    private final SecurityLog log;
 
     /** What a request without a credential may do. */
     public enum AnonymousAccess {
@@ -25,15 +32,19 @@ public final class AccessFilter {
         NONE
     }
 
-    public AccessFilter(RouteScopes scopes, List<Authenticator> authenticators, AnonymousAccess anonymous) {
+    public AccessFilter(RouteScopes scopes, List<Authenticator> authenticators, AnonymousAccess anonymous,
+                        FailureLimiter addresses, SecurityLog log) {
         this.scopes = Objects.requireNonNull(scopes, "scopes");
         this.authenticators = List.copyOf(authenticators);
         this.anonymous = Objects.requireNonNull(anonymous, "anonymous");
+        this.addresses = Objects.requireNonNull(addresses, "addresses");
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     /**
      * @throws UnauthenticatedException a route that needs a credential, without a valid one
      * @throws ForbiddenException       a caller whose role (or catalogs) does not cover the route
+     * @throws RateLimitedException     an address that failed to authenticate too often
      */
     public void check(Context ctx) {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();
@@ -41,27 +52,54 @@ public final class AccessFilter {
         var scope = endpoint == null ? Scope.PUBLIC : scopes.of(endpoint);
         if (scope == null) {
             // Never at run time: the start-up checks every route. Closed, should it happen.
-            throw new ForbiddenException(Scope.ADMIN, "this route has no scope; nobody may call it");
+            throw refused(ctx, "-", ForbiddenException.needs(Scope.ADMIN, "this route has no scope; nobody may call it"));
         }
-        var caller = authenticate(ctx);
+        var caller = authenticate(ctx, scope);
         if (scope == Scope.PUBLIC) {
             caller.ifPresent(who -> ctx.attribute(Caller.ATTRIBUTE, who));
             return;
         }
-        var who = caller.orElseGet(() -> anonymous(scope));
+        var who = caller.orElseGet(() -> anonymous(ctx, scope));
         if (!who.may(scope)) {
-            throw new ForbiddenException(scope, "this route needs the scope \"" + scope + "\", which the "
-                    + who.role() + " role of " + who.name() + " does not hold");
+            throw refused(ctx, who.id(), ForbiddenException.needs(scope, "this route needs the scope \"" + scope
+                    + "\", which the " + who.role() + " role of " + who.name() + " does not hold"));
         }
         var catalog = ctx.pathParamMap().get("catalog");
         if (scope == Scope.CATALOG_WRITE && catalog != null && !who.mayWrite(catalog)) {
-            throw new ForbiddenException(scope, "this credential may change only the catalogs "
-                    + String.join(", ", who.catalogs().stream().sorted().toList()) + ", not \"" + catalog + "\"");
+            throw refused(ctx, who.id(), ForbiddenException.needs(scope, "this credential may change only the catalogs "
+                    + String.join(", ", who.catalogs().stream().sorted().toList()) + ", not \"" + catalog + "\""));
         }
         ctx.attribute(Caller.ATTRIBUTE, who);
     }
 
-    private Optional<Caller> authenticate(Context ctx) {
+    /**
+     * The caller the request's credential proves; a failed credential counts against its address. A public route
+     * never refuses: a stale session cookie must not stop the form's own files or the sign-in page.
+     */
+    private Optional<Caller> authenticate(Context ctx, Scope scope) {
+        if (scope == Scope.PUBLIC) {
+            try {
+                return firstCredential(ctx);
+            } catch (UnauthenticatedException | ForbiddenException ignored) {
+                return Optional.empty();
+            }
+        }
+        try {
+            addresses.checkAllowed(ctx.ip(), "authentications");
+        } catch (RateLimitedException limited) {
+            throw refused(ctx, "-", limited);
+        }
+        try {
+            return firstCredential(ctx);
+        } catch (UnauthenticatedException failed) {
+            addresses.failed(ctx.ip());
+            throw refused(ctx, "-", failed);
+        } catch (ForbiddenException forbidden) { // a session's change without its CSRF token
+            throw refused(ctx, "-", forbidden);
+        }
+    }
+
+    private Optional<Caller> firstCredential(Context ctx) {
         for (var authenticator : authenticators) {
             var caller = authenticator.authenticate(ctx);
             if (caller.isPresent()) {
@@ -71,10 +109,26 @@ public final class AccessFilter {
         return Optional.empty();
     }
 
-    private Caller anonymous(Scope scope) {
+    private Caller anonymous(Context ctx, Scope scope) {
         if (anonymous == AnonymousAccess.PLAN && scope == Scope.PLAN) {
             return Caller.ANONYMOUS_PLANNER;
         }
-        throw new UnauthenticatedException();
+        throw refused(ctx, "anonymous", new UnauthenticatedException());
+    }
+
+    /** Writes the refusal to the security log and returns it to throw. */
+    private RuntimeException refused(Context ctx, String caller, RuntimeException refusal) {
+        var route = ctx.method().name() + " " + ctx.endpoints().matchedHttpEndpoint().path;
+        switch (refusal) {
+            case UnauthenticatedException failed when failed.credentialFailed() ->
+                    log.record(Event.AUTHENTICATION_FAILED, ctx, caller, Map.of("route", route, "reason", failed.reason()));
+            case UnauthenticatedException missing ->
+                    log.record(Event.UNAUTHENTICATED, ctx, caller, Map.of("route", route));
+            case ForbiddenException forbidden ->
+                    log.record(Event.FORBIDDEN, ctx, caller, Map.of("route", route, forbidden.field(), forbidden.expected()));
+            case RateLimitedException limited -> log.record(Event.RATE_LIMITED, ctx, caller, Map.of("route", route));
+            default -> throw new IllegalArgumentException("not a refusal", refusal);
+        }
+        return refusal;
     }
 }

@@ -73,7 +73,7 @@ public final class ErrorJson {
             case UnauthenticatedException unauthenticated -> new ErrorResponse(401,
                     body(UNAUTHENTICATED, unauthenticated.getMessage(), List.of()), Map.of("WWW-Authenticate", WWW_AUTHENTICATE));
             case ForbiddenException forbidden -> new ErrorResponse(403, body(FORBIDDEN, forbidden.getMessage(),
-                    List.of(detail("scope", "needs \"" + forbidden.scope() + "\""))));
+                    List.of(detail(forbidden.field(), forbidden.expected()))));
             case RateLimitedException limited -> new ErrorResponse(429, body(RATE_LIMITED, limited.getMessage(), List.of()),
                     Map.of("Retry-After", Integer.toString(limited.retryAfterSeconds())));
             case NotFoundException notFound ->

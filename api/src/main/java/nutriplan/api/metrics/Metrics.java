@@ -3,6 +3,7 @@ package nutriplan.api.metrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -20,6 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  *   <li>{@code nutriplan_solve_seconds} — count, sum and histogram by solver and result status;</li>
  *   <li>{@code nutriplan_solver_pool_in_use}, {@code _queued}, {@code _size}, {@code _queue_size} and
  *       {@code nutriplan_solver_pool_rejected_total} — admission control, bound by the solver pool;</li>
+ *   <li>{@code nutriplan_security_events_total} — the security log's events by kind ({@code SecurityLog});</li>
  *   <li>the JVM's memory, threads, CPU and uptime.</li>
  * </ul>
  *
@@ -68,6 +70,15 @@ public final class Metrics {
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** One event of the security log ({@code nutriplan_security_events_total{event}}): a fixed set of labels. */
+    public void recordSecurityEvent(String event) {
+        Counter.builder("nutriplan.security.events")
+                .description("security log events: key and user changes, sign-ins, failed authentications, refusals")
+                .tag("event", event)
+                .register(registry)
+                .increment();
     }
 
     /** The Prometheus text exposition format, version 0.0.4. */

@@ -1,5 +1,6 @@
 package nutriplan.api.service;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,8 +13,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.CorsPlugin;
 
-import nutriplan.api.access.AccessFilter;
-import nutriplan.api.access.RouteScopes;
+import nutriplan.api.access.Access;
 import nutriplan.api.catalogs.CatalogRoutes;
 import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.catalogs.CatalogService;
@@ -47,7 +47,7 @@ public final class NutriplanApp {
     private static final Logger LOG = LoggerFactory.getLogger(NutriplanApp.class);
 
     private final ServiceSettings settings;
-    private final Metrics metrics = new Metrics();
+    private final Metrics metrics;
     private final SolverPool pool;
     private final Javalin javalin;
     private final PlanService planService;
@@ -58,8 +58,10 @@ public final class NutriplanApp {
 
     private final AutoCloseable storage;
 
-    private NutriplanApp(ServiceSettings settings, CatalogService catalogs, PlanService planService, AutoCloseable storage) {
+    private NutriplanApp(ServiceSettings settings, Metrics metrics, CatalogService catalogs, PlanService planService, Access access,
+                         AutoCloseable storage) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.pool = new SolverPool(settings.solverPoolSize(), settings.solverQueueSize(), settings.queueTimeoutMs(),
                 settings.retryAfterSeconds());
         metrics.bind(pool);
@@ -77,13 +79,12 @@ public final class NutriplanApp {
         var docs = new DocsRoutes();
         var presets = new PresetRoutes();
         var accessLog = new AccessLog(metrics);
-        var scopes = RouteScopes.service();
-        var access = new AccessFilter(scopes, List.of(), settings.access().anonymous());
         this.javalin = Javalin.create(config -> {
             configureHttp(config);
             config.routes.before(RequestIds::assign);
             // One place decides who may call each route, before its handler: closed by default.
             config.routes.beforeMatched(access::check);
+            access.register(config.routes);
             plans.register(config.routes);
             batches.register(config.routes);
             catalogRoutes.register(config.routes);
@@ -97,7 +98,7 @@ public final class NutriplanApp {
             config.requestLogger.http(accessLog::record);
         });
         // A route registered without a scope would be open by mistake: refuse to start instead.
-        scopes.check(routes());
+        access.scopes().check(routes());
     }
 
     /**
@@ -110,13 +111,20 @@ public final class NutriplanApp {
 
     /** The service over this store, which it closes when it stops. */
     public static NutriplanApp create(ServiceSettings settings, CatalogStore store, PlanService planService) {
+        return create(settings, store, planService, Clock.systemUTC());
+    }
+
+    /** The same, on a clock of its own for access control (expiries, timeouts, failure limits): tests move it. */
+    public static NutriplanApp create(ServiceSettings settings, CatalogStore store, PlanService planService, Clock clock) {
         try {
             if (store.catalogs().isEmpty()) {
                 var seeded = store.seedIfEmpty(new CatalogDirectory(settings.catalogDirectory()).all());
                 LOG.info("seeded the catalog store from {}: {}", settings.catalogDirectory(), seeded);
             }
             var snapshots = CatalogSnapshots.load(store, settings.store().pollMs());
-            return new NutriplanApp(settings, new CatalogService(store, snapshots), planService, () -> {
+            var metrics = new Metrics();
+            var access = Access.create(store, settings.access(), metrics, clock);
+            return new NutriplanApp(settings, metrics, new CatalogService(store, snapshots), planService, access, () -> {
                 snapshots.close();
                 store.close();
             });
