@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.product.Product;
+import nutriplan.store.keys.KeyStore;
 import nutriplan.store.users.UserStore;
 
 /**
@@ -52,6 +53,9 @@ public interface CatalogStore extends AutoCloseable {
 
     /** The users, their sessions and the setup token, in the same database (every replica sees them). */
     UserStore users();
+
+    /** The API keys, in the same database (every replica sees them). */
+    KeyStore keys();
 
     /** Whether the store answers now. */
     boolean isReachable();

@@ -46,6 +46,8 @@ import com.mongodb.client.model.Updates;
 
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.product.Product;
+import nutriplan.store.keys.KeyStore;
+import nutriplan.store.keys.MongoKeyStore;
 import nutriplan.store.users.MongoUserStore;
 import nutriplan.store.users.UserStore;
 
@@ -95,6 +97,7 @@ public final class MongoCatalogStore implements CatalogStore {
     private final Duration lease;
     private final Runnable afterClose;
     private final MongoUserStore users;
+    private final MongoKeyStore keys;
 
     private MongoCatalogStore(MongoClient client, String database, Runnable afterChange, Duration lease,
                               Runnable afterClose) {
@@ -103,6 +106,7 @@ public final class MongoCatalogStore implements CatalogStore {
         this.catalogs = db.getCollection("catalogs");
         this.products = db.getCollection("products");
         this.users = MongoUserStore.on(db, afterChange);
+        this.keys = MongoKeyStore.on(db, afterChange);
         this.afterChange = afterChange;
         this.lease = lease;
         this.afterClose = afterClose;
@@ -165,6 +169,11 @@ public final class MongoCatalogStore implements CatalogStore {
     @Override
     public UserStore users() {
         return users;
+    }
+
+    @Override
+    public KeyStore keys() {
+        return keys;
     }
 
     @Override
@@ -487,13 +496,7 @@ public final class MongoCatalogStore implements CatalogStore {
 
     /** Runs a store operation; an unreachable server becomes {@link StoreUnavailableException}. */
     private static <T> T available(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (MongoWriteException e) {
-            throw e; // an answer from a reachable server: the caller decides
-        } catch (MongoException e) {
-            throw new StoreUnavailableException("the catalog store is unavailable: " + e.getMessage(), e);
-        }
+        return StoreUnavailableException.unlessUnreachable(operation);
     }
 
     private static void sleep(long ms) {

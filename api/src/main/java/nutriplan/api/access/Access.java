@@ -1,13 +1,18 @@
 package nutriplan.api.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
+import nutriplan.api.access.keys.ApiKey;
+import nutriplan.api.access.keys.KeyAuthenticator;
+import nutriplan.api.access.keys.KeyRoutes;
+import nutriplan.api.access.keys.KeyService;
 import nutriplan.api.metrics.Metrics;
 import nutriplan.store.CatalogStore;
 
@@ -23,22 +28,35 @@ public final class Access {
     private final SecurityLog log;
     private final FailureLimiter addresses;
     private final AccessFilter filter;
+    private final KeyService keys;
+    private final KeyRoutes keyRoutes;
 
-    private Access(CatalogStore store, AccessSettings settings, Metrics metrics, Clock clock) {
+    private Access(CatalogStore store, AccessSettings settings, Duration pollInterval, Metrics metrics, Clock clock) {
         Objects.requireNonNull(store, "store");
         this.log = new SecurityLog(metrics, clock);
         this.addresses = FailureLimiter.perMinute(clock);
+        this.keys = new KeyService(store.keys(), clock, pollInterval);
+        if (settings.adminKey() != null && keys.seed(settings.adminKey())) {
+            log.record(SecurityLog.Event.KEY_CREATED, "-", "NUTRIPLAN_ADMIN_KEY", null,
+                    Map.of("key", ApiKey.parse(settings.adminKey()).orElseThrow().id(), "role", "admin"));
+        }
+        this.keyRoutes = new KeyRoutes(keys, log, clock);
+        // A request with an Authorization header is a key request: keys are asked first.
         var authenticators = new ArrayList<Authenticator>();
+        authenticators.add(new KeyAuthenticator(keys));
         this.filter = new AccessFilter(scopes, authenticators, settings.anonymous(), addresses, log);
     }
 
     /**
      * Access over the keys and users of this store.
      *
-     * @param clock what "now" is for expiries, timeouts and the failure limit: tests move it instead of sleeping
+     * @param pollInterval how often the catalogs are polled: each replica re-reads a key at least this often, so a
+     *                     revocation anywhere is honoured everywhere within it
+     * @param clock        what "now" is for expiries, timeouts and the failure limit: tests move it instead of sleeping
      */
-    public static Access create(CatalogStore store, AccessSettings settings, Metrics metrics, Clock clock) {
-        return new Access(store, settings, metrics, clock);
+    public static Access create(CatalogStore store, AccessSettings settings, Duration pollInterval, Metrics metrics,
+                                Clock clock) {
+        return new Access(store, settings, pollInterval, metrics, clock);
     }
 
     /** Before every matched route: 401, 403 or 429, or the caller set on the request. */
@@ -48,6 +66,7 @@ public final class Access {
 
     /** Mounts the routes of keys, users, sessions and the security log. */
     public void register(RoutesConfig config) {
+        keyRoutes.register(config);
     }
 
     /** Every route's scope: checked against the routes at start-up, and written into the OpenAPI document. */

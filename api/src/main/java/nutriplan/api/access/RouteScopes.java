@@ -36,6 +36,11 @@ public final class RouteScopes {
                 "DELETE /api/v1/catalogs/{catalog}/products/{id}", "POST /api/v1/catalogs/{catalog}/products:import")) {
             scopes.put(route, Scope.CATALOG_WRITE);
         }
+        for (var route : List.of("GET /api/v1/keys", "POST /api/v1/keys", "GET /api/v1/keys/{id}",
+                "POST /api/v1/keys/{id}:rotate",
+                "DELETE /api/v1/keys/{id}")) {
+            scopes.put(route, Scope.ADMIN);
+        }
         scopes.put("GET /metrics", Scope.METRICS);
         return new RouteScopes(scopes);
     }

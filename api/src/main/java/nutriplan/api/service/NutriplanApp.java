@@ -1,6 +1,7 @@
 package nutriplan.api.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -123,7 +124,8 @@ public final class NutriplanApp {
             }
             var snapshots = CatalogSnapshots.load(store, settings.store().pollMs());
             var metrics = new Metrics();
-            var access = Access.create(store, settings.access(), metrics, clock);
+            var access = Access.create(store, settings.access(), Duration.ofMillis(settings.store().pollMs()),
+                    metrics, clock);
             return new NutriplanApp(settings, metrics, new CatalogService(store, snapshots), planService, access, () -> {
                 snapshots.close();
                 store.close();

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import nutriplan.api.access.AccessFilter.AnonymousAccess;
 import nutriplan.api.access.AccessSettings;
+import nutriplan.api.access.keys.ApiKey;
 import nutriplan.api.catalogs.CatalogDirectory;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.planner.request.PlanRequest;
@@ -120,7 +121,7 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
         int warmUpRounds = (int) reader.number("WARM_UP_ROUNDS", defaults.warmUpRounds(), 0, 100);
         var access = AccessSettings.defaultsFor(host);
         var anonymous = reader.choice("ANONYMOUS_ACCESS", access.anonymous(), AnonymousAccess.class);
-        access = access.withAnonymous(anonymous).withAdminKey(reader.text("NUTRIPLAN_ADMIN_KEY", null));
+        access = access.withAnonymous(anonymous).withAdminKey(reader.adminKey("NUTRIPLAN_ADMIN_KEY"));
         reader.throwIfInvalid();
         return new ServiceSettings(host, port, catalogDirectory, maxBodyBytes, maxInlineProducts, solverPoolSize,
                 solverQueueSize, queueTimeoutMs, requestTimeoutMs, shutdownTimeoutMs, retryAfterSeconds, corsOrigins, store, maxBatchRequests,
@@ -193,6 +194,17 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
         private String raw(String name) {
             var value = environment.get(name);
             return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        /** An API key, checked but never echoed: a fault names the variable only. */
+        String adminKey(String name) {
+            var value = raw(name);
+            if (value != null && ApiKey.parse(value).isEmpty()) {
+                faults.add(name + " is not a nutriplan API key (its value is not shown); make one with"
+                        + " `nutriplan keys generate`");
+                return null;
+            }
+            return value;
         }
 
         String text(String name, String fallback) {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import nutriplan.api.access.AccessSettings;
+import nutriplan.api.access.keys.ApiKey;
 import nutriplan.api.catalogs.CatalogDirectory;
 import nutriplan.api.catalogs.Catalogs;
 import nutriplan.api.plans.PlanService;
@@ -36,22 +38,28 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
     public static final Path CATALOG_DIRECTORY = Path.of("..", "data", "catalogs");
     public static final Catalogs CATALOGS = new CatalogDirectory(CATALOG_DIRECTORY);
 
+    /** The admin key every test service is seeded with ({@code NUTRIPLAN_ADMIN_KEY}) and sends by default. */
+    public static final String ADMIN_KEY = ApiKey.generate().text();
+
     private final NutriplanApp app;
+    private final String adminKey;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestService(NutriplanApp app) {
+    private TestService(NutriplanApp app, String adminKey) {
         this.app = app.start();
+        this.adminKey = adminKey;
     }
 
     /**
      * Settings for tests: loopback, random port, an embedded store in a fresh temporary directory (seeded from
-     * {@code data/catalogs} at start), no warm-up (ready at once), otherwise the defaults.
+     * {@code data/catalogs} at start), no warm-up (ready at once), seeded with {@link #ADMIN_KEY}, otherwise the
+     * defaults.
      */
     public static ServiceSettings settings() {
         return new ServiceSettings("127.0.0.1", 0, CATALOG_DIRECTORY, ServiceSettings.DEFAULT_MAX_BODY_BYTES, 5000,
                 2, 8, ServiceSettings.DEFAULT_QUEUE_TIMEOUT_MS, ServiceSettings.DEFAULT_REQUEST_TIMEOUT_MS,
                 ServiceSettings.DEFAULT_SHUTDOWN_TIMEOUT_MS, 1, List.of(), StoreSettings.embedded(freshDirectory()),
-                ServiceSettings.DEFAULT_MAX_BATCH_REQUESTS, 0, AccessSettings.defaultsFor("127.0.0.1"));
+                ServiceSettings.DEFAULT_MAX_BATCH_REQUESTS, 0, AccessSettings.defaultsFor("127.0.0.1").withAdminKey(ADMIN_KEY));
     }
 
     private static Path freshDirectory() {
@@ -73,7 +81,13 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
     }
 
     public static TestService start(ServiceSettings settings, PlanService planService) {
-        return new TestService(NutriplanApp.create(settings, settings.store().open(), planService));
+        return start(settings, planService, Clock.systemUTC());
+    }
+
+    /** On a clock of its own for access control: expiries, timeouts and failure limits move when the test moves it. */
+    public static TestService start(ServiceSettings settings, PlanService planService, Clock clock) {
+        return new TestService(NutriplanApp.create(settings, settings.store().open(), planService, clock),
+                settings.access().adminKey());
     }
 
     public NutriplanApp app() {
@@ -84,8 +98,20 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
         return URI.create("http://127.0.0.1:" + app.port() + path);
     }
 
+    /** A request with the service's admin key, when it has one: what most tests need. */
     public HttpRequest.Builder request(String path) {
+        var request = anonymous(path);
+        return adminKey == null ? request : request.header("Authorization", "Bearer " + adminKey);
+    }
+
+    /** A request without a credential (add one with {@link #as}). */
+    public HttpRequest.Builder anonymous(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+    }
+
+    /** A request with this API key. */
+    public HttpRequest.Builder as(String key, String path) {
+        return anonymous(path).header("Authorization", "Bearer " + key);
     }
 
     public HttpResponse<String> get(String path) {
