@@ -20,7 +20,8 @@ public final class Main {
 
     /** The commands that work in this build; --help lists them. */
     static Main standard() {
-        return new Main(List.of(new ServeCommand(), new PlanCommand(), new CheckCatalogCommand()));
+        return new Main(List.of(new ServeCommand(), new PlanCommand(), new CheckCatalogCommand(),
+                new KeysCommand()));
     }
 
     public static void main(String[] args) {

@@ -162,6 +162,7 @@ class ServiceCrashTest {
             builder.environment().put("CATALOG_DIR", TestService.CATALOG_DIRECTORY.toAbsolutePath().toString());
             builder.environment().put("WARM_UP_ROUNDS", "0"); // about writes, not plans: ready at once
             builder.environment().remove("MONGODB_URI");
+            builder.environment().put("NUTRIPLAN_ADMIN_KEY", TestService.ADMIN_KEY); // changes need a credential
             var child = new Child(builder.start(), port);
             child.awaitReady();
             return child;
@@ -183,7 +184,8 @@ class ServiceCrashTest {
         }
 
         HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + TestService.ADMIN_KEY);
         }
 
         HttpResponse<String> get(String path) throws IOException {

@@ -142,7 +142,8 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
         }
     }
 
-    private static HttpResponse<String> checked(HttpRequest request, HttpResponse<String> response) {
+    /** Checks an exchange made with another client against the OpenAPI document ({@link ContractCheck}). */
+    public static HttpResponse<String> checked(HttpRequest request, HttpResponse<String> response) {
         ContractCheck.check(request, response);
         return response;
     }

@@ -132,15 +132,15 @@ public final class KeyService {
      * without anyone typing a secret. A key of that id revoked since stays revoked.
      *
      * @return true when it was stored now
-     * @throws IllegalArgumentException when the text is not a key, or its id is another key's (never echoing it)
+     * @throws IllegalStateException when the text is not a key, or its id is another key's (never echoing it)
      */
     public boolean seed(String adminKey) {
-        var key = ApiKey.parse(adminKey).orElseThrow(() -> new IllegalArgumentException("NUTRIPLAN_ADMIN_KEY is not a"
+        var key = ApiKey.parse(adminKey).orElseThrow(() -> new IllegalStateException("NUTRIPLAN_ADMIN_KEY is not a"
                 + " nutriplan API key; make one with `nutriplan keys generate`"));
         var existing = store.key(key.id());
         if (existing.isPresent()) {
             if (!key.matches(existing.get().digest())) {
-                throw new IllegalArgumentException("NUTRIPLAN_ADMIN_KEY has the id of another key (" + key.id()
+                throw new IllegalStateException("NUTRIPLAN_ADMIN_KEY has the id of another key (" + key.id()
                         + "); make a new one with `nutriplan keys generate`");
             }
             return false;
@@ -153,6 +153,16 @@ public final class KeyService {
         } catch (StoreConflictException raced) {
             return false; // another replica seeded it at the same moment
         }
+    }
+
+    /** A period an admin wrote ("24h"): {@link Durations#period}. */
+    public static Duration period(String field, String text) {
+        return Durations.period(field, text);
+    }
+
+    /** An end an admin wrote ("90d", "2027-03-01"): {@link Durations#end}. */
+    public static Instant end(String field, String text, Instant now) {
+        return Durations.end(field, text, now);
     }
 
     private Issued issue(NewKey request, String author, Instant now) {
