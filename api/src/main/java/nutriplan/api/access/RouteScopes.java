@@ -36,6 +36,7 @@ public final class RouteScopes {
                 "DELETE /api/v1/catalogs/{catalog}/products/{id}", "POST /api/v1/catalogs/{catalog}/products:import")) {
             scopes.put(route, Scope.CATALOG_WRITE);
         }
+        scopes.put("GET " + SecurityEventRoutes.SECURITY_EVENTS, Scope.ADMIN);
         scopes.put("GET /metrics", Scope.METRICS);
         return new RouteScopes(scopes);
     }

@@ -1,6 +1,7 @@
 package nutriplan.api.docs;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,7 @@ import nutriplan.api.access.RateLimitedException;
 import nutriplan.api.access.Role;
 import nutriplan.api.access.RouteScopes;
 import nutriplan.api.access.Scope;
+import nutriplan.api.access.SecurityLog;
 import nutriplan.api.access.UnauthenticatedException;
 import nutriplan.api.errors.ErrorJson;
 
@@ -49,6 +51,7 @@ final class AccessFacts {
         var headers = components.has("headers") ? (ObjectNode) components.get("headers") : components.putObject("headers");
         headers.putObject("WWW-Authenticate").put("description", "the challenge: " + ErrorJson.WWW_AUTHENTICATE)
                 .put("required", true).putObject("schema").put("type", "string").put("example", ErrorJson.WWW_AUTHENTICATE);
+        closeSecurityEvents((ObjectNode) components.path("schemas"));
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             var route = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
             var scope = scopes.of(route);
@@ -137,5 +140,19 @@ final class AccessFacts {
     private static void headerRef(ObjectNode response, String name) {
         var headers = response.has("headers") ? (ObjectNode) response.get("headers") : response.putObject("headers");
         headers.putObject(name).put("$ref", HEADERS + name);
+    }
+
+    /**
+     * The security log's events as a closed set; an event's other properties are its details, names as text (a
+     * record cannot say "and any other property of type string").
+     */
+    private static void closeSecurityEvents(ObjectNode schemas) {
+        if (!(schemas.path("SecurityEvent") instanceof ObjectNode schema
+                && schema.path("properties").path("event") instanceof ObjectNode event)) {
+            throw new IllegalStateException("the document has no property SecurityEvent.event to close");
+        }
+        List.of(SecurityLog.Event.values()).forEach(value -> event.withArray("enum").add(value.jsonName()));
+        schema.putObject("additionalProperties").put("type", "string")
+                .put("description", "a detail of the event: route, scope, reason, key (a public id), user (a name)");
     }
 }

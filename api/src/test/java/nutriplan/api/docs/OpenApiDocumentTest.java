@@ -53,6 +53,7 @@ class OpenApiDocumentTest {
             Map.entry("GET /api/v1/presets", List.of("200", "431", "500")),
             Map.entry("GET /health", List.of("200", "431", "500")),
             Map.entry("GET /ready", List.of("200", "431", "500", "503")),
+            Map.entry("GET /api/v1/security-events", List.of("200", "400", "431", "500")),
             Map.entry("GET /metrics", List.of("200", "431", "500")),
             Map.entry("GET /openapi.json", List.of("200", "431", "500")),
             Map.entry("GET /swagger", List.of("200", "431", "500")),
