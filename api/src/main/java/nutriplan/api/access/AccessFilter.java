@@ -60,6 +60,8 @@ public final class AccessFilter {
             return;
         }
         var who = caller.orElseGet(() -> anonymous(ctx, scope));
+        // Set before deciding, so that the access log names a caller refused with 403 too.
+        ctx.attribute(Caller.ATTRIBUTE, who);
         if (!who.may(scope)) {
             throw refused(ctx, who.id(), ForbiddenException.needs(scope, "this route needs the scope \"" + scope
                     + "\", which the " + who.role() + " role of " + who.name() + " does not hold"));
@@ -69,7 +71,6 @@ public final class AccessFilter {
             throw refused(ctx, who.id(), ForbiddenException.needs(scope, "this credential may change only the catalogs "
                     + String.join(", ", who.catalogs().stream().sorted().toList()) + ", not \"" + catalog + "\""));
         }
-        ctx.attribute(Caller.ATTRIBUTE, who);
     }
 
     /**
