@@ -67,6 +67,7 @@ public final class Access {
     /** Mounts the routes of keys, users, sessions and the security log. */
     public void register(RoutesConfig config) {
         keyRoutes.register(config);
+        new SecurityEventRoutes(log).register(config);
     }
 
     /** Every route's scope: checked against the routes at start-up, and written into the OpenAPI document. */

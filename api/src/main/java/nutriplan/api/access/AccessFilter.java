@@ -60,16 +60,19 @@ public final class AccessFilter {
             return;
         }
         var who = caller.orElseGet(() -> anonymous(ctx, scope));
+        // Set before deciding, so that the access log names a caller refused with 403 too.
+        ctx.attribute(Caller.ATTRIBUTE, who);
         if (!who.may(scope)) {
             throw refused(ctx, who.id(), ForbiddenException.needs(scope, "this route needs the scope \"" + scope
                     + "\", which the " + who.role() + " role of " + who.name() + " does not hold"));
         }
         var catalog = ctx.pathParamMap().get("catalog");
-        if (scope == Scope.CATALOG_WRITE && catalog != null && !who.mayWrite(catalog)) {
+        // A credential limited to named catalogs changes those only, and creates none (the route names no catalog).
+        if (scope == Scope.CATALOG_WRITE && (catalog == null ? !who.catalogs().isEmpty() : !who.mayWrite(catalog))) {
             throw refused(ctx, who.id(), ForbiddenException.needs(scope, "this credential may change only the catalogs "
-                    + String.join(", ", who.catalogs().stream().sorted().toList()) + ", not \"" + catalog + "\""));
+                    + String.join(", ", who.catalogs().stream().sorted().toList()) + ", not "
+                    + (catalog == null ? "create catalogs" : "\"" + catalog + "\"")));
         }
-        ctx.attribute(Caller.ATTRIBUTE, who);
     }
 
     /**

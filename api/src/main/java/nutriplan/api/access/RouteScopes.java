@@ -37,8 +37,7 @@ public final class RouteScopes {
             scopes.put(route, Scope.CATALOG_WRITE);
         }
         for (var route : List.of("GET /api/v1/keys", "POST /api/v1/keys", "GET /api/v1/keys/{id}",
-                "POST /api/v1/keys/{id}:rotate",
-                "DELETE /api/v1/keys/{id}")) {
+                "POST /api/v1/keys/{id}:rotate", "DELETE /api/v1/keys/{id}", "GET " + SecurityEventRoutes.SECURITY_EVENTS)) {
             scopes.put(route, Scope.ADMIN);
         }
         scopes.put("GET /metrics", Scope.METRICS);

@@ -122,7 +122,7 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "503", description = STORE_DOWN,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void create(Context ctx) {
-        var catalog = catalogs.create(JsonRequests.body(ctx));
+        var catalog = catalogs.create(Author.of(ctx), JsonRequests.body(ctx));
         Versions.tag(ctx, catalog);
         ctx.header("Location", CATALOGS + "/" + catalog.name() + "/products");
         ctx.status(201).json(CatalogJson.changed(catalog));
@@ -209,7 +209,8 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "503", description = STORE_DOWN,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void put(Context ctx) {
-        var catalog = catalogs.put(ctx.pathParam("catalog"), ctx.pathParam("id"), JsonRequests.body(ctx), Versions.expected(ctx));
+        var catalog = catalogs.put(Author.of(ctx), ctx.pathParam("catalog"), ctx.pathParam("id"), JsonRequests.body(ctx),
+                Versions.expected(ctx));
         answerChange(ctx, catalog);
     }
 
@@ -231,7 +232,7 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "503", description = STORE_DOWN,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void delete(Context ctx) {
-        var catalog = catalogs.delete(ctx.pathParam("catalog"), ctx.pathParam("id"), Versions.expected(ctx));
+        var catalog = catalogs.delete(Author.of(ctx), ctx.pathParam("catalog"), ctx.pathParam("id"), Versions.expected(ctx));
         answerChange(ctx, catalog);
     }
 
@@ -258,7 +259,7 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "503", description = STORE_DOWN,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void importProducts(Context ctx) {
-        var catalog = catalogs.importProducts(ctx.pathParam("catalog"), JsonRequests.body(ctx), Versions.expected(ctx));
+        var catalog = catalogs.importProducts(Author.of(ctx), ctx.pathParam("catalog"), JsonRequests.body(ctx), Versions.expected(ctx));
         answerChange(ctx, catalog);
     }
 

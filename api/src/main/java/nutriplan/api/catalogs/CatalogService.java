@@ -4,6 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.json.JsonBody;
@@ -21,18 +28,33 @@ import nutriplan.store.CatalogStore;
 /**
  * Reading and changing catalogs: reads from the in-memory snapshots, changes validated here in full (every fault at
  * once, as a catalog file is) and then made in the store, all or nothing, after which the snapshot is refreshed so
- * the next plan uses the new version.
+ * the next plan uses the new version. Every change names its {@link Author} and is logged as one JSON line on
+ * {@code nutriplan.catalog.changes}:
+ *
+ * <pre>{"catalog":"trial","version":4,"change":"put","product":"my-gel","author":"key:np1a2b3c4d5e","requestId":"c0ffee-42"}</pre>
  */
 public final class CatalogService {
 
+    private static final Logger CHANGES = LoggerFactory.getLogger("nutriplan.catalog.changes");
+    /** The log itself; a line is built only when the log takes it. */
+    private static final Consumer<String> TO_LOG = CHANGES::info;
     private static final Set<String> CREATE_FIELDS = Set.of("name", "from");
+    /** The most of a caller's id a log line holds. */
+    private static final int MAX_LOGGED_LENGTH = 100;
 
     private final CatalogStore store;
     private final CatalogSnapshots snapshots;
+    private final Consumer<String> changes;
 
     public CatalogService(CatalogStore store, CatalogSnapshots snapshots) {
+        this(store, snapshots, TO_LOG);
+    }
+
+    /** Writing each change's line to {@code changes}: tests read them. */
+    CatalogService(CatalogStore store, CatalogSnapshots snapshots, Consumer<String> changes) {
         this.store = Objects.requireNonNull(store, "store");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     public CatalogSnapshots snapshots() {
@@ -49,7 +71,7 @@ public final class CatalogService {
     }
 
     /** Adds or replaces one product; the body is one product as API.md shows it, with the path's id. */
-    public Catalog put(String name, String id, byte[] body, OptionalLong expectedVersion) {
+    public Catalog put(Author author, String name, String id, byte[] body, OptionalLong expectedVersion) {
         catalog(name);
         var node = JsonBody.parse(body);
         if (!node.isObject()) {
@@ -64,16 +86,20 @@ public final class CatalogService {
         if (!product.id().equals(id)) {
             throw InvalidInputException.of("id", "the body's id \"" + product.id() + "\" is not the path's " + quoted(id));
         }
-        return changed(store.put(name, product, expectedVersion));
+        var info = store.put(name, product, expectedVersion);
+        log(author, info, "put", line -> line.put("product", id));
+        return changed(info);
     }
 
-    public Catalog delete(String name, String id, OptionalLong expectedVersion) {
+    public Catalog delete(Author author, String name, String id, OptionalLong expectedVersion) {
         catalog(name);
-        return changed(store.delete(name, id, expectedVersion));
+        var info = store.delete(name, id, expectedVersion);
+        log(author, info, "delete", line -> line.put("product", capped(id)));
+        return changed(info);
     }
 
     /** Adds or replaces every product of a JSON array; one fault anywhere and nothing changes. */
-    public Catalog importProducts(String name, byte[] body, OptionalLong expectedVersion) {
+    public Catalog importProducts(Author author, String name, byte[] body, OptionalLong expectedVersion) {
         catalog(name);
         var array = JsonBody.parse(body);
         if (!array.isArray()) {
@@ -82,11 +108,13 @@ public final class CatalogService {
         var findings = Findings.create();
         var products = CatalogFiles.readProducts(array, "", findings);
         throwIfInvalid(findings, "nothing was imported");
-        return changed(store.importProducts(name, products, expectedVersion));
+        var info = store.importProducts(name, products, expectedVersion);
+        log(author, info, "import", line -> line.put("products", products.size()));
+        return changed(info);
     }
 
     /** {@code {"name": "trial", "from": "default"}}: a new catalog, empty or a copy of another. */
-    public Catalog create(byte[] body) {
+    public Catalog create(Author author, byte[] body) {
         var findings = Findings.create();
         var fields = JsonFields.of(JsonBody.parse(body), "", findings, CREATE_FIELDS);
         String name = fields == null ? null : fields.text("name", true, 80);
@@ -97,7 +125,9 @@ public final class CatalogService {
         }
         throwIfInvalid(findings, "the catalog was not created");
         List<Product> products = from == null ? List.of() : source(from).products();
-        return changed(store.create(name, products));
+        var info = store.create(name, products);
+        log(author, info, "create", line -> line.put("from", from).put("products", products.size()));
+        return changed(info);
     }
 
     /** The catalog as a catalog file: {@code check-catalog} accepts it, and importing it changes nothing. */
@@ -111,6 +141,24 @@ public final class CatalogService {
             throw InvalidInputException.of("from", "no catalog named " + quoted(from) + " to copy");
         }
         return catalog;
+    }
+
+    /** The change's line: the catalog, the version it made, what it was, its author and request. */
+    private void log(Author author, CatalogInfo info, String change, Consumer<ObjectNode> details) {
+        if (changes != TO_LOG || CHANGES.isInfoEnabled()) {
+            var line = JsonNodeFactory.instance.objectNode()
+                    .put("catalog", info.name())
+                    .put("version", info.version())
+                    .put("change", change);
+            details.accept(line);
+            line.put("author", capped(author.id())).put("requestId", author.requestId());
+            changes.accept(line.toString());
+        }
+    }
+
+    /** A caller's text in a log line: Jackson escapes it, this keeps it short. */
+    private static String capped(String text) {
+        return text.length() <= MAX_LOGGED_LENGTH ? text : text.substring(0, MAX_LOGGED_LENGTH) + "…";
     }
 
     private Catalog changed(CatalogInfo info) {

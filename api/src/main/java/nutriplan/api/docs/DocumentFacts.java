@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nutriplan.api.access.RouteScopes;
 import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.health.HealthRoutes;
 import nutriplan.api.plans.PlanRequestJson;
@@ -27,8 +28,8 @@ import nutriplan.planner.timefold.TimefoldPlanner;
 
 /**
  * What the {@code @OpenApi} annotations cannot say, added to the document from the code that decides it: the closed
- * sets (from the enums the readers use), the response headers the handlers set, the server, and a 4XX on operations
- * whose only faults are the HTTP layer's. Kept apart from {@link OpenApiDocument}, which does the document's plumbing.
+ * sets (from the enums the readers use), the response headers the handlers set, the server, a 4XX on operations
+ * whose only faults are the HTTP layer's, and who may call each operation ({@link AccessFacts}). Kept apart from {@link OpenApiDocument}, which does the document's plumbing.
  */
 final class DocumentFacts {
 
@@ -72,6 +73,8 @@ final class DocumentFacts {
             values.forEach(closed.putArray("enum")::add);
         }));
         addHeaderComponents((ObjectNode) document.path("components"));
+        // Before the headers: the refusals it adds get X-Request-Id like every other answer.
+        AccessFacts.add(document, RouteScopes.service());
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
                 addHeaders(path.getKey(), operation.getKey(), (ObjectNode) operation.getValue().path("responses"))));
         document.path("paths").forEach(path -> path.forEach(operation -> addHeadersTooLarge((ObjectNode) operation.path("responses"))));

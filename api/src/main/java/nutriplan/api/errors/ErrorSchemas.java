@@ -21,9 +21,9 @@ public final class ErrorSchemas {
     @OpenApiDescription("Every error: a code from the error table, a message for people, and details (for a 400, one per"
             + " faulty field; for a 422, the reach of each nutrient and a smallest conflicting set of targets and limits).")
     public record Error(
-            @OpenApiRequired @OpenApiDescription("invalid_request (400), not_found (404), method_not_allowed (405), conflict (409), too_large (413),"
-                    + " unsupported_media_type (415), infeasible (422), unschedulable (422), too_large (431), busy (503),"
-                    + " internal_error (500)")
+            @OpenApiRequired @OpenApiDescription("invalid_request (400), unauthenticated (401), forbidden (403), not_found (404), method_not_allowed (405),"
+                    + " conflict (409), too_large (413), unsupported_media_type (415), infeasible (422), unschedulable (422),"
+                    + " rate_limited (429), too_large (431), busy (503), internal_error (500)")
             @OpenApiExample("invalid_request") String error,
             @OpenApiRequired @OpenApiExample("1 fault in the request: targets.sodium.min") String message,
             @OpenApiRequired List<Detail> details,

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 
+import nutriplan.api.access.RouteScopes;
+import nutriplan.api.access.Scope;
 import nutriplan.api.plans.PlanRoutes;
 import nutriplan.api.service.TestService;
 
@@ -31,7 +33,8 @@ class OpenApiDocumentTest {
 
     /**
      * What each route can answer, from the code: the handler's own statuses, plus those of the error table that
-     * reach it (every body-reading route: 400, 413, 415; every route: 431 and 500; a catalog's reads: 304).
+     * reach it (every body-reading route: 400, 413, 415; every route: 431 and 500; a catalog's reads: 304). The
+     * access filter's 401, 403 and 429, which every route but a public one may answer, are added from RouteScopes.
      */
     private static final Map<String, List<String>> STATUSES = Map.ofEntries(
             Map.entry("POST /api/v1/plans", List.of("200", "400", "404", "413", "415", "422", "431", "500", "503")),
@@ -50,6 +53,7 @@ class OpenApiDocumentTest {
             Map.entry("GET /api/v1/presets", List.of("200", "431", "500")),
             Map.entry("GET /health", List.of("200", "431", "500")),
             Map.entry("GET /ready", List.of("200", "431", "500", "503")),
+            Map.entry("GET /api/v1/security-events", List.of("200", "400", "431", "500")),
             Map.entry("GET /metrics", List.of("200", "431", "500")),
             Map.entry("GET /openapi.json", List.of("200", "431", "500")),
             Map.entry("GET /swagger", List.of("200", "431", "500")),
@@ -117,7 +121,42 @@ class OpenApiDocumentTest {
 
     @Test
     void lists_every_status_each_route_can_answer() {
-        assertThat(documentedStatuses()).isEqualTo(new TreeMap<>(STATUSES));
+        var scopes = RouteScopes.service();
+        var expected = new TreeMap<String, List<String>>();
+        STATUSES.forEach((route, statuses) -> {
+            var all = new TreeSet<>(statuses);
+            if (scopes.of(route) != Scope.PUBLIC) {
+                all.addAll(List.of("401", "403", "429"));
+            }
+            expected.put(route, new ArrayList<>(all));
+        });
+
+        assertThat(documentedStatuses()).isEqualTo(expected);
+    }
+
+    @Test
+    void declares_the_api_key_and_the_session_cookie_as_security_schemes() {
+        var schemes = document.at("/components/securitySchemes");
+
+        assertThat(schemes.at("/apiKey/type").asText()).isEqualTo("http");
+        assertThat(schemes.at("/apiKey/scheme").asText()).isEqualTo("bearer");
+        assertThat(schemes.at("/apiKey/bearerFormat").asText()).isEqualTo("npk");
+        assertThat(schemes.at("/apiKey/description").asText()).contains("loopback", "ANONYMOUS_ACCESS");
+        assertThat(schemes.at("/session/type").asText()).isEqualTo("apiKey");
+        assertThat(schemes.at("/session/in").asText()).isEqualTo("cookie");
+        assertThat(schemes.at("/session/name").asText()).isEqualTo("nutriplan_session");
+        assertThat(schemes.at("/session/description").asText()).contains("X-CSRF-Token");
+    }
+
+    @Test
+    void every_refusal_of_the_access_filter_is_documented_with_its_header() {
+        var put = document.at("/paths/~1api~1v1~1catalogs~1{catalog}~1products~1{id}/put/responses");
+
+        assertThat(put.at("/401/headers/WWW-Authenticate/$ref").asText()).endsWith("/WWW-Authenticate");
+        assertThat(put.at("/401/content/application~1json/example/error").asText()).isEqualTo("unauthenticated");
+        assertThat(put.at("/403/content/application~1json/example/details/0/message").asText()).isEqualTo("needs \"catalog:write\"");
+        assertThat(put.at("/429/headers/Retry-After/$ref").asText()).endsWith("/Retry-After");
+        assertThat(put.at("/429/content/application~1json/example/error").asText()).isEqualTo("rate_limited");
     }
 
     @Test

@@ -89,10 +89,11 @@ class ServiceHttpTest {
         }
 
         @Test
-        void the_access_log_line_is_one_line_of_json_with_route_status_time_and_id() {
-            var line = AccessLog.line("POST", "/api/v1/plans", 200, 4.14f, "c0ffee-42");
+        void the_access_log_line_is_one_line_of_json_with_route_status_time_id_and_caller() {
+            var line = AccessLog.line("POST", "/api/v1/plans", 200, 4.14f, "c0ffee-42", "anonymous", java.util.Map.of());
 
-            assertThat(line).isEqualTo("{\"method\":\"POST\",\"route\":\"/api/v1/plans\",\"status\":200,\"ms\":4.1,\"requestId\":\"c0ffee-42\"}");
+            assertThat(line).isEqualTo("{\"method\":\"POST\",\"route\":\"/api/v1/plans\",\"status\":200,\"ms\":4.1,"
+                    + "\"requestId\":\"c0ffee-42\",\"caller\":\"anonymous\"}");
         }
     }
 

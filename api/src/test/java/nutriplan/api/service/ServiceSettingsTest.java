@@ -19,7 +19,7 @@ class ServiceSettingsTest {
 
         assertThat(settings).isEqualTo(ServiceSettings.defaults());
         assertThat(settings.port()).isEqualTo(7070);
-        assertThat(settings.host()).isEqualTo("0.0.0.0");
+        assertThat(settings.host()).isEqualTo("127.0.0.1");
         assertThat(settings.catalogDirectory()).isEqualTo(Path.of("data", "catalogs"));
         assertThat(settings.maxBodyBytes()).isEqualTo(2 * 1024 * 1024);
         assertThat(settings.maxInlineProducts()).isEqualTo(5000);
