@@ -52,8 +52,6 @@ public final class CatalogRoutes {
     private static final String CONFLICT_EXAMPLE = """
             {"error": "conflict", "message": "catalog \\"trial\\" is at version 3, not 2; read it again and repeat the change on the current version",
              "details": [{"field": "If-Match", "message": "catalog \\"trial\\" is at version 3, not 2; read it again and repeat the change on the current version"}]}""";
-    private static final String STORE_DOWN_EXAMPLE = """
-            {"error": "busy", "message": "the catalog store cannot take changes now; nothing was changed, try again", "details": []}""";
     private static final String INVALID_PRODUCT_EXAMPLE = """
             {"error": "invalid_request", "message": "2 faults in the request: [3].nutrients.fluid, [7].id",
              "details": [{"field": "[3].nutrients.fluid", "message": "\\"3 kg\\" is a mass; fluid needs a volume such as \\"3 L\\""},
@@ -120,7 +118,7 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "415", description = UNSUPPORTED,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "503", description = STORE_DOWN,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void create(Context ctx) {
         var catalog = catalogs.create(Author.of(ctx), JsonRequests.body(ctx));
         Versions.tag(ctx, catalog);
@@ -207,7 +205,7 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "415", description = UNSUPPORTED,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "503", description = STORE_DOWN,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void put(Context ctx) {
         var catalog = catalogs.put(Author.of(ctx), ctx.pathParam("catalog"), ctx.pathParam("id"), JsonRequests.body(ctx),
                 Versions.expected(ctx));
@@ -230,7 +228,7 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "409", description = CONFLICT,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = CONFLICT_EXAMPLE)),
                 @OpenApiResponse(status = "503", description = STORE_DOWN,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void delete(Context ctx) {
         var catalog = catalogs.delete(Author.of(ctx), ctx.pathParam("catalog"), ctx.pathParam("id"), Versions.expected(ctx));
         answerChange(ctx, catalog);
@@ -257,7 +255,7 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "415", description = UNSUPPORTED,
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "503", description = STORE_DOWN,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void importProducts(Context ctx) {
         var catalog = catalogs.importProducts(Author.of(ctx), ctx.pathParam("catalog"), JsonRequests.body(ctx), Versions.expected(ctx));
         answerChange(ctx, catalog);

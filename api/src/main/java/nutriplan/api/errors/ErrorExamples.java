@@ -12,6 +12,9 @@ public final class ErrorExamples {
              "details": [{"field": null, "message": "the body is larger than the limit of 2097152 bytes"}]}""";
 
     /** 415: a body not sent as JSON. */
+    /** The store cannot be reached: nothing was read or changed. */
+    public static final String STORE_DOWN = """
+            {"error": "busy", "message": "the catalog store cannot take changes now; nothing was changed, try again", "details": []}""";
     public static final String UNSUPPORTED = """
             {"error": "unsupported_media_type", "message": "the body must be JSON with Content-Type: application/json, not \\"text/plain\\"",
              "details": []}""";

@@ -26,7 +26,8 @@ import nutriplan.catalog.json.Json;
  * headers, Content-Type, Content-Encoding, body.
  *
  * <p>Allowed: any answer that is not a 5xx but a 503 {@code busy} with {@code Retry-After}; every error JSON of
- * the error table, its code matching its status, never a stack trace; never a reset, never a hang.
+ * the error table, its code matching its status, never a stack trace; never a reset, never a hang. Requests carry
+ * the admin's key unless the fuzzer sends an Authorization or Cookie header of its own.
  */
 class HttpFuzzTest {
 
@@ -37,10 +38,12 @@ class HttpFuzzTest {
     /** Framing is the test's; an Upgrade would leave HTTP/1.1, an Expect other than 100-continue only asks for a 417. */
     private static final Set<String> FRAMING = Set.of("host", "content-length", "transfer-encoding", "connection",
             "upgrade", "http2-settings", "expect", "te", "keep-alive");
-    private static final Map<Integer, Set<String>> CODES = Map.of(400, Set.of("invalid_request"), 404, Set.of("not_found"),
-            405, Set.of("method_not_allowed"), 409, Set.of("conflict"), 413, Set.of("too_large"),
-            414, Set.of("too_large"), 415, Set.of("unsupported_media_type"), 422, Set.of("infeasible"),
-            431, Set.of("too_large"), 503, Set.of("busy"));
+    private static final Map<Integer, Set<String>> CODES = Map.ofEntries(Map.entry(400, Set.of("invalid_request")),
+            Map.entry(401, Set.of("unauthenticated")), Map.entry(403, Set.of("forbidden")), Map.entry(404, Set.of("not_found")),
+            Map.entry(405, Set.of("method_not_allowed")), Map.entry(409, Set.of("conflict")), Map.entry(413, Set.of("too_large")),
+            Map.entry(414, Set.of("too_large")), Map.entry(415, Set.of("unsupported_media_type")),
+            Map.entry(422, Set.of("infeasible")), Map.entry(429, Set.of("rate_limited")), Map.entry(431, Set.of("too_large")),
+            Map.entry(503, Set.of("busy")));
 
     @FuzzTest(maxDuration = "5s")
     @DictionaryEntries({"POST ", "PUT ", "GET ", "DELETE ", "HEAD ", "OPTIONS ", "/api/v1/plans", "/api/v1/catalogs",
@@ -48,7 +51,9 @@ class HttpFuzzTest {
             "Content-Type: application/json", "; charset=utf-8", "Content-Encoding: gzip", "If-Match: \"1\"",
             "X-Request-Id: ", "\"targets\"", "\"min\"", "\"max\"", "\"products\"", "\"id\"", "\"kind\"", "\"serving\"",
             "\"nutrients\"", "\"carbohydrate\"", "\"sodium\"", "\"fluid\"", "\"60 g\"", "\"500 mL\"", "\"name\"", "\"from\"",
-            "/api/v1/plans:batch", "/api/v1/targets:batch", "\"requests\"", "\"workouts\""})
+            "/api/v1/plans:batch", "/api/v1/targets:batch", "\"requests\"", "\"workouts\"", "Authorization: Bearer ",
+            "Authorization: Basic ", "npk_", "Cookie: nutriplan_session=", "X-CSRF-Token: ", "/api/v1/keys", ":rotate",
+            "/api/v1/users", "/api/v1/session", "/api/v1/security-events", "\"role\"", "\"password\""})
     void any_request_gets_an_answer_of_the_error_table_never_a_500_a_reset_or_a_hang(byte[] input) throws IOException {
         // Jazzer forbids connections once fuzzing starts (its SSRF detector); this test's are to the loopback only.
         BugDetectors.allowNetworkConnections((host, port) -> host.equals("localhost") || host.equals("127.0.0.1"));
@@ -88,12 +93,18 @@ class HttpFuzzTest {
             var out = new ByteArrayOutputStream();
             out.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: "
                     + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            boolean credential = false;
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 var name = colon < 0 ? lines[i] : lines[i].substring(0, colon);
                 if (!lines[i].isEmpty() && !FRAMING.contains(name.strip().toLowerCase(Locale.ROOT))) {
                     out.writeBytes((lines[i] + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    credential |= name.strip().equalsIgnoreCase("authorization") || name.strip().equalsIgnoreCase("cookie");
                 }
+            }
+            if (!credential) {
+                // The admin's key unless the fuzzer sends its own credential: the whole authorised surface is fuzzed.
+                out.writeBytes(("Authorization: Bearer " + TestService.ADMIN_KEY + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
             out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.writeBytes(body);

@@ -19,6 +19,7 @@ import nutriplan.api.access.Caller;
 import nutriplan.api.access.Role;
 import nutriplan.api.access.SecurityLog;
 import nutriplan.api.access.SecurityLog.Event;
+import nutriplan.api.errors.ErrorExamples;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.JsonBody;
 import nutriplan.api.json.JsonRequests;
@@ -51,6 +52,17 @@ public final class KeyRoutes {
             {"error": "not_found", "message": "no key \\"k7vq2mzr4xpa\\" that works now (unknown, revoked or expired)",
              "details": [{"field": "id", "message": "no key \\"k7vq2mzr4xpa\\" that works now (unknown, revoked or expired)"}]}""";
 
+    private static final String UNKNOWN_EXAMPLE = """
+            {"error": "not_found", "message": "no key \\"k7vq2mzr4xpa\\"",
+             "details": [{"field": "id", "message": "no key \\"k7vq2mzr4xpa\\""}]}""";
+    private static final String REVOKED_EXAMPLE = """
+            {"error": "not_found", "message": "no key \\"k7vq2mzr4xpa\\" that is not revoked already",
+             "details": [{"field": "id", "message": "no key \\"k7vq2mzr4xpa\\" that is not revoked already"}]}""";
+    private static final String BAD_GRACE_EXAMPLE = """
+            {"error": "invalid_request", "message": "expected a period such as 24h, 30m or 0s, not \\"a day\\"",
+             "details": [{"field": "grace", "message": "expected a period such as 24h, 30m or 0s, not \\"a day\\""}]}""";
+    private static final String STORE_DOWN = "busy: the store cannot be reached; Retry-After is set";
+
     private final KeyService keys;
     private final SecurityLog log;
     private final Clock clock;
@@ -71,8 +83,11 @@ public final class KeyRoutes {
 
     @OpenApi(path = KEYS, methods = HttpMethod.GET, operationId = "listKeys", tags = "access",
             summary = "Every API key: id, name, role, status and dates, never a secret",
-            responses = @OpenApiResponse(status = "200", description = "every key, revoked and expired ones too, oldest first",
-                    content = @OpenApiContent(from = KeySchemas.KeyList.class)))
+            responses = {
+                @OpenApiResponse(status = "200", description = "every key, revoked and expired ones too, oldest first",
+                        content = @OpenApiContent(from = KeySchemas.KeyList.class)),
+                @OpenApiResponse(status = "503", description = STORE_DOWN,
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void list(Context ctx) {
         ctx.json(KeyJson.list(keys.list(), clock.instant()));
     }
@@ -85,7 +100,13 @@ public final class KeyRoutes {
                 @OpenApiResponse(status = "201", description = "made: the whole key is in this answer only; Location set",
                         content = @OpenApiContent(from = KeySchemas.IssuedKey.class, example = ISSUED_EXAMPLE)),
                 @OpenApiResponse(status = "400", description = "invalid_request: a bad name, role, catalog or expiry",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_EXAMPLE))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_EXAMPLE)),
+                @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.BODY_TOO_LARGE)),
+                @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
+                @OpenApiResponse(status = "503", description = STORE_DOWN,
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void create(Context ctx) {
         var issued = keys.create(newKey(JsonRequests.body(ctx)), Caller.of(ctx).id());
         record(ctx, Event.KEY_CREATED, Map.of("key", issued.stored().id(), "name", issued.stored().name(),
@@ -100,7 +121,9 @@ public final class KeyRoutes {
                 @OpenApiResponse(status = "200", description = "the key",
                         content = @OpenApiContent(from = KeySchemas.Key.class, example = KEY_EXAMPLE)),
                 @OpenApiResponse(status = "404", description = "not_found: no key of that id",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNKNOWN_EXAMPLE)),
+                @OpenApiResponse(status = "503", description = STORE_DOWN,
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void read(Context ctx) {
         ctx.json(KeyJson.key(keys.read(ctx.pathParam("id")), clock.instant()));
     }
@@ -115,9 +138,15 @@ public final class KeyRoutes {
                 @OpenApiResponse(status = "201", description = "the new key, shown once; the old one names it in replacedBy; Location set",
                         content = @OpenApiContent(from = KeySchemas.IssuedKey.class, example = ISSUED_EXAMPLE)),
                 @OpenApiResponse(status = "400", description = "invalid_request: a bad grace period",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = BAD_GRACE_EXAMPLE)),
                 @OpenApiResponse(status = "404", description = "not_found: no key of that id that works now",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
+                @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.BODY_TOO_LARGE)),
+                @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
+                @OpenApiResponse(status = "503", description = STORE_DOWN,
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void rotate(Context ctx) {
         var id = ctx.pathParam("id");
         var issued = keys.rotate(id, grace(ctx), Caller.of(ctx).id());
@@ -132,7 +161,9 @@ public final class KeyRoutes {
                 @OpenApiResponse(status = "200", description = "the key, revoked",
                         content = @OpenApiContent(from = KeySchemas.Key.class, example = KEY_EXAMPLE)),
                 @OpenApiResponse(status = "404", description = "not_found: no key of that id, or revoked already",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = REVOKED_EXAMPLE)),
+                @OpenApiResponse(status = "503", description = STORE_DOWN,
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void revoke(Context ctx) {
         var revoked = keys.revoke(ctx.pathParam("id"));
         record(ctx, Event.KEY_REVOKED, Map.of("key", revoked.id(), "name", revoked.name()));
