@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
+import nutriplan.api.access.users.WebSignIn;
 import nutriplan.api.metrics.Metrics;
 import nutriplan.store.CatalogStore;
 
@@ -23,12 +25,15 @@ public final class Access {
     private final SecurityLog log;
     private final FailureLimiter addresses;
     private final AccessFilter filter;
+    private final WebSignIn signIn;
 
     private Access(CatalogStore store, AccessSettings settings, Metrics metrics, Clock clock) {
         Objects.requireNonNull(store, "store");
         this.log = new SecurityLog(metrics, clock);
         this.addresses = FailureLimiter.perMinute(clock);
         var authenticators = new ArrayList<Authenticator>();
+        this.signIn = WebSignIn.create(store.users(), log, addresses, clock);
+        authenticators.add(signIn.authenticator());
         this.filter = new AccessFilter(scopes, authenticators, settings.anonymous(), addresses, log);
     }
 
@@ -48,6 +53,28 @@ public final class Access {
 
     /** Mounts the routes of keys, users, sessions and the security log. */
     public void register(RoutesConfig config) {
+        signIn.register(config);
+    }
+
+    /**
+     * The service listens: with no user in the store, prints the first run's setup link (to standard output).
+     *
+     * @param host the address it listens on; a wildcard (0.0.0.0, ::) is printed as localhost
+     */
+    public void started(String host, int port) {
+        var shown = host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? "localhost"
+                : host.contains(":") ? "[" + host + "]" : host;
+        signIn.started("http://" + shown + ":" + port);
+    }
+
+    /** Prints the setup link to {@code sink} instead of standard output: tests call this before the start. */
+    public void printSetupLinksTo(Consumer<String> sink) {
+        signIn.printSetupLinksTo(sink);
+    }
+
+    /** Failed authentications per remote address: API keys and sign-ins count together. */
+    public FailureLimiter addresses() {
+        return addresses;
     }
 
     /** Every route's scope: checked against the routes at start-up, and written into the OpenAPI document. */

@@ -8,9 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -74,6 +76,16 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
 
     public static TestService start(ServiceSettings settings, PlanService planService) {
         return new TestService(NutriplanApp.create(settings, settings.store().open(), planService));
+    }
+
+    /**
+     * The service on a clock the test moves (session timeouts, failure limits), printing its first-run setup link to
+     * {@code console} instead of standard output.
+     */
+    public static TestService start(ServiceSettings settings, Clock clock, Consumer<String> console) {
+        var app = NutriplanApp.create(settings, settings.store().open(), new PlanService(), clock);
+        app.access().printSetupLinksTo(console);
+        return new TestService(app);
     }
 
     public NutriplanApp app() {
