@@ -1,5 +1,20 @@
 // Calls to the service: JSON in and out. A 503 "busy" is retried after its Retry-After, and the caller is told
-// each time so the page can say "busy, retrying"; an abort signal stops the waiting too.
+// each time so the page can say "busy, retrying"; an abort signal stops the waiting too. Signed in, every change
+// carries the session's CSRF token; a 401 from any route but signing in is reported, so the page can offer it.
+
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+let csrfToken = null;
+let unauthenticated = null;
+
+/** The signed-in session's CSRF token, sent as X-CSRF-Token with every change; null when signed out. */
+export function useCsrfToken(token) {
+  csrfToken = token;
+}
+
+/** Calls handler(body) when a route other than signing in answers 401. */
+export function whenUnauthenticated(handler) {
+  unauthenticated = handler;
+}
 
 const sleep = (ms, signal) => new Promise((resolve, reject) => {
   if (signal?.aborted) return reject(signal.reason);
@@ -31,6 +46,7 @@ export async function call(method, path, {body, ifMatch, onBusy, signal, maxRetr
   const headers = {Accept: 'application/json'};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch != null) headers['If-Match'] = `"${ifMatch}"`;
+  if (csrfToken && !SAFE_METHODS.includes(method)) headers['X-CSRF-Token'] = csrfToken;
   for (let attempt = 1; ; attempt++) {
     const response = await fetch(path, {
       method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body),
@@ -48,6 +64,7 @@ export async function call(method, path, {body, ifMatch, onBusy, signal, maxRetr
       await sleep(Math.max(seconds, 0.25) * 1000, signal);
       continue;
     }
+    if (response.status === 401 && unauthenticated && !/^\/api\/v1\/(session|setup)\b/.test(path)) unauthenticated(json);
     return {status: response.status, body: json, etag: response.headers.get('ETag')};
   }
 }

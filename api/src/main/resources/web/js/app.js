@@ -8,6 +8,7 @@ import {showInfeasible} from './explain.js';
 import {clearFieldErrors, clearNotes, showFieldErrors} from './fields.js';
 import {fillForm, fromQuery, readForm, toQuery} from './form.js';
 import {showLeftOut} from './left-out.js';
+import {createSession} from './session.js';
 import {buildPickers} from './pickers.js';
 import {clearPlans, showPlan, showPrevious} from './plan-view.js';
 import {hideSchedule, showSchedule} from './schedule-view.js';
@@ -353,7 +354,8 @@ async function planAgainst(name) {
 
 buildTargets(byId('targets'));
 const pickers = buildPickers(byId('pickers'), planCatalog, formChanged);
-catalogView = createCatalogView(catalogs, planAgainst);
+const session = createSession(() => catalogView?.accessChanged());
+catalogView = createCatalogView(catalogs, planAgainst, session);
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -388,10 +390,13 @@ byId('copy-link').addEventListener('click', async () => {
   }
   setTimeout(() => { byId('copy-link').textContent = 'Copy'; }, 2000);
 });
-window.addEventListener('hashchange', showView);
+window.addEventListener('hashchange', () => {
+  if (location.hash.startsWith('#setup=')) session.offerSetup();
+  else showView();
+});
 
 try {
-  await Promise.all([catalogs.refresh(), loadPresets()]);
+  await Promise.all([session.refresh(), catalogs.refresh(), loadPresets()]);
 } catch (error) {
   const banner = byId('load-error');
   banner.textContent = `The service could not be reached (${error.message}); reload the page to try again.`;
@@ -411,4 +416,5 @@ if (link) {
   syncAddress();
 }
 showView();
+session.offerSetup();
 document.body.dataset.ready = 'true';

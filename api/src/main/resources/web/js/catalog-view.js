@@ -1,6 +1,7 @@
 // The catalog view: browse and search a catalog's products (filters by kind and tag), see a product's facts, source
 // and when it is taken, add, edit and delete products with the service's validation shown at each field, and create
-// an experiment catalog copied from another.
+// an experiment catalog copied from another. The change controls show only to those who may change the catalog shown
+// (editors of it, admins); anyone else sees it read-only, with a line saying who may edit. The server decides anyway.
 import {catalogPath, call, get} from './api.js';
 import {byId, debounce, el, replace} from './dom.js';
 import {clearFieldErrors, showFieldErrors} from './fields.js';
@@ -14,8 +15,9 @@ const PHASES = ['before', 'during', 'after'];
 /**
  * @param catalogs the page's catalogs: {list(), refresh(), products(name, {fresh}), changed(name, version)}
  * @param onPlanAgainst called with a catalog name to plan against it
+ * @param access        who is signed in: {user(), mayWrite(catalog), mayCreate()}
  */
-export function createCatalogView(catalogs, onPlanAgainst) {
+export function createCatalogView(catalogs, onPlanAgainst, access) {
   const select = byId('browse-catalog');
   const q = byId('browse-q');
   const kind = byId('browse-kind');
@@ -117,10 +119,11 @@ export function createCatalogView(catalogs, onPlanAgainst) {
       ['Preparation', preparationText(product.preparation)],
       ['Carbohydrate type', product.carbohydrateType === null ? 'not known' : product.carbohydrateType],
       ['Taken', product.use ? product.use.join(', ') : 'not said: no plan for a phase uses it']];
-    const edit = el('button', {type: 'button', class: 'primary'}, 'Edit');
-    edit.addEventListener('click', () => editProduct(product));
-    const remove = el('button', {type: 'button', class: 'danger'}, 'Delete…');
-    remove.addEventListener('click', () => confirmDelete(product));
+    const writable = access.mayWrite(select.value);
+    const edit = writable ? el('button', {type: 'button', class: 'primary'}, 'Edit') : null;
+    edit?.addEventListener('click', () => editProduct(product));
+    const remove = writable ? el('button', {type: 'button', class: 'danger'}, 'Delete…') : null;
+    remove?.addEventListener('click', () => confirmDelete(product));
     const close = el('button', {type: 'button'}, 'Close');
     close.addEventListener('click', () => closePanel());
     openPanel(
@@ -352,8 +355,25 @@ export function createCatalogView(catalogs, onPlanAgainst) {
     }
   });
 
+  /** Shows the change controls to those who may change the catalog shown, and says who may to anyone else. */
+  function applyAccess() {
+    const catalog = select.value;
+    const writable = access.mayWrite(catalog);
+    byId('add-product').hidden = !writable;
+    newCatalog.hidden = !access.mayCreate();
+    const user = access.user();
+    let line = '';
+    if (!user) line = `Read-only: editors and admins may change catalog ${catalog} once they sign in.`;
+    else if (!writable && user.role === 'editor') {
+      line = `Read-only for you (${user.name}): you may change only catalog${user.catalogs.length > 1 ? 's' : ''} ${user.catalogs.join(', ')}.`;
+    } else if (!writable) line = `Read-only for you (${user.name}, ${user.role}): editors and admins may change catalog ${catalog}.`;
+    byId('catalog-access').textContent = line;
+    byId('catalog-access').hidden = line === '';
+  }
+
   async function chooseCatalog() {
     closePanel();
+    applyAccess();
     await fillTags();
     await list();
     await listDominated();
@@ -375,5 +395,12 @@ export function createCatalogView(catalogs, onPlanAgainst) {
       await chooseCatalog();
     },
     catalogsChanged: fillCatalogSelects,
+    /** Someone signed in or out: the controls follow, and an open product is shown again as they may see it. */
+    accessChanged() {
+      applyAccess();
+      const open = panel.querySelector('.id')?.textContent;
+      if (!panel.hidden && open && !byId('product-form')) showProduct(open);
+      else if (!panel.hidden && !access.mayWrite(select.value)) closePanel();
+    },
   };
 }

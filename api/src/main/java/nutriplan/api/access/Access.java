@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -13,6 +14,7 @@ import nutriplan.api.access.keys.ApiKey;
 import nutriplan.api.access.keys.KeyAuthenticator;
 import nutriplan.api.access.keys.KeyRoutes;
 import nutriplan.api.access.keys.KeyService;
+import nutriplan.api.access.users.WebSignIn;
 import nutriplan.api.metrics.Metrics;
 import nutriplan.store.CatalogStore;
 
@@ -30,6 +32,7 @@ public final class Access {
     private final AccessFilter filter;
     private final KeyService keys;
     private final KeyRoutes keyRoutes;
+    private final WebSignIn signIn;
 
     private Access(CatalogStore store, AccessSettings settings, Duration pollInterval, Metrics metrics, Clock clock) {
         Objects.requireNonNull(store, "store");
@@ -44,6 +47,8 @@ public final class Access {
         // A request with an Authorization header is a key request: keys are asked first.
         var authenticators = new ArrayList<Authenticator>();
         authenticators.add(new KeyAuthenticator(keys));
+        this.signIn = WebSignIn.create(store.users(), log, addresses, clock);
+        authenticators.add(signIn.authenticator());
         this.filter = new AccessFilter(scopes, authenticators, settings.anonymous(), addresses, log);
     }
 
@@ -68,6 +73,28 @@ public final class Access {
     public void register(RoutesConfig config) {
         keyRoutes.register(config);
         new SecurityEventRoutes(log).register(config);
+        signIn.register(config);
+    }
+
+    /**
+     * The service listens: with no user in the store, prints the first run's setup link (to standard output).
+     *
+     * @param host the address it listens on; a wildcard (0.0.0.0, ::) is printed as localhost
+     */
+    public void started(String host, int port) {
+        var shown = host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? "localhost"
+                : host.contains(":") ? "[" + host + "]" : host;
+        signIn.started("http://" + shown + ":" + port);
+    }
+
+    /** Prints the setup link to {@code sink} instead of standard output: tests call this before the start. */
+    public void printSetupLinksTo(Consumer<String> sink) {
+        signIn.printSetupLinksTo(sink);
+    }
+
+    /** Failed authentications per remote address: API keys and sign-ins count together. */
+    public FailureLimiter addresses() {
+        return addresses;
     }
 
     /** Every route's scope: checked against the routes at start-up, and written into the OpenAPI document. */

@@ -26,6 +26,13 @@ public final class RouteScopes {
         for (var route : List.of("GET /health", "GET /ready", "GET /openapi.json", "GET /swagger", "GET /swagger/{file}")) {
             scopes.put(route, Scope.PUBLIC);
         }
+        // Signing in to the web form: how a browser gets a credential (access/users).
+        for (var route : List.of("POST /api/v1/session", "GET /api/v1/session", "DELETE /api/v1/session", "POST /api/v1/setup")) {
+            scopes.put(route, Scope.PUBLIC);
+        }
+        for (var route : List.of("GET /api/v1/users", "POST /api/v1/users", "DELETE /api/v1/users/{name}")) {
+            scopes.put(route, Scope.ADMIN);
+        }
         for (var route : List.of("POST /api/v1/plans", "POST /api/v1/plans:batch", "POST /api/v1/targets",
                 "POST /api/v1/targets:batch", "GET /api/v1/presets", "GET /api/v1/catalogs",
                 "GET /api/v1/catalogs/{catalog}/products", "GET /api/v1/catalogs/{catalog}/products/{id}",

@@ -53,6 +53,7 @@ public final class NutriplanApp {
     private final Javalin javalin;
     private final PlanService planService;
     private final Catalogs catalogs;
+    private final Access access;
     private volatile boolean accepting;
     /** Null until started. */
     private volatile WarmUp warmUp;
@@ -69,6 +70,7 @@ public final class NutriplanApp {
         this.storage = storage;
         this.planService = planService;
         this.catalogs = catalogs.snapshots();
+        this.access = access;
         var plans = new PlanRoutes(catalogs.snapshots(), planService, pool, metrics, settings.maxInlineProducts(),
                 settings.requestTimeoutMs());
         var batches = new PlanBatchRoutes(new PlanBatches(catalogs.snapshots(), planService, pool, metrics,
@@ -177,6 +179,7 @@ public final class NutriplanApp {
         javalin.start();
         warmUp = WarmUp.start(planService, catalogs, settings.warmUpRounds(), pool.size());
         accepting = true;
+        access.started(settings.host(), port());
         LOG.info("nutriplan listening on http://{}:{} ({} solvers, queue {}, body limit {} bytes){}", settings.host(), port(),
                 pool.size(), pool.queueSize(), settings.maxBodyBytes(),
                 warmUp.finished() ? "" : "; warming up, /ready says 503 until done");
@@ -229,5 +232,9 @@ public final class NutriplanApp {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    public Access access() {
+        return access;
     }
 }

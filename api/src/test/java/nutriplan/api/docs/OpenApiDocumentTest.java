@@ -62,7 +62,15 @@ class OpenApiDocumentTest {
             Map.entry("GET /metrics", List.of("200", "431", "500")),
             Map.entry("GET /openapi.json", List.of("200", "431", "500")),
             Map.entry("GET /swagger", List.of("200", "431", "500")),
-            Map.entry("GET /swagger/{file}", List.of("200", "404", "431", "500")));
+            Map.entry("GET /swagger/{file}", List.of("200", "404", "431", "500")),
+            // Signing in to the web form (access/users): the users' 401 and 403 come from the access filter.
+            Map.entry("POST /api/v1/session", List.of("200", "400", "401", "413", "415", "429", "431", "500", "503")),
+            Map.entry("GET /api/v1/session", List.of("200", "431", "500")),
+            Map.entry("DELETE /api/v1/session", List.of("204", "431", "500")),
+            Map.entry("POST /api/v1/setup", List.of("200", "400", "401", "409", "413", "415", "429", "431", "500", "503")),
+            Map.entry("GET /api/v1/users", List.of("200", "401", "403", "431", "500", "503")),
+            Map.entry("POST /api/v1/users", List.of("201", "400", "401", "403", "409", "413", "415", "431", "500", "503")),
+            Map.entry("DELETE /api/v1/users/{name}", List.of("204", "401", "403", "404", "431", "500", "503")));
 
     @RegisterExtension
     static final TestService service = TestService.start();

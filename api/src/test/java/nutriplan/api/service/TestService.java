@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -86,8 +87,22 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
 
     /** On a clock of its own for access control: expiries, timeouts and failure limits move when the test moves it. */
     public static TestService start(ServiceSettings settings, PlanService planService, Clock clock) {
-        return new TestService(NutriplanApp.create(settings, settings.store().open(), planService, clock),
-                settings.access().adminKey());
+        return start(settings, planService, clock, link -> { }); // the setup link: tests that need it ask for it
+    }
+
+    /**
+     * The service on a clock the test moves (session timeouts, failure limits), printing its first-run setup link to
+     * {@code console} instead of standard output.
+     */
+    public static TestService start(ServiceSettings settings, Clock clock, Consumer<String> console) {
+        return start(settings, new PlanService(), clock, console);
+    }
+
+    private static TestService start(ServiceSettings settings, PlanService planService, Clock clock,
+                                     Consumer<String> console) {
+        var app = NutriplanApp.create(settings, settings.store().open(), planService, clock);
+        app.access().printSetupLinksTo(console);
+        return new TestService(app, settings.access().adminKey());
     }
 
     public NutriplanApp app() {
