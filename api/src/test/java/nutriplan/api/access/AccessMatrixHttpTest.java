@@ -36,6 +36,9 @@ class AccessMatrixHttpTest {
     /** The catalog the limited editor may change, and the one every change below targets. */
     private static final String MINE = "matrix-a";
     private static final String OTHERS = "matrix-b";
+    private static final String PASSWORD = "matrix password 1";
+    /** Each signed-in user's current cookie and CSRF token: a sample signs the session out, the test signs in again. */
+    private static final Map<String, String[]> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A sample request per route: method, path with its parameters filled, body (null for none). */
     private static final Map<String, Sample> SAMPLES = new LinkedHashMap<>();
@@ -66,8 +69,21 @@ class AccessMatrixHttpTest {
         sample("GET /api/v1/keys/{id}", "/api/v1/keys/nosuchkey234", null);
         sample("POST /api/v1/keys/{id}:rotate", "/api/v1/keys/nosuchkey234:rotate", "{}");
         sample("DELETE /api/v1/keys/{id}", "/api/v1/keys/nosuchkey234", null);
+        sample("GET /api/v1/security-events", "/api/v1/security-events", null);
+        sample("POST /api/v1/session", "/api/v1/session", "{\"name\": \"pia\", \"password\": \"" + PASSWORD + "\"}");
+        sample("GET /api/v1/session", "/api/v1/session", null);
+        sample("DELETE /api/v1/session", "/api/v1/session", null);
+        sample("POST /api/v1/setup", "/api/v1/setup", "{\"token\": \"" + "A".repeat(43) + "\", \"name\": \"admin\","
+                + " \"password\": \"" + PASSWORD + "\"}");
+        sample("GET /api/v1/users", "/api/v1/users", null);
+        sample("POST /api/v1/users", "/api/v1/users", "{\"name\": \"matrix-made\", \"role\": \"planner\", \"password\": \""
+                + PASSWORD + "\"}");
+        sample("DELETE /api/v1/users/{name}", "/api/v1/users/nosuchuser", null);
         sample("GET /metrics", "/metrics", null);
     }
+
+    /** Public routes whose own answer to a wrong secret is 401: the setup token here is never right. */
+    private static final java.util.Set<String> PUBLIC_FAILURES = java.util.Set.of("POST /api/v1/setup");
 
     private record Sample(String method, String path, String body) {
     }
@@ -85,6 +101,23 @@ class AccessMatrixHttpTest {
 
         static Credential key(String name, String key, Role role, String onlyCatalog) {
             return new Credential(name, request -> request.header("Authorization", "Bearer " + key), role, onlyCatalog);
+        }
+
+        /** A signed-in user's session cookie, with or without the session's CSRF token. */
+        static Credential session(String user, Role role, boolean csrf) {
+            return new Credential(user + "'s session " + (csrf ? "with" : "without") + " its CSRF token", request -> {
+                var session = SESSIONS.get(user);
+                request.header("Cookie", "nutriplan_session=" + session[0]);
+                return csrf ? request.header("X-CSRF-Token", session[1]) : request;
+            }, role, null);
+        }
+
+        boolean isSession() {
+            return name.contains("session");
+        }
+
+        boolean withoutCsrf() {
+            return name.contains("without its CSRF");
         }
     }
 
@@ -107,18 +140,33 @@ class AccessMatrixHttpTest {
         service.send(service.request("/api/v1/keys/" + ApiKey.parse(revoked).orElseThrow().id()).DELETE().build());
         var expired = key("expired", Role.ADMIN, null, "1h");
         CLOCK.advance(Duration.ofHours(2));
+        for (var user : List.of(new String[] {"sam", "admin"}, new String[] {"pia", "planner"})) {
+            var made = service.postJson("/api/v1/users", "{\"name\": \"" + user[0] + "\", \"role\": \"" + user[1]
+                    + "\", \"password\": \"" + PASSWORD + "\"}");
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+            signIn(user[0]);
+        }
         CREDENTIALS.addAll(List.of(Credential.none(), Credential.failing("malformed", "npk_not-a-key"),
                 Credential.failing("unknown", ApiKey.generate().text()), Credential.failing("revoked", revoked),
                 Credential.failing("expired", expired),
                 Credential.key("planner", key("planner", Role.PLANNER, null, null), Role.PLANNER, null),
                 Credential.key("editor of " + MINE, key("editor", Role.EDITOR, MINE, null), Role.EDITOR, MINE),
                 Credential.key("monitor", key("monitor", Role.MONITOR, null, null), Role.MONITOR, null),
-                Credential.key("admin", TestService.ADMIN_KEY, Role.ADMIN, null)));
+                Credential.key("admin", TestService.ADMIN_KEY, Role.ADMIN, null),
+                Credential.session("sam", Role.ADMIN, false), Credential.session("sam", Role.ADMIN, true),
+                Credential.session("pia", Role.PLANNER, true)));
     }
 
     @AfterAll
     static void stop() {
         service.close();
+    }
+
+    private static void signIn(String user) {
+        var answer = service.postJson("/api/v1/session", "{\"name\": \"" + user + "\", \"password\": \"" + PASSWORD + "\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var cookie = answer.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0].split("=", 2)[1];
+        SESSIONS.put(user, new String[] {cookie, TestService.json(answer).get("csrfToken").asText()});
     }
 
     private static String key(String name, Role role, String catalog, String expires) {
@@ -143,8 +191,16 @@ class AccessMatrixHttpTest {
             for (var credential : CREDENTIALS) {
                 var before = catalogState();
                 int status = send(sample, credential);
+                if (status == 401) {
+                    CLOCK.advance(Duration.ofSeconds(61)); // each failure leaves the window: no 429 from the many
+                }
+                if (credential.isSession() && route.getKey().equals("DELETE /api/v1/session")) {
+                    SESSIONS.keySet().forEach(AccessMatrixHttpTest::signIn); // that sample signs the session out
+                }
                 var expected = expected(route.getValue(), credential, sample);
-                if (expected == 0 ? status == 401 || status == 403 || status == 429 : status != expected) {
+                boolean refused = status == 403 || status == 429
+                        || (status == 401 && !PUBLIC_FAILURES.contains(route.getKey()));
+                if (expected == 0 ? refused : status != expected) {
                     faults.add(route.getKey() + " as " + credential.name() + ": " + status + ", expected "
                             + (expected == 0 ? "neither 401 nor 403" : expected));
                 }
@@ -165,15 +221,21 @@ class AccessMatrixHttpTest {
             assertThat(service.send(export).statusCode()).as(credential.name()).isEqualTo(405);
             var override = credential.apply().apply(service.anonymous("/api/v1/catalogs/" + OTHERS + "/products/cola-12oz"))
                     .header("X-HTTP-Method-Override", "DELETE").GET().build();
-            assertThat(service.send(override).statusCode()).as(credential.name()).isIn(200, 401, 403);
+            assertThat(service.send(override).statusCode()).as(credential.name()).isIn(200, 401, 403, 404);
         }
         assertThat(catalogState()).isEqualTo(before);
     }
 
-    /** 0: allowed (neither 401 nor 403); otherwise the status. */
+    /**
+     * 0: allowed (neither 401 nor 403); otherwise the status. A public route is allowed to all (its own 401, for a
+     * wrong password or setup token, is no refusal: {@link #PUBLIC_FAILURES}).
+     */
     private static int expected(Scope scope, Credential credential, Sample sample) {
         if (scope == Scope.PUBLIC) {
             return 0;
+        }
+        if (credential.withoutCsrf() && !sample.method().equals("GET")) {
+            return 403;
         }
         if (credential.role() == null) {
             boolean anonymous = credential.name().equals("no credential");

@@ -3,8 +3,6 @@ package nutriplan.api.catalogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,12 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nutriplan.api.service.TestService;
+import nutriplan.api.service.ChildService;
 import nutriplan.catalog.json.Json;
 
 /**
@@ -35,17 +34,17 @@ class ServiceCrashTest {
 
     @Test
     void every_acknowledged_write_survives_kill_minus_9_of_the_service() throws Exception {
-        var service = Child.start(data);
+        var service = start(data);
         var acknowledged = new ArrayList<String>();
         for (int i = 0; i < 25; i++) {
             var id = "crash-" + i;
-            if (service.put(id).statusCode() == 200) {
+            if (put(service, id).statusCode() == 200) {
                 acknowledged.add(id);
             }
         }
         service.kill(); // right after the last acknowledgement
 
-        var restarted = Child.start(data);
+        var restarted = start(data);
         try {
             assertThat(acknowledged).hasSize(25);
             for (var id : acknowledged) {
@@ -58,7 +57,7 @@ class ServiceCrashTest {
 
     @Test
     void every_acknowledged_write_of_a_stream_in_flight_survives_kill_minus_9_of_the_service() throws Exception {
-        var service = Child.start(data);
+        var service = start(data);
         var acknowledged = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
         var writers = java.util.concurrent.Executors.newFixedThreadPool(4);
         for (int w = 0; w < 4; w++) {
@@ -67,7 +66,7 @@ class ServiceCrashTest {
                 for (int i = 0; ; i++) {
                     var id = "stream-" + writer + "-" + i;
                     try {
-                        if (service.put(id).statusCode() == 200) {
+                        if (put(service, id).statusCode() == 200) {
                             acknowledged.add(id);
                         }
                     } catch (IOException e) {
@@ -85,7 +84,7 @@ class ServiceCrashTest {
         writers.shutdown();
         assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-        var restarted = Child.start(data);
+        var restarted = start(data);
         try {
             System.out.printf("kill -9 during a stream of writes: %d acknowledged before the kill%n", acknowledged.size());
             assertThat(acknowledged).hasSizeGreaterThan(20);
@@ -100,7 +99,7 @@ class ServiceCrashTest {
 
     @Test
     void an_import_killed_midway_is_not_visible_at_all_and_the_catalog_takes_changes_again() throws Exception {
-        var service = Child.start(data);
+        var service = start(data);
         long before = version(service);
         var products = new StringBuilder("[");
         for (int i = 0; i < 5000; i++) {
@@ -115,7 +114,7 @@ class ServiceCrashTest {
         assertThat(pending.isDone() && !pending.isCompletedExceptionally())
                 .as("the import finished before the kill; the test needs a bigger one").isFalse();
 
-        var restarted = Child.start(data);
+        var restarted = start(data);
         try {
             assertThat(version(restarted)).isEqualTo(before);
             assertThat(restarted.get("/api/v1/catalogs/default/products/bulk-0").statusCode()).isEqualTo(404);
@@ -124,7 +123,7 @@ class ServiceCrashTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             int status;
             do {
-                status = restarted.put("after-crash").statusCode();
+                status = put(restarted, "after-crash").statusCode();
             } while (status == 503 && System.nanoTime() < deadline);
             assertThat(status).isEqualTo(200);
             assertThat(version(restarted)).isEqualTo(before + 1);
@@ -134,7 +133,7 @@ class ServiceCrashTest {
         }
     }
 
-    private static long version(Child service) throws IOException {
+    private static long version(ChildService service) throws IOException {
         return Json.MAPPER.readTree(service.get("/api/v1/catalogs/default/products").body()).at("/catalog/version").asLong();
     }
 
@@ -143,73 +142,12 @@ class ServiceCrashTest {
                 + " \"nutrients\": {\"energy\": \"100 kcal\", \"carbohydrate\": \"25 g\"}, \"source\": \"label: test\"}";
     }
 
-    /** {@code nutriplan serve} in a child JVM on a free port, over the embedded store in {@code data}. */
-    private record Child(Process process, int port) {
+    private static ChildService start(Path data) throws Exception {
+        return ChildService.start(data, Map.of(), List.of());
+    }
 
-        static Child start(Path data) throws Exception {
-            int port;
-            try (var socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            var builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "nutriplan.api.cli.Main", "serve"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(data.resolve("service-" + port + ".log").toFile());
-            builder.environment().put("HOST", "127.0.0.1");
-            builder.environment().put("PORT", Integer.toString(port));
-            builder.environment().put("NUTRIPLAN_DATA_DIR", data.toString());
-            builder.environment().put("CATALOG_DIR", TestService.CATALOG_DIRECTORY.toAbsolutePath().toString());
-            builder.environment().put("WARM_UP_ROUNDS", "0"); // about writes, not plans: ready at once
-            builder.environment().remove("MONGODB_URI");
-            builder.environment().put("NUTRIPLAN_ADMIN_KEY", TestService.ADMIN_KEY); // changes need a credential
-            var child = new Child(builder.start(), port);
-            child.awaitReady();
-            return child;
-        }
-
-        private void awaitReady() throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                try {
-                    if (get("/ready").statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("the service did not get ready; see its log in the test's data directory");
-        }
-
-        HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + TestService.ADMIN_KEY);
-        }
-
-        HttpResponse<String> get(String path) throws IOException {
-            return send(request(path).GET().build());
-        }
-
-        HttpResponse<String> put(String id) throws IOException {
-            return send(request("/api/v1/catalogs/default/products/" + id).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(product(id), StandardCharsets.UTF_8)).build());
-        }
-
-        private static HttpResponse<String> send(HttpRequest request) throws IOException {
-            try {
-                return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
-
-        /** SIGKILL: no shutdown hook runs, nothing is closed. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+    private static HttpResponse<String> put(ChildService service, String id) throws IOException {
+        return service.send(service.request("/api/v1/catalogs/default/products/" + id).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(product(id), StandardCharsets.UTF_8)).build());
     }
 }

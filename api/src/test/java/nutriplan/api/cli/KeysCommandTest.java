@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,9 +49,8 @@ class KeysCommandTest {
                 "catalogs=default,trial").doesNotContain(key);
 
         try (var service = TestService.start(TestService.settings().withStore(StoreSettings.embedded(data)))) {
-            var change = service.send(service.as(key, "/api/v1/catalogs").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"trial\"}")).build());
-            assertThat(change.statusCode()).as(change.body()).isEqualTo(201);
+            var change = service.send(service.as(key, "/api/v1/catalogs/default/products/cola-12oz").DELETE().build());
+            assertThat(change.statusCode()).as(change.body()).isEqualTo(200);
             var elsewhere = service.send(service.as(key, "/api/v1/catalogs/other/products/x").DELETE().build());
             assertThat(elsewhere.statusCode()).isEqualTo(403);
         }
