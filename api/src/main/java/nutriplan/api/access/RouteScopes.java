@@ -23,32 +23,30 @@ public final class RouteScopes {
     /** Every route of the service and its scope, grouped by scope. */
     public static RouteScopes service() {
         var scopes = new LinkedHashMap<String, Scope>();
-        for (var route : List.of("GET /health", "GET /ready", "GET /openapi.json", "GET /swagger", "GET /swagger/{file}")) {
-            scopes.put(route, Scope.PUBLIC);
-        }
-        // Signing in to the web form: how a browser gets a credential (access/users).
-        for (var route : List.of("POST /api/v1/session", "GET /api/v1/session", "DELETE /api/v1/session", "POST /api/v1/setup")) {
-            scopes.put(route, Scope.PUBLIC);
-        }
-        for (var route : List.of("GET /api/v1/users", "POST /api/v1/users", "DELETE /api/v1/users/{name}")) {
-            scopes.put(route, Scope.ADMIN);
-        }
-        for (var route : List.of("POST /api/v1/plans", "POST /api/v1/plans:batch", "POST /api/v1/targets",
+        grant(scopes, Scope.PUBLIC, "GET /health", "GET /ready", "GET /openapi.json", "GET /swagger", "GET /swagger/{file}",
+                // Signing in to the web form: how a browser gets a credential (access/users).
+                "POST /api/v1/session", "GET /api/v1/session", "DELETE /api/v1/session", "POST /api/v1/setup");
+        grant(scopes, Scope.PLAN, "POST /api/v1/plans", "POST /api/v1/plans:batch", "POST /api/v1/targets",
                 "POST /api/v1/targets:batch", "GET /api/v1/presets", "GET /api/v1/catalogs",
                 "GET /api/v1/catalogs/{catalog}/products", "GET /api/v1/catalogs/{catalog}/products/{id}",
-                "GET /api/v1/catalogs/{catalog}/export", "GET /api/v1/catalogs/{catalog}/dominated")) {
-            scopes.put(route, Scope.PLAN);
-        }
-        for (var route : List.of("POST /api/v1/catalogs", "PUT /api/v1/catalogs/{catalog}/products/{id}",
-                "DELETE /api/v1/catalogs/{catalog}/products/{id}", "POST /api/v1/catalogs/{catalog}/products:import")) {
-            scopes.put(route, Scope.CATALOG_WRITE);
-        }
-        for (var route : List.of("GET /api/v1/keys", "POST /api/v1/keys", "GET /api/v1/keys/{id}",
-                "POST /api/v1/keys/{id}:rotate", "DELETE /api/v1/keys/{id}", "GET " + SecurityEventRoutes.SECURITY_EVENTS)) {
-            scopes.put(route, Scope.ADMIN);
-        }
-        scopes.put("GET /metrics", Scope.METRICS);
+                "GET /api/v1/catalogs/{catalog}/export", "GET /api/v1/catalogs/{catalog}/dominated");
+        grant(scopes, Scope.CATALOG_WRITE, "POST /api/v1/catalogs", "PUT /api/v1/catalogs/{catalog}/products/{id}",
+                "DELETE /api/v1/catalogs/{catalog}/products/{id}", "POST /api/v1/catalogs/{catalog}/products:import");
+        grant(scopes, Scope.ADMIN, "GET /api/v1/keys", "POST /api/v1/keys", "GET /api/v1/keys/{id}",
+                "POST /api/v1/keys/{id}:rotate", "DELETE /api/v1/keys/{id}", "GET /api/v1/users", "POST /api/v1/users",
+                "DELETE /api/v1/users/{name}", "GET " + SecurityEventRoutes.SECURITY_EVENTS);
+        grant(scopes, Scope.METRICS, "GET /metrics");
         return new RouteScopes(scopes);
+    }
+
+    /** Gives each route its scope: a route listed twice would have two, and stops the start-up. */
+    private static void grant(Map<String, Scope> scopes, Scope scope, String... routes) {
+        for (var route : routes) {
+            var earlier = scopes.putIfAbsent(route, scope);
+            if (earlier != null) {
+                throw new IllegalStateException(route + " is given two scopes, " + earlier + " and " + scope);
+            }
+        }
     }
 
     /** The scope of a route, "POST /api/v1/plans"; null when the route has none (which {@link #check} refuses). */
