@@ -45,7 +45,9 @@ final class SessionRoutes {
             {"error": "unauthenticated", "message": "a valid credential is required: an API key as \\"Authorization: Bearer <key>\\", or a session from signing in",
              "details": []}""";
     private static final String RATE_LIMITED_EXAMPLE = """
-            {"error": "rate_limited", "message": "too many failed sign-ins to this account from here; try again in 42 s", "details": []}""";
+            {"error": "rate_limited", "message": "too many failed sign-ins to this account; try again in 42 s", "details": []}""";
+    private static final String ADDRESS_LIMITED_EXAMPLE = """
+            {"error": "rate_limited", "message": "too many failed authentications from here; try again in 42 s", "details": []}""";
     private static final String INVALID_EXAMPLE = """
             {"error": "invalid_request", "message": "1 fault in the request: password",
              "details": [{"field": "password", "message": "is required"}]}""";
@@ -181,12 +183,12 @@ final class SessionRoutes {
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "429", description = "rate_limited: too many failed authentications from this"
                         + " address lately; Retry-After is set",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = RATE_LIMITED_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ADDRESS_LIMITED_EXAMPLE)),
                 @OpenApiResponse(status = "503", description = "busy: the store cannot be reached; Retry-After is set",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
     void setUp(Context ctx) {
         try {
-            addresses.checkAllowed(ctx.ip(), "authentications");
+            addresses.checkAllowed(ctx.ip(), FailureLimiter.FROM_HERE);
         } catch (RateLimitedException limited) {
             log.record(Event.RATE_LIMITED, ctx, "anonymous", Map.of("route", "POST " + SETUP));
             throw limited;

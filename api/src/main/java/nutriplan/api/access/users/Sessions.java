@@ -92,8 +92,8 @@ public final class Sessions {
      *                                                   user") is for the security log only
      */
     public Session signIn(String name, String password, String address) {
-        addresses.checkAllowed(address, "authentications");
-        accounts.checkAllowed(name, "sign-ins to this account");
+        addresses.checkAllowed(address, FailureLimiter.FROM_HERE);
+        accounts.checkAllowed(name, "too many failed sign-ins to this account");
         var user = store.user(name);
         String reason = null;
         if (user.isEmpty()) {

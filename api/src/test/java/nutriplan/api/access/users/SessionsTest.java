@@ -141,7 +141,7 @@ class SessionsTest {
         }
 
         assertThatThrownBy(() -> sessions.signIn("ana", PASSWORD, "10.0.1.1")).isInstanceOf(RateLimitedException.class)
-                .hasMessageStartingWith("too many failed sign-ins to this account");
+                .hasMessageStartingWith("too many failed sign-ins to this account; try again in ");
         assertThat(sessions.signIn("bob", PASSWORD, "10.0.1.1").user().name()).isEqualTo("bob");
 
         clock.advance(Duration.ofMinutes(1));
