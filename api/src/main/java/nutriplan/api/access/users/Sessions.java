@@ -9,6 +9,7 @@ import nutriplan.api.access.Caller;
 import nutriplan.api.access.Caller.Via;
 import nutriplan.api.access.FailureLimiter;
 import nutriplan.api.access.Role;
+import nutriplan.api.access.Secrets;
 import nutriplan.api.access.UnauthenticatedException;
 import nutriplan.catalog.json.JsonEnum;
 import nutriplan.store.users.StoredSession;
