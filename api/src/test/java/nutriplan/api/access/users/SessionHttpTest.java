@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nutriplan.api.access.MovableClock;
 import nutriplan.api.access.Secrets;
 import nutriplan.api.service.TestService;
 

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import nutriplan.api.access.Caller.Via;
 import nutriplan.api.access.FailureLimiter;
+import nutriplan.api.access.MovableClock;
 import nutriplan.api.access.RateLimitedException;
-import nutriplan.api.access.Secrets;
 import nutriplan.api.access.Role;
+import nutriplan.api.access.Secrets;
 import nutriplan.api.access.UnauthenticatedException;
 
 class SessionsTest {
