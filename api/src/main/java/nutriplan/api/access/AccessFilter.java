@@ -88,7 +88,7 @@ public final class AccessFilter {
             }
         }
         try {
-            addresses.checkAllowed(ctx.ip(), "authentications");
+            addresses.checkAllowed(ctx.ip(), FailureLimiter.FROM_HERE);
         } catch (RateLimitedException limited) {
             throw refused(ctx, "-", limited);
         }

@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FailureLimiter {
 
+    /** The refusal of an address that failed too often, whichever credential it presented. */
+    public static final String FROM_HERE = "too many failed authentications from here";
+
     private final int most;
     private final Duration window;
     private final Clock clock;
@@ -34,14 +37,18 @@ public final class FailureLimiter {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** @throws RateLimitedException when the key already failed {@code most} times within the window */
-    public void checkAllowed(String key, String what) {
+    /**
+     * @param refusal what the refused caller is told, before "; try again in N s": the limiter counts addresses,
+     *                accounts or anything else, so the caller words it ({@link #FROM_HERE}, "too many failed sign-ins
+     *                to this account")
+     * @throws RateLimitedException when the key already failed {@code most} times within the window
+     */
+    public void checkAllowed(String key, String refusal) {
         var recent = recent(key);
         synchronized (recent) {
             if (recent.size() >= most) {
                 long seconds = Math.max(1, Duration.between(clock.instant(), recent.peekFirst().plus(window)).toSeconds() + 1);
-                throw new RateLimitedException("too many failed " + what + " from here; try again in " + seconds + " s",
-                        (int) seconds);
+                throw new RateLimitedException(refusal + "; try again in " + seconds + " s", (int) seconds);
             }
         }
     }

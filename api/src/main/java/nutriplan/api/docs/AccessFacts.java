@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nutriplan.api.access.FailureLimiter;
 import nutriplan.api.access.ForbiddenException;
 import nutriplan.api.access.RateLimitedException;
 import nutriplan.api.access.Role;
@@ -113,7 +114,7 @@ final class AccessFacts {
                 + "; the detail names the scope or the header", forbidden(scope));
         var limited = refusal(responses, "429", "rate_limited: too many failed authentications from this address (10 a"
                 + " minute); Retry-After says when to try again", new RateLimitedException(
-                        "too many failed authentications from here; try again in 42 s", 42));
+                        FailureLimiter.FROM_HERE + "; try again in 42 s", 42));
         headerRef(limited, "Retry-After");
     }
 

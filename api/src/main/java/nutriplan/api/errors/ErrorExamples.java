@@ -11,6 +11,11 @@ public final class ErrorExamples {
             {"error": "too_large", "message": "the body is larger than the limit of 2097152 bytes",
              "details": [{"field": null, "message": "the body is larger than the limit of 2097152 bytes"}]}""";
 
+    /** 401: no credential, or one that proves nothing, as {@code UnauthenticatedException} words it for every route. */
+    public static final String UNAUTHENTICATED = """
+            {"error": "unauthenticated", "message": "a valid credential is required: an API key as \\"Authorization: Bearer <key>\\", or a session from signing in",
+             "details": []}""";
+
     /** 415: a body not sent as JSON. */
     /** The store cannot be reached: nothing was read or changed. */
     public static final String STORE_DOWN = """

@@ -18,16 +18,17 @@ class FailureLimiterTest {
     @Test
     void the_eleventh_attempt_within_a_minute_is_refused_until_the_first_failure_is_a_minute_old() {
         for (int i = 0; i < 10; i++) {
-            limiter.checkAllowed("10.0.0.1", "sign-ins");
+            limiter.checkAllowed("10.0.0.1", FailureLimiter.FROM_HERE);
             limiter.failed("10.0.0.1");
             clock.advance(Duration.ofSeconds(1));
         }
-        assertThatThrownBy(() -> limiter.checkAllowed("10.0.0.1", "sign-ins"))
+        assertThatThrownBy(() -> limiter.checkAllowed("10.0.0.1", FailureLimiter.FROM_HERE))
                 .isInstanceOfSatisfying(RateLimitedException.class,
-                        limited -> assertThat(limited.retryAfterSeconds()).isEqualTo(51));
-        assertThatCode(() -> limiter.checkAllowed("10.0.0.2", "sign-ins")).doesNotThrowAnyException();
+                        limited -> assertThat(limited.retryAfterSeconds()).isEqualTo(51))
+                .hasMessage("too many failed authentications from here; try again in 51 s");
+        assertThatCode(() -> limiter.checkAllowed("10.0.0.2", FailureLimiter.FROM_HERE)).doesNotThrowAnyException();
 
         clock.advance(Duration.ofSeconds(50));
-        assertThatCode(() -> limiter.checkAllowed("10.0.0.1", "sign-ins")).doesNotThrowAnyException();
+        assertThatCode(() -> limiter.checkAllowed("10.0.0.1", FailureLimiter.FROM_HERE)).doesNotThrowAnyException();
     }
 }

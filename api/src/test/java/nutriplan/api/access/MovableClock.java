@@ -15,6 +15,11 @@ public final class MovableClock extends Clock {
         this.now = start;
     }
 
+    /** A clock at a fixed Monday morning, for tests that care only about time passing. */
+    public MovableClock() {
+        this(Instant.parse("2026-05-04T09:00:00Z"));
+    }
+
     public void advance(Duration duration) {
         now = now.plus(duration);
     }

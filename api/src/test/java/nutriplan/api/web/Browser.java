@@ -161,6 +161,29 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /**
+     * Signs in through the header's sign-in control of the page open, as a person would, and waits until the page
+     * says who is signed in ({@code body[data-user]}).
+     */
+    public void signIn(String name, String password) {
+        var control = byId("sign-in");
+        if (control.getAttribute("open") == null) {
+            control.findElement(By.tagName("summary")).click();
+        }
+        type("sign-in-name", name);
+        type("sign-in-password", password);
+        byId("sign-in-button").click();
+        waitFor(ExpectedConditions.attributeToBe(By.tagName("body"), "data-user", name));
+    }
+
+    /** Signs out through the page when someone is signed in, and waits until it offers to sign in again. */
+    public void signOut() {
+        if (byId("signed-in").isDisplayed()) {
+            byId("sign-out").click();
+        }
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sign-in summary")));
+    }
+
     /** Saves what the window shows as target/screenshots/NAME.png. */
     public Path screenshot(String name) {
         var file = SCREENSHOTS.resolve(name + ".png");

@@ -68,8 +68,8 @@ class SignInBrowserTest {
         createUser(admin, "ed", "editor");
         createUser(admin, "pat", "planner");
 
-        signOutInBrowser();
-        signInInBrowser("ed");
+        browser.signOut();
+        browser.signIn("ed", PASSWORD);
         browser.waitFor(ExpectedConditions.textToBe(By.id("signed-in-as"), "Signed in as ed (editor)"));
         openProductInCatalogTab();
         assertThat(browser.byId("add-product").isDisplayed()).isTrue();
@@ -89,8 +89,8 @@ class SignInBrowserTest {
     @Order(2)
     void a_planner_is_offered_no_editing_and_the_server_refuses_its_change_made_directly() {
         browser.open(service.uri("/"));
-        signOutInBrowser();
-        signInInBrowser("pat");
+        browser.signOut();
+        browser.signIn("pat", PASSWORD);
         browser.waitFor(ExpectedConditions.textToBe(By.id("signed-in-as"), "Signed in as pat (planner)"));
 
         openProductInCatalogTab();
@@ -120,7 +120,7 @@ class SignInBrowserTest {
     @Order(3)
     void signed_out_the_catalog_is_read_only_and_planning_still_works_on_loopback() {
         browser.open(service.uri("/"));
-        signOutInBrowser();
+        browser.signOut();
 
         assertThat(browser.planAndAwait(() -> browser.select("preset", "run-60-min"))).isEqualTo("OPTIMAL");
         browser.byId("nav-catalog").click();
@@ -136,20 +136,6 @@ class SignInBrowserTest {
         browser.waitFor(ExpectedConditions.elementToBeClickable(row));
         browser.find(row).click();
         browser.waitFor(driver -> driver.findElement(By.id("product-panel")).isDisplayed());
-    }
-
-    private static void signInInBrowser(String name) {
-        browser.find(By.cssSelector("#sign-in summary")).click();
-        browser.type("sign-in-name", name);
-        browser.type("sign-in-password", PASSWORD);
-        browser.byId("sign-in-button").click();
-    }
-
-    private static void signOutInBrowser() {
-        if (browser.byId("signed-in").isDisplayed()) {
-            browser.byId("sign-out").click();
-        }
-        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sign-in summary")));
     }
 
     /** {cookie, csrfToken} of a session signed in over the API. */

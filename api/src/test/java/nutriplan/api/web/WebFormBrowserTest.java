@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -29,7 +30,8 @@ import nutriplan.api.service.TestService;
 /**
  * The dietitians' web form in a real browser (headless Chromium) against the real service: each test does what a
  * dietitian does and checks what the page shows against what the API answers for the same request. Screenshots
- * go to target/screenshots.
+ * go to target/screenshots. Planning needs no sign-in on a loopback service, so those tests stay anonymous; the ones
+ * that change a catalog through the form sign in as an editor first, as catalog changes need a credential (issue 28).
  */
 class WebFormBrowserTest {
 
@@ -39,10 +41,25 @@ class WebFormBrowserTest {
     static final Browser browser = new Browser();
 
     private static final By BEST_ROWS = By.cssSelector("#plans [data-plan=best] table.items tbody tr");
+    private static final String EDITOR = "ed";
+    private static final String PASSWORD = "correct horse battery";
+
+    @BeforeAll
+    static void an_editor_may_sign_in() {
+        var created = service.postJson("/api/v1/users", "{\"name\": \"" + EDITOR + "\", \"role\": \"editor\", \"password\": \""
+                + PASSWORD + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
 
     @AfterEach
     void the_page_logged_no_error() {
         assertThat(browser.consoleErrors()).as("script errors and Content-Security-Policy violations").isEmpty();
+    }
+
+    /** Every test starts anonymous; cookies ignore ports, so a session would also reach the busy test's service. */
+    @AfterEach
+    void signed_out() {
+        browser.driver().manage().deleteAllCookies();
     }
 
     @Test
@@ -197,6 +214,7 @@ class WebFormBrowserTest {
     @Test
     void a_product_edited_in_an_experiment_catalog_is_used_by_the_next_plan() {
         browser.open(service.uri("/"));
+        browser.signIn(EDITOR, PASSWORD);
         browser.planAndAwait(() -> browser.select("preset", "run-60-min"));
         assertThat(shownItems("best")).doesNotContain("water-tap-500ml x 1");
 
@@ -287,6 +305,7 @@ class WebFormBrowserTest {
     void a_product_is_added_then_deleted_and_a_stale_edit_is_refused_not_lost() {
         createCatalog("lab");
         browser.open(service.uri("/#catalog"));
+        browser.signIn(EDITOR, PASSWORD);
         browser.select("browse-catalog", "lab");
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-status"), "of catalog lab (version 1)"));
 

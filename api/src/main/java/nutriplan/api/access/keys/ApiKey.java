@@ -2,13 +2,13 @@ package nutriplan.api.access.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
+
+import nutriplan.api.access.Secrets;
 
 /**
  * An API key in its one format, {@code npk_<id>_<secret><checksum>}, as GitHub's and Stripe's are made:
@@ -16,7 +16,7 @@ import java.util.zip.CRC32;
  *   <li>{@code npk_} — a prefix that secret scanners and people recognise;</li>
  *   <li>the public id — 12 characters of lower-case base32 (60 bits): how the store finds the key, and what logs,
  *       listings and the caller's identity show ({@code key:<id>});</li>
- *   <li>the secret — 32 random bytes (256 bits) from {@link SecureRandom}, base64url, 43 characters;</li>
+ *   <li>the secret — 32 random bytes (256 bits) from {@link SecureRandom}, base64url, 43 characters ({@link Secrets#random});</li>
  *   <li>the checksum — CRC-32 of everything before it, 6 base62 characters: a mistyped or truncated key is refused
  *       without a store lookup, and a scanner can tell a real key from lookalike text.</li>
  * </ul>
@@ -40,9 +40,7 @@ public record ApiKey(String id, String text) {
         for (int i = 0; i < 12; i++) {
             id.append(BASE32.charAt(RANDOM.nextInt(BASE32.length())));
         }
-        var secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        var body = PREFIX + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        var body = PREFIX + id + "_" + Secrets.random();
         return new ApiKey(id.toString(), body + checksum(body));
     }
 
@@ -58,12 +56,12 @@ public record ApiKey(String id, String text) {
 
     /** The whole key's SHA-256 digest, hex: what the store keeps. */
     public String digest() {
-        return HexFormat.of().formatHex(sha256(text));
+        return Secrets.digest(text);
     }
 
     /** True when this key is the one whose digest is stored, compared in constant time. */
     public boolean matches(String storedDigest) {
-        return MessageDigest.isEqual(sha256(text), HexFormat.of().parseHex(storedDigest));
+        return MessageDigest.isEqual(Secrets.sha256(text), HexFormat.of().parseHex(storedDigest));
     }
 
     /** The key never shows: records get logged. */
@@ -82,13 +80,5 @@ public record ApiKey(String id, String text) {
             value /= 62;
         }
         return new String(digits);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

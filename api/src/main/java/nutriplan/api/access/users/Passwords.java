@@ -5,6 +5,8 @@ import java.security.SecureRandom;
 
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
+import nutriplan.api.access.Secrets;
+
 /**
  * The web form's passwords, hashed with bcrypt (Spring Security's {@code BCrypt} class alone: the parent pom says why
  * bcrypt). A password is 12 to 72 bytes of UTF-8: bcrypt reads no further than 72, so a longer one is refused rather

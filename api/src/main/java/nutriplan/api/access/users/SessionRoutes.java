@@ -41,11 +41,10 @@ final class SessionRoutes {
     private static final String SIGNED_IN_EXAMPLE = """
             {"signedIn": true, "user": {"name": "ana", "role": "editor", "catalogs": []},
              "csrfToken": "Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycA", "expires": "2026-05-04T10:00:00Z"}""";
-    private static final String UNAUTHENTICATED_EXAMPLE = """
-            {"error": "unauthenticated", "message": "a valid credential is required: an API key as \\"Authorization: Bearer <key>\\", or a session from signing in",
-             "details": []}""";
     private static final String RATE_LIMITED_EXAMPLE = """
-            {"error": "rate_limited", "message": "too many failed sign-ins to this account from here; try again in 42 s", "details": []}""";
+            {"error": "rate_limited", "message": "too many failed sign-ins to this account; try again in 42 s", "details": []}""";
+    private static final String ADDRESS_LIMITED_EXAMPLE = """
+            {"error": "rate_limited", "message": "too many failed authentications from here; try again in 42 s", "details": []}""";
     private static final String INVALID_EXAMPLE = """
             {"error": "invalid_request", "message": "1 fault in the request: password",
              "details": [{"field": "password", "message": "is required"}]}""";
@@ -55,8 +54,6 @@ final class SessionRoutes {
     private static final String SETUP_DONE_EXAMPLE = """
             {"error": "conflict", "message": "the first admin exists already; sign in instead",
              "details": [{"field": "If-Match", "message": "the first admin exists already; sign in instead"}]}""";
-    private static final String STORE_DOWN_EXAMPLE = """
-            {"error": "busy", "message": "the catalog store cannot take changes now; nothing was changed, try again", "details": []}""";
 
     private final Sessions sessions;
     private final Setup setup;
@@ -90,7 +87,7 @@ final class SessionRoutes {
                 @OpenApiResponse(status = "400", description = "invalid_request: a field missing, unknown or not a string",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_EXAMPLE)),
                 @OpenApiResponse(status = "401", description = "unauthenticated: no enabled user has this name and password",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNAUTHENTICATED_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNAUTHENTICATED)),
                 @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.BODY_TOO_LARGE)),
                 @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
@@ -99,7 +96,7 @@ final class SessionRoutes {
                         + " to this account lately; Retry-After is set",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = RATE_LIMITED_EXAMPLE)),
                 @OpenApiResponse(status = "503", description = "busy: the store cannot be reached; Retry-After is set",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void signIn(Context ctx) {
         var findings = Findings.create();
         var fields = JsonFields.of(JsonBody.parse(JsonRequests.body(ctx)), "", findings, SIGN_IN_FIELDS);
@@ -172,7 +169,7 @@ final class SessionRoutes {
                         + " password of fewer than 12 or more than 72 bytes (the token is not used up)",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_SETUP_EXAMPLE)),
                 @OpenApiResponse(status = "401", description = "unauthenticated: the token is unknown, used or expired",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNAUTHENTICATED_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNAUTHENTICATED)),
                 @OpenApiResponse(status = "409", description = "conflict: a user exists already; sign in instead",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = SETUP_DONE_EXAMPLE)),
                 @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
@@ -181,12 +178,12 @@ final class SessionRoutes {
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "429", description = "rate_limited: too many failed authentications from this"
                         + " address lately; Retry-After is set",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = RATE_LIMITED_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ADDRESS_LIMITED_EXAMPLE)),
                 @OpenApiResponse(status = "503", description = "busy: the store cannot be reached; Retry-After is set",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void setUp(Context ctx) {
         try {
-            addresses.checkAllowed(ctx.ip(), "authentications");
+            addresses.checkAllowed(ctx.ip(), FailureLimiter.FROM_HERE);
         } catch (RateLimitedException limited) {
             log.record(Event.RATE_LIMITED, ctx, "anonymous", Map.of("route", "POST " + SETUP));
             throw limited;

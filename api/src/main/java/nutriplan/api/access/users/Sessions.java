@@ -9,6 +9,7 @@ import nutriplan.api.access.Caller;
 import nutriplan.api.access.Caller.Via;
 import nutriplan.api.access.FailureLimiter;
 import nutriplan.api.access.Role;
+import nutriplan.api.access.Secrets;
 import nutriplan.api.access.UnauthenticatedException;
 import nutriplan.catalog.json.JsonEnum;
 import nutriplan.store.users.StoredSession;
@@ -92,8 +93,8 @@ public final class Sessions {
      *                                                   user") is for the security log only
      */
     public Session signIn(String name, String password, String address) {
-        addresses.checkAllowed(address, "authentications");
-        accounts.checkAllowed(name, "sign-ins to this account");
+        addresses.checkAllowed(address, FailureLimiter.FROM_HERE);
+        accounts.checkAllowed(name, "too many failed sign-ins to this account");
         var user = store.user(name);
         String reason = null;
         if (user.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import nutriplan.api.access.Role;
+import nutriplan.api.access.Secrets;
 import nutriplan.api.access.SecurityLog;
 import nutriplan.api.access.SecurityLog.Event;
 import nutriplan.api.access.UnauthenticatedException;

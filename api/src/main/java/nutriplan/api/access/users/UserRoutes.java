@@ -38,14 +38,9 @@ final class UserRoutes {
     private static final String NOT_FOUND_EXAMPLE = """
             {"error": "not_found", "message": "no enabled user named \\"bob\\"",
              "details": [{"field": "name", "message": "no enabled user named \\"bob\\""}]}""";
-    private static final String UNAUTHENTICATED_EXAMPLE = """
-            {"error": "unauthenticated", "message": "a valid credential is required: an API key as \\"Authorization: Bearer <key>\\", or a session from signing in",
-             "details": []}""";
     private static final String FORBIDDEN_EXAMPLE = """
             {"error": "forbidden", "message": "this route needs the scope \\"admin\\", which the editor role of ana does not hold",
              "details": [{"field": "scope", "message": "needs \\"admin\\""}]}""";
-    private static final String STORE_DOWN_EXAMPLE = """
-            {"error": "busy", "message": "the catalog store cannot take changes now; nothing was changed, try again", "details": []}""";
 
     private final UserService users;
     private final SecurityLog log;
@@ -67,12 +62,12 @@ final class UserRoutes {
                 @OpenApiResponse(status = "200", description = "every user, by name",
                         content = @OpenApiContent(from = UserSchemas.UserList.class, example = "{\"users\": [" + USER_EXAMPLE + "]}")),
                 @OpenApiResponse(status = "401", description = "unauthenticated: no valid credential",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNAUTHENTICATED_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNAUTHENTICATED)),
                 @OpenApiResponse(status = "403", description = "forbidden: the caller is not an admin, or a session's call"
                         + " lacks its X-CSRF-Token",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = FORBIDDEN_EXAMPLE)),
                 @OpenApiResponse(status = "503", description = "busy: the store cannot be reached; Retry-After is set",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void list(Context ctx) {
         var node = Json.MAPPER.createObjectNode();
         var list = node.putArray("users");
@@ -91,7 +86,7 @@ final class UserRoutes {
                         + " unknown field, catalogs for another role than editor",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = INVALID_EXAMPLE)),
                 @OpenApiResponse(status = "401", description = "unauthenticated: no valid credential",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNAUTHENTICATED_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNAUTHENTICATED)),
                 @OpenApiResponse(status = "403", description = "forbidden: the caller is not an admin, or a session's call"
                         + " lacks its X-CSRF-Token",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = FORBIDDEN_EXAMPLE)),
@@ -102,7 +97,7 @@ final class UserRoutes {
                 @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "503", description = "busy: the store cannot be reached; Retry-After is set",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void create(Context ctx) {
         var user = users.create(JsonRequests.body(ctx));
         log.record(Event.USER_CREATED, ctx, Caller.of(ctx).id(), Map.of("name", user.name(), "role", user.role()));
@@ -116,14 +111,14 @@ final class UserRoutes {
             responses = {
                 @OpenApiResponse(status = "204", description = "disabled"),
                 @OpenApiResponse(status = "401", description = "unauthenticated: no valid credential",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = UNAUTHENTICATED_EXAMPLE)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNAUTHENTICATED)),
                 @OpenApiResponse(status = "403", description = "forbidden: the caller is not an admin, or a session's call"
                         + " lacks its X-CSRF-Token",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = FORBIDDEN_EXAMPLE)),
                 @OpenApiResponse(status = "404", description = "not_found: no enabled user of that name",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
                 @OpenApiResponse(status = "503", description = "busy: the store cannot be reached; Retry-After is set",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = STORE_DOWN_EXAMPLE))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void disable(Context ctx) {
         var user = users.disable(ctx.pathParam("name"));
         log.record(Event.USER_DISABLED, ctx, Caller.of(ctx).id(), Map.of("name", user.name()));

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nutriplan.api.access.MovableClock;
+import nutriplan.api.access.Secrets;
 import nutriplan.api.service.TestService;
 
 /**
@@ -47,13 +49,13 @@ class SessionHttpTest {
         assertThat(console).hasSize(1);
         var matcher = LINK.matcher(console.get(0));
         assertThat(matcher.matches()).as(console.get(0)).isTrue();
-        var setup = service.postJson("/api/v1/setup", "{\"token\": \"" + matcher.group(1) + "\", \"name\": \"admin\", \"password\": \""
+        var setup = postAnonymously("/api/v1/setup", "{\"token\": \"" + matcher.group(1) + "\", \"name\": \"admin\", \"password\": \""
                 + PASSWORD + "\"}");
         assertThat(setup.statusCode()).as(setup.body()).isEqualTo(200);
         var admin = Signed.of(setup);
         for (var user : List.of("{\"name\": \"ed\", \"role\": \"editor\"", "{\"name\": \"pat\", \"role\": \"planner\"",
                 "{\"name\": \"ted\", \"role\": \"editor\", \"catalogs\": [\"trial\"]")) {
-            var created = service.send(admin.with(service.request("/api/v1/users")).header("Content-Type", "application/json")
+            var created = service.send(admin.with(service.anonymous("/api/v1/users")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(user + ", \"password\": \"" + PASSWORD + "\"}")).build());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
@@ -97,11 +99,11 @@ class SessionHttpTest {
         var ed = Signed.of(signedIn);
         assertThat(ed.csrf()).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(ed.cookie());
 
-        var current = json(service.send(ed.cookieOnly(service.request("/api/v1/session")).GET().build()));
+        var current = json(service.send(ed.cookieOnly(service.anonymous("/api/v1/session")).GET().build()));
         assertThat(current.path("signedIn").asBoolean()).isTrue();
         assertThat(current.path("user").path("name").asText()).isEqualTo("ed");
         assertThat(current.path("csrfToken").asText()).isEqualTo(ed.csrf());
-        assertThat(json(service.get("/api/v1/session")).toString()).isEqualTo("{\"signedIn\":false}");
+        assertThat(json(service.send(service.anonymous("/api/v1/session").GET().build())).toString()).isEqualTo("{\"signedIn\":false}");
     }
 
     @Test
@@ -124,12 +126,12 @@ class SessionHttpTest {
     void signing_out_ends_the_session_and_expires_the_cookie() {
         var ed = Signed.of(signIn("ed", PASSWORD));
 
-        var out = service.send(ed.with(service.request("/api/v1/session")).DELETE().build());
+        var out = service.send(ed.with(service.anonymous("/api/v1/session")).DELETE().build());
 
         assertThat(out.statusCode()).isEqualTo(204);
         assertThat(out.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie ->
                 assertThat(cookie).startsWith("nutriplan_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict"));
-        assertThat(json(service.send(ed.cookieOnly(service.request("/api/v1/session")).GET().build())).path("signedIn").asBoolean()).isFalse();
+        assertThat(json(service.send(ed.cookieOnly(service.anonymous("/api/v1/session")).GET().build())).path("signedIn").asBoolean()).isFalse();
         assertThat(putGel(ed::with).statusCode()).isEqualTo(401);
     }
 
@@ -150,7 +152,7 @@ class SessionHttpTest {
 
         assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
         assertThat(catalogState()).isNotEqualTo(before);
-        var deleted = send(ed.with(service.request(PRODUCT)).DELETE().build());
+        var deleted = send(ed.with(service.anonymous(PRODUCT)).DELETE().build());
         assertThat(deleted.statusCode()).isEqualTo(200);
     }
 
@@ -164,7 +166,7 @@ class SessionHttpTest {
         assertThat(put.statusCode()).isEqualTo(403);
         assertThat(json(put).at("/details/0/field").asText()).isEqualTo("scope");
         assertThat(catalogState()).isEqualTo(before);
-        assertThat(send(pat.cookieOnly(service.request("/api/v1/catalogs")).GET().build()).statusCode()).isEqualTo(200);
+        assertThat(send(pat.cookieOnly(service.anonymous("/api/v1/catalogs")).GET().build()).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -189,7 +191,7 @@ class SessionHttpTest {
         var before = catalogState();
         assertThat(putGel(ed::with).statusCode()).isEqualTo(401);
         assertThat(catalogState()).isEqualTo(before);
-        var current = service.send(ed.cookieOnly(service.request("/api/v1/session")).GET().build());
+        var current = service.send(ed.cookieOnly(service.anonymous("/api/v1/session")).GET().build());
         assertThat(json(current).path("signedIn").asBoolean()).isFalse();
     }
 
@@ -214,20 +216,20 @@ class SessionHttpTest {
         var dan = Signed.of(signIn("dan", PASSWORD));
         assertThat(currentUser(dan)).isEqualTo("dan");
 
-        var disabled = service.send(admin.with(service.request("/api/v1/users/dan")).DELETE().build());
+        var disabled = service.send(admin.with(service.anonymous("/api/v1/users/dan")).DELETE().build());
 
         assertThat(disabled.statusCode()).isEqualTo(204);
         assertThat(currentUser(dan)).isNull();
         assertThat(putGel(dan::with).statusCode()).isEqualTo(401);
         assertThat(signIn("dan", PASSWORD).statusCode()).isEqualTo(401);
-        var users = json(service.send(admin.with(service.request("/api/v1/users")).GET().build())).path("users");
+        var users = json(service.send(admin.with(service.anonymous("/api/v1/users")).GET().build())).path("users");
         var listed = java.util.stream.StreamSupport.stream(users.spliterator(), false)
                 .filter(user -> user.path("name").asText().equals("dan")).findFirst().orElseThrow();
         assertThat(listed.path("disabled").asText()).isEqualTo(clock.instant().toString());
         assertThat(users.toString()).doesNotContain("$2a$", "password");
         assertThat(createUser(admin, "{\"name\": \"dan\", \"role\": \"planner\", \"password\": \"" + PASSWORD + "\"}").statusCode())
                 .isEqualTo(409);
-        assertThat(service.send(admin.with(service.request("/api/v1/users/dan")).DELETE().build()).statusCode()).isEqualTo(404);
+        assertThat(service.send(admin.with(service.anonymous("/api/v1/users/dan")).DELETE().build()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -235,8 +237,8 @@ class SessionHttpTest {
         var admin = Signed.of(signIn("admin", PASSWORD));
         var ed = Signed.of(signIn("ed", PASSWORD));
 
-        assertThat(service.get("/api/v1/users").statusCode()).isEqualTo(401);
-        assertThat(service.send(ed.with(service.request("/api/v1/users")).GET().build()).statusCode()).isEqualTo(403);
+        assertThat(service.send(service.anonymous("/api/v1/users").GET().build()).statusCode()).isEqualTo(401);
+        assertThat(service.send(ed.with(service.anonymous("/api/v1/users")).GET().build()).statusCode()).isEqualTo(403);
         var unknownField = createUser(admin, "{\"name\": \"eve\", \"role\": \"editor\", \"password\": \"" + PASSWORD
                 + "\", \"admin\": true}");
         assertThat(unknownField.statusCode()).isEqualTo(400);
@@ -244,7 +246,7 @@ class SessionHttpTest {
         var shortPassword = createUser(admin, "{\"name\": \"eve\", \"role\": \"editor\", \"password\": \"hunter2\"}");
         assertThat(shortPassword.statusCode()).isEqualTo(400);
         assertThat(shortPassword.body()).contains("\"field\":\"password\"").doesNotContain("hunter2");
-        var noCsrf = service.send(admin.cookieOnly(service.request("/api/v1/users")).header("Content-Type", "application/json")
+        var noCsrf = service.send(admin.cookieOnly(service.anonymous("/api/v1/users")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"eve\", \"role\": \"editor\", \"password\": \"" + PASSWORD + "\"}")).build());
         assertThat(noCsrf.statusCode()).isEqualTo(403);
         assertThat(signIn("eve", PASSWORD).statusCode()).isEqualTo(401);
@@ -268,7 +270,7 @@ class SessionHttpTest {
 
     @Test
     void the_setup_is_done_once() {
-        var again = service.postJson("/api/v1/setup", "{\"token\": \"" + Secrets.random() + "\", \"name\": \"admin2\", \"password\": \""
+        var again = postAnonymously("/api/v1/setup", "{\"token\": \"" + Secrets.random() + "\", \"name\": \"admin2\", \"password\": \""
                 + PASSWORD + "\"}");
 
         assertThat(again.statusCode()).isEqualTo(409);
@@ -276,22 +278,28 @@ class SessionHttpTest {
     }
 
     private static HttpResponse<String> signIn(String name, String password) {
-        return service.postJson("/api/v1/session", "{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}");
+        return postAnonymously("/api/v1/session", "{\"name\": \"" + name + "\", \"password\": \"" + password + "\"}");
+    }
+
+    /** POSTs JSON as a browser does: with no API key, so that only its cookie (if any) speaks for it. */
+    private static HttpResponse<String> postAnonymously(String path, String json) {
+        return service.send(service.anonymous(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private static HttpResponse<String> createUser(Signed admin, String body) {
-        return service.send(admin.with(service.request("/api/v1/users")).header("Content-Type", "application/json")
+        return service.send(admin.with(service.anonymous("/api/v1/users")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Who GET /api/v1/session says this browser is; null when signed out. */
     private static String currentUser(Signed browser) {
-        var current = json(service.send(browser.cookieOnly(service.request("/api/v1/session")).GET().build()));
+        var current = json(service.send(browser.cookieOnly(service.anonymous("/api/v1/session")).GET().build()));
         return current.path("signedIn").asBoolean() ? current.path("user").path("name").asText() : null;
     }
 
     private static HttpResponse<String> putGel(java.util.function.UnaryOperator<HttpRequest.Builder> credential) {
-        return send(credential.apply(service.request(PRODUCT)).header("Content-Type", "application/json")
+        return send(credential.apply(service.anonymous(PRODUCT)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(GEL)).build());
     }
 

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import nutriplan.api.access.Caller.Via;
 import nutriplan.api.access.FailureLimiter;
+import nutriplan.api.access.MovableClock;
 import nutriplan.api.access.RateLimitedException;
 import nutriplan.api.access.Role;
+import nutriplan.api.access.Secrets;
 import nutriplan.api.access.UnauthenticatedException;
 
 class SessionsTest {
@@ -141,7 +143,7 @@ class SessionsTest {
         }
 
         assertThatThrownBy(() -> sessions.signIn("ana", PASSWORD, "10.0.1.1")).isInstanceOf(RateLimitedException.class)
-                .hasMessageStartingWith("too many failed sign-ins to this account");
+                .hasMessageStartingWith("too many failed sign-ins to this account; try again in ");
         assertThat(sessions.signIn("bob", PASSWORD, "10.0.1.1").user().name()).isEqualTo("bob");
 
         clock.advance(Duration.ofMinutes(1));

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import nutriplan.api.access.FailureLimiter;
+import nutriplan.api.access.MovableClock;
 import nutriplan.api.access.Role;
+import nutriplan.api.access.Secrets;
 import nutriplan.api.access.SecurityLog;
 import nutriplan.api.access.UnauthenticatedException;
 import nutriplan.api.metrics.Metrics;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import nutriplan.api.access.FailureLimiter;
+import nutriplan.api.access.MovableClock;
 import nutriplan.api.errors.NotFoundException;
 import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.InvalidInputException;
