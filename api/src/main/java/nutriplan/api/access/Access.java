@@ -28,7 +28,6 @@ public final class Access {
 
     private final RouteScopes scopes = RouteScopes.service();
     private final SecurityLog log;
-    private final FailureLimiter addresses;
     private final AccessFilter filter;
     private final KeyService keys;
     private final KeyRoutes keyRoutes;
@@ -37,7 +36,7 @@ public final class Access {
     private Access(CatalogStore store, AccessSettings settings, Duration pollInterval, Metrics metrics, Clock clock) {
         Objects.requireNonNull(store, "store");
         this.log = new SecurityLog(metrics, clock);
-        this.addresses = FailureLimiter.perMinute(clock);
+        var addresses = FailureLimiter.perMinute(clock); // keys and sign-ins count together, per address
         this.keys = new KeyService(store.keys(), clock, pollInterval);
         if (settings.adminKey() != null && keys.seed(settings.adminKey())) {
             log.record(SecurityLog.Event.KEY_CREATED, "-", "NUTRIPLAN_ADMIN_KEY", null,
@@ -90,11 +89,6 @@ public final class Access {
     /** Prints the setup link to {@code sink} instead of standard output: tests call this before the start. */
     public void printSetupLinksTo(Consumer<String> sink) {
         signIn.printSetupLinksTo(sink);
-    }
-
-    /** Failed authentications per remote address: API keys and sign-ins count together. */
-    public FailureLimiter addresses() {
-        return addresses;
     }
 
     /** Every route's scope: checked against the routes at start-up, and written into the OpenAPI document. */

@@ -47,19 +47,13 @@ public final class AccessFilter {
      * @throws RateLimitedException     an address that failed to authenticate too often
      */
     public void check(Context ctx) {
-        var endpoint = ctx.endpoints().matchedHttpEndpoint();
-        // The web form's static files match no route: they are public.
-        var scope = endpoint == null ? Scope.PUBLIC : scopes.of(endpoint);
-        if (scope == null) {
-            // Never at run time: the start-up checks every route. Closed, should it happen.
-            throw refused(ctx, "-", ForbiddenException.needs(Scope.ADMIN, "this route has no scope; nobody may call it"));
-        }
-        var caller = authenticate(ctx, scope);
+        var scope = scopes.of(ctx.method().name(), ctx.endpoints().matchedHttpEndpoint(), ctx.path());
         if (scope == Scope.PUBLIC) {
-            caller.ifPresent(who -> ctx.attribute(Caller.ATTRIBUTE, who));
+            // Nothing to decide, so no credential is read: a stale cookie never stops the form's files or the
+            // sign-in, and a public route costs the store nothing whatever a caller sends.
             return;
         }
-        var who = caller.orElseGet(() -> anonymous(ctx, scope));
+        var who = authenticate(ctx).orElseGet(() -> anonymous(ctx, scope));
         // Set before deciding, so that the access log names a caller refused with 403 too.
         ctx.attribute(Caller.ATTRIBUTE, who);
         if (!who.may(scope)) {
@@ -75,27 +69,20 @@ public final class AccessFilter {
         }
     }
 
-    /**
-     * The caller the request's credential proves; a failed credential counts against its address. A public route
-     * never refuses: a stale session cookie must not stop the form's own files or the sign-in page.
-     */
-    private Optional<Caller> authenticate(Context ctx, Scope scope) {
-        if (scope == Scope.PUBLIC) {
-            try {
-                return firstCredential(ctx);
-            } catch (UnauthenticatedException | ForbiddenException ignored) {
-                return Optional.empty();
-            }
-        }
+    /** The caller the request's credential proves; a credential that fails counts against its address. */
+    private Optional<Caller> authenticate(Context ctx) {
+        var address = FailureLimiter.addressKey(ctx.ip());
         try {
-            addresses.checkAllowed(ctx.ip(), FailureLimiter.FROM_HERE);
+            addresses.checkAllowed(address, FailureLimiter.FROM_HERE);
         } catch (RateLimitedException limited) {
             throw refused(ctx, "-", limited);
         }
         try {
             return firstCredential(ctx);
         } catch (UnauthenticatedException failed) {
-            addresses.failed(ctx.ip());
+            if (failed.guess()) {
+                addresses.failed(address);
+            }
             throw refused(ctx, "-", failed);
         } catch (ForbiddenException forbidden) { // a session's change without its CSRF token
             throw refused(ctx, "-", forbidden);
@@ -121,7 +108,8 @@ public final class AccessFilter {
 
     /** Writes the refusal to the security log and returns it to throw. */
     private RuntimeException refused(Context ctx, String caller, RuntimeException refusal) {
-        var route = ctx.method().name() + " " + ctx.endpoints().matchedHttpEndpoint().path;
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        var route = ctx.method().name() + " " + (endpoint == null ? ctx.path() : endpoint.path);
         switch (refusal) {
             case UnauthenticatedException failed when failed.credentialFailed() ->
                     log.record(Event.AUTHENTICATION_FAILED, ctx, caller, Map.of("route", route, "reason", failed.reason()));

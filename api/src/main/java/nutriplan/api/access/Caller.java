@@ -33,10 +33,23 @@ public record Caller(String id, String name, Role role, Via via, Set<String> cat
         catalogs = Set.copyOf(catalogs);
     }
 
-    /** The caller the access filter set on this request; anonymous on a public route nobody signed in to. */
+    /**
+     * The caller the access filter set on this request.
+     *
+     * @throws IllegalStateException on a request the filter set none on (a public route): closed, never a guess
+     */
     public static Caller of(Context ctx) {
         Caller caller = ctx.attribute(ATTRIBUTE);
-        return caller == null ? ANONYMOUS_PLANNER : caller;
+        if (caller == null) {
+            throw new IllegalStateException("no caller on " + ctx.method() + " " + ctx.path() + ": a public route");
+        }
+        return caller;
+    }
+
+    /** Who the log names for this request: the caller's id, or "anonymous" when the filter set none. */
+    public static String idOf(Context ctx) {
+        Caller caller = ctx.attribute(ATTRIBUTE);
+        return caller == null ? "anonymous" : caller.id();
     }
 
     public boolean may(Scope scope) {

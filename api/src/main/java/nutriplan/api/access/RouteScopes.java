@@ -1,9 +1,12 @@
 package nutriplan.api.access;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.javalin.router.Endpoint;
 
@@ -16,8 +19,19 @@ public final class RouteScopes {
 
     private final Map<String, Scope> scopes;
 
+    /** Each GET route's template as a pattern of paths ("/api/v1/keys/[^/]+"), for the HEADs that match no route. */
+    private final Map<Pattern, Scope> getRoutes = new LinkedHashMap<>();
+
     private RouteScopes(Map<String, Scope> scopes) {
         this.scopes = Map.copyOf(scopes);
+        scopes.forEach((route, scope) -> {
+            if (route.startsWith("GET ")) {
+                var template = route.substring(4).replaceAll("\\{[^}/]+}", "\u0000");
+                var pattern = Arrays.stream(template.split("\u0000", -1)).map(Pattern::quote)
+                        .collect(Collectors.joining("[^/]+"));
+                getRoutes.put(Pattern.compile(pattern), scope);
+            }
+        });
     }
 
     /** Every route of the service and its scope, grouped by scope. */
@@ -54,9 +68,21 @@ public final class RouteScopes {
         return scopes.get(route);
     }
 
-    /** The scope of the endpoint a request matched. */
-    public Scope of(Endpoint endpoint) {
-        return of(route(endpoint));
+    /**
+     * The scope of a request: its matched route's; for a HEAD, which Javalin answers from the GET route without
+     * matching it, that GET route's; for a request that matches no route (the web form's files), public. Closed
+     * should a route ever lack a scope: the start-up refuses that.
+     */
+    public Scope of(String method, Endpoint matched, String path) {
+        if (matched != null) {
+            var scope = of(route(matched));
+            return scope == null ? Scope.ADMIN : scope;
+        }
+        if (method.equals("HEAD")) {
+            return getRoutes.entrySet().stream().filter(route -> route.getKey().matcher(path).matches())
+                    .map(Map.Entry::getValue).findFirst().orElse(Scope.PUBLIC);
+        }
+        return Scope.PUBLIC;
     }
 
     /** "POST /api/v1/plans": how a route is named here and in {@code NutriplanApp.routes()}. */

@@ -12,20 +12,39 @@ public final class UnauthenticatedException extends RuntimeException {
             + " or a session from signing in";
 
     private final transient String reason;
+    private final boolean guess;
 
     /** No credential at all. */
     public UnauthenticatedException() {
-        this(null);
+        this(null, false);
     }
 
     /**
-     * A credential that proved nothing.
+     * A credential that proved nothing, and may be a guess: it counts against its address.
      *
      * @param reason why, for the security log ("malformed key", "revoked key np1a2b…"): never the credential itself
      */
     public UnauthenticatedException(String reason) {
+        this(reason, true);
+    }
+
+    private UnauthenticatedException(String reason, boolean guess) {
         super(MESSAGE, null, false, false);
         this.reason = reason;
+        this.guess = guess;
+    }
+
+    /**
+     * A credential that once proved someone and no longer does (an ended session's cookie): refused, never counted
+     * as a guess, so that a tab left open past its timeout cannot get its address refused.
+     */
+    public static UnauthenticatedException stale(String reason) {
+        return new UnauthenticatedException(reason, false);
+    }
+
+    /** True when the failure counts against the address. */
+    public boolean guess() {
+        return guess;
     }
 
     /** Why a credential failed; null when none was sent. */

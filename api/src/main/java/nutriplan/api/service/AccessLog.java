@@ -51,7 +51,7 @@ final class AccessLog {
         int status = ctx.statusCode();
         metrics.recordRequest(method, route, status, (long) (ms * 1_000_000));
         if (out != TO_LOG || LOG.isInfoEnabled()) {
-            out.accept(line(method, route, status, ms, RequestIds.of(ctx), Caller.of(ctx).id(), ctx.pathParamMap()));
+            out.accept(line(method, route, status, ms, RequestIds.of(ctx), Caller.idOf(ctx), ctx.pathParamMap()));
         }
     }
 

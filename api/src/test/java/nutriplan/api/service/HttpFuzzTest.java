@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -59,7 +60,8 @@ class HttpFuzzTest {
         BugDetectors.allowNetworkConnections((host, port) -> host.equals("localhost") || host.equals("127.0.0.1"));
         var request = Request.of(input);
 
-        var response = RawHttp.writeAllThenRead(service.app().port(), request.bytes(), ANSWER_WITHIN, request.isHead());
+        var response = RawHttp.writeAllThenRead(service.app().port(), request.bytes(), ANSWER_WITHIN, request.isHead(),
+                request.from());
 
         int status = response.status();
         assertThat(status).as("status").isBetween(200, 599);
@@ -79,7 +81,11 @@ class HttpFuzzTest {
     }
 
     /** A fuzz input as one framed HTTP/1.1 request: "METHOD TARGET", header lines, a blank line, the body. */
-    private record Request(String method, byte[] bytes) {
+    /**
+     * @param from where it is sent from: a request with a credential of the fuzzer's own comes from an address of the
+     *             loopback of its own (127.x.y.z, from its bytes), so that its failures do not rate-limit the rest
+     */
+    private record Request(String method, byte[] bytes, InetAddress from) {
 
         static Request of(byte[] input) {
             int split = indexOf(input, "\n\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -108,7 +114,17 @@ class HttpFuzzTest {
             }
             out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.writeBytes(body);
-            return new Request(method, out.toByteArray());
+            var bytes = out.toByteArray();
+            return new Request(method, bytes, credential ? ownLoopbackAddress(bytes) : InetAddress.getLoopbackAddress());
+        }
+
+        private static InetAddress ownLoopbackAddress(byte[] bytes) {
+            int hash = java.util.Arrays.hashCode(bytes);
+            try {
+                return InetAddress.getByAddress(new byte[] {127, (byte) (hash >>> 16), (byte) (hash >>> 8), (byte) (hash | 1)});
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         boolean isHead() {

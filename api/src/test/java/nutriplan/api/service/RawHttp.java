@@ -54,7 +54,13 @@ public final class RawHttp {
 
     /** The same for a request whose answer has no body whatever its headers say ({@code HEAD}). */
     public static Response writeAllThenRead(int port, byte[] request, Duration timeout, boolean head) throws IOException {
-        try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return writeAllThenRead(port, request, timeout, head, InetAddress.getLoopbackAddress());
+    }
+
+    /** The same from another address of the loopback (127.0.0.0/8): a caller of its own, for the failure limit. */
+    public static Response writeAllThenRead(int port, byte[] request, Duration timeout, boolean head, InetAddress from)
+            throws IOException {
+        try (var socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0)) {
             socket.setSoTimeout((int) timeout.toMillis());
             var out = socket.getOutputStream();
             for (int offset = 0; offset < request.length; offset += 64 * 1024) {

@@ -19,8 +19,6 @@ import nutriplan.api.access.ForbiddenException;
  */
 public final class SessionAuthenticator implements Authenticator {
 
-    /** The request attribute holding the session a request proved, for the session routes. */
-    static final String SESSION = "nutriplan.session";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final Sessions sessions;
@@ -46,7 +44,6 @@ public final class SessionAuthenticator implements Authenticator {
         if (!SAFE.contains(ctx.method()) && !Sessions.csrfMatches(id, ctx.header(ForbiddenException.CSRF_HEADER))) {
             throw ForbiddenException.csrf();
         }
-        ctx.attribute(SESSION, session);
         return Optional.of(session.caller());
     }
 }

@@ -1,6 +1,7 @@
 package nutriplan.api.access.users;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 
@@ -53,7 +54,7 @@ final class SessionRoutes {
              "details": [{"field": "password", "message": "is too short (8 bytes): a password needs at least 12 bytes of UTF-8; a few words make a long one that is easy to remember"}]}""";
     private static final String SETUP_DONE_EXAMPLE = """
             {"error": "conflict", "message": "the first admin exists already; sign in instead",
-             "details": [{"field": "If-Match", "message": "the first admin exists already; sign in instead"}]}""";
+             "details": [{"field": "name", "message": "the first admin exists already; sign in instead"}]}""";
 
     private final Sessions sessions;
     private final Setup setup;
@@ -112,10 +113,10 @@ final class SessionRoutes {
         try {
             session = sessions.signIn(name, password.textValue(), ctx.ip());
         } catch (RateLimitedException limited) {
-            log.record(Event.RATE_LIMITED, ctx, "anonymous", Map.of("route", "POST " + SESSION, "name", loggable(name)));
+            log.record(Event.RATE_LIMITED, ctx, "anonymous", Map.of("route", "POST " + SESSION));
             throw limited;
         } catch (UnauthenticatedException failed) {
-            log.record(Event.SIGN_IN_FAILED, ctx, "anonymous", Map.of("name", loggable(name), "reason", failed.reason()));
+            log.record(Event.SIGN_IN_FAILED, ctx, "anonymous", Map.of("name", loggable(name, failed), "reason", failed.reason()));
             throw failed;
         }
         log.record(Event.SIGNED_IN, ctx, session.caller().id(), Map.of("name", session.user().name()));
@@ -127,7 +128,7 @@ final class SessionRoutes {
             responses = @OpenApiResponse(status = "200", description = "{\"signedIn\": false}, or the user, the CSRF token"
                     + " and when the session ends", content = @OpenApiContent(from = UserSchemas.Session.class, example = SIGNED_IN_EXAMPLE)))
     void current(Context ctx) {
-        Sessions.Session session = ctx.attribute(SessionAuthenticator.SESSION);
+        var session = session(ctx).orElse(null);
         ctx.header("Cache-Control", "no-store");
         if (session == null) {
             if (ctx.cookie(SessionCookie.NAME) != null) {
@@ -144,7 +145,7 @@ final class SessionRoutes {
             responses = @OpenApiResponse(status = "204", description = "signed out (also when no session was there)"))
     void signOut(Context ctx) {
         var id = ctx.cookie(SessionCookie.NAME);
-        Sessions.Session session = ctx.attribute(SessionAuthenticator.SESSION);
+        var session = session(ctx).orElse(null);
         if (id != null) {
             sessions.signOut(id);
             SessionCookie.expire(ctx);
@@ -182,19 +183,18 @@ final class SessionRoutes {
                 @OpenApiResponse(status = "503", description = "busy: the store cannot be reached; Retry-After is set",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void setUp(Context ctx) {
-        try {
-            addresses.checkAllowed(ctx.ip(), FailureLimiter.FROM_HERE);
+        Sessions.Session session;
+        try (var attempt = addresses.begin(FailureLimiter.addressKey(ctx.ip()), FailureLimiter.FROM_HERE)) {
+            try {
+                session = setup.complete(JsonRequests.body(ctx));
+            } catch (UnauthenticatedException failed) {
+                attempt.failed();
+                log.record(Event.AUTHENTICATION_FAILED, ctx, "anonymous", Map.of("route", "POST " + SETUP, "reason", failed.reason()));
+                throw failed;
+            }
         } catch (RateLimitedException limited) {
             log.record(Event.RATE_LIMITED, ctx, "anonymous", Map.of("route", "POST " + SETUP));
             throw limited;
-        }
-        Sessions.Session session;
-        try {
-            session = setup.complete(JsonRequests.body(ctx));
-        } catch (UnauthenticatedException failed) {
-            addresses.failed(ctx.ip());
-            log.record(Event.AUTHENTICATION_FAILED, ctx, "anonymous", Map.of("route", "POST " + SETUP, "reason", failed.reason()));
-            throw failed;
         }
         log.record(Event.SETUP_DONE, ctx, session.caller().id(), Map.of("name", session.user().name()));
         answer(ctx, session);
@@ -220,7 +220,28 @@ final class SessionRoutes {
      * The name a failed sign-in tried, for the security log: only when it has the shape of a user name, since a
      * password typed into the name field must not reach the log whole.
      */
-    private static String loggable(String name) {
-        return UserService.NAME.matcher(name).matches() ? name : "(not a user name)";
+    /**
+     * The session this browser's cookie proves, if any. These routes are public, so the access filter reads no
+     * credential for them: a stale cookie here proves nothing and refuses nothing.
+     */
+    private Optional<Sessions.Session> session(Context ctx) {
+        var id = ctx.cookie(SessionCookie.NAME);
+        if (id == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(sessions.find(id));
+        } catch (UnauthenticatedException stale) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The name a failed sign-in tried, as the log may show it: only a user's (a password typed into the name field
+     * must not reach the log).
+     */
+    private static String loggable(String name, UnauthenticatedException failed) {
+        return failed.reason().equals(Sessions.UNKNOWN_USER) ? "(no such user)"
+                : UserService.NAME.matcher(name).matches() ? name : "(not a user name)";
     }
 }

@@ -40,6 +40,9 @@ public final class Sessions {
 
     private final UserStore store;
     private final Passwords passwords;
+    /** A failed sign-in's reason when no user has the name tried. */
+    static final String UNKNOWN_USER = "unknown user";
+
     private final FailureLimiter addresses;
     private final FailureLimiter accounts;
     private final Clock clock;
@@ -93,24 +96,26 @@ public final class Sessions {
      *                                                   user") is for the security log only
      */
     public Session signIn(String name, String password, String address) {
-        addresses.checkAllowed(address, FailureLimiter.FROM_HERE);
-        accounts.checkAllowed(name, "too many failed sign-ins to this account");
-        var user = store.user(name);
-        String reason = null;
-        if (user.isEmpty()) {
-            passwords.spendCheck();
-            reason = "unknown user";
-        } else if (!passwords.matches(password, user.get().passwordHash())) {
-            reason = "wrong password";
-        } else if (!user.get().enabled()) {
-            reason = "disabled user";
+        // Both places are held while bcrypt runs: parallel guesses cannot pass the limit before any has failed.
+        try (var fromHere = addresses.begin(FailureLimiter.addressKey(address), FailureLimiter.FROM_HERE);
+             var toAccount = accounts.begin(name, "too many failed sign-ins to this account")) {
+            var user = store.user(name);
+            String reason = null;
+            if (user.isEmpty()) {
+                passwords.spendCheck();
+                reason = UNKNOWN_USER;
+            } else if (!passwords.matches(password, user.get().passwordHash())) {
+                reason = "wrong password";
+            } else if (!user.get().enabled()) {
+                reason = "disabled user";
+            }
+            if (reason != null) {
+                fromHere.failed();
+                toAccount.failed();
+                throw new UnauthenticatedException(reason);
+            }
+            return start(user.get());
         }
-        if (reason != null) {
-            addresses.failed(address);
-            accounts.failed(name);
-            throw new UnauthenticatedException(reason);
-        }
-        return start(user.get());
     }
 
     /** A new session for a user who proved who it is (signing in, the first run's setup). */
@@ -129,19 +134,19 @@ public final class Sessions {
      */
     public Session find(String id) {
         if (!Secrets.wellFormed(id)) {
-            throw new UnauthenticatedException("malformed session cookie");
+            throw UnauthenticatedException.stale("malformed session cookie");
         }
         var digest = Secrets.digest(id);
-        var stored = store.session(digest).orElseThrow(() -> new UnauthenticatedException("unknown session"));
+        var stored = store.session(digest).orElseThrow(() -> UnauthenticatedException.stale("unknown session"));
         var now = clock.instant();
         if (!now.isBefore(stored.lastSeen().plus(IDLE)) || !now.isBefore(stored.created().plus(ABSOLUTE))) {
             store.deleteSession(digest);
-            throw new UnauthenticatedException("expired session");
+            throw UnauthenticatedException.stale("expired session");
         }
         var user = store.user(stored.user()).filter(StoredUser::enabled).orElse(null);
         if (user == null) {
             store.deleteSession(digest);
-            throw new UnauthenticatedException("session of a disabled user");
+            throw UnauthenticatedException.stale("session of a disabled user");
         }
         var lastSeen = stored.lastSeen();
         if (!now.isBefore(lastSeen.plus(TOUCH_EVERY))) {
