@@ -32,7 +32,8 @@ import nutriplan.store.keys.StoredKey;
  * environment variables: {@code MONGODB_URI}, or the embedded store in {@code NUTRIPLAN_DATA_DIR} while the service
  * is stopped). A new key is printed alone on the last line, so that {@code $(nutriplan keys create …| tail -1)}
  * captures it; it is shown this once. {@code generate} makes a key without a store, for {@code NUTRIPLAN_ADMIN_KEY}.
- * Exit 0 on success, 1 when the store refuses or fails, 2 on bad arguments.
+ * Exit 0 on success, 1 when the store refuses or fails, 2 on bad arguments. Its security events go to its own log
+ * output (standard error), not to a running service's recent events.
  */
 public final class KeysCommand implements Command {
 
@@ -111,13 +112,15 @@ public final class KeysCommand implements Command {
             case "list" -> keys.list().forEach(key -> out.println(line(key)));
             case "create" -> {
                 var issued = keys.create(options.newKey(clock), AUTHOR);
-                log.record(Event.KEY_CREATED, "-", AUTHOR, null, Map.of("key", issued.stored().id(), "role", issued.stored().role()));
+                log.record(Event.KEY_CREATED, "-", AUTHOR, null, Map.of("key", issued.stored().id(),
+                        "name", issued.stored().name(), "role", issued.stored().role()));
                 printIssued(out, issued, "made");
             }
             case "rotate" -> {
                 var issued = keys.rotate(options.id(), options.grace(), AUTHOR);
                 log.record(Event.KEY_ROTATED, "-", AUTHOR, null, Map.of("key", options.id(), "replacedBy", issued.stored().id()));
-                out.println("key " + options.id() + " works for " + options.grace() + " more, then stops");
+                var old = keys.read(options.id());
+                out.println("key " + old.id() + " works until " + old.expires() + ", then stops");
                 printIssued(out, issued, "made in its place");
             }
             case "revoke" -> {
@@ -137,8 +140,7 @@ public final class KeysCommand implements Command {
     }
 
     private String line(StoredKey key) {
-        var status = key.revoked() != null ? "revoked" : key.activeAt(clock.instant()) ? "active" : "expired";
-        return String.join("  ", key.id(), status, key.role(), "\"" + key.name() + "\"",
+        return String.join("  ", key.id(), key.status(clock.instant()), key.role(), "\"" + key.name() + "\"",
                 "catalogs=" + (key.catalogs().isEmpty() ? "all" : String.join(",", key.catalogs().stream().sorted().toList())),
                 "expires=" + (key.expires() == null ? "never" : key.expires()),
                 "lastUsed=" + (key.lastUsed() == null ? "never" : key.lastUsed()));

@@ -22,8 +22,9 @@ public interface KeyStore {
     void create(StoredKey key);
 
     /**
-     * Rotates: adds the replacement and makes the old key expire at {@code oldExpires} (its grace period), naming its
-     * replacement. False, and nothing added, when there is no such key that is active at {@code now}.
+     * Rotates: makes the old key expire at {@code oldExpires} (its grace period; never later than it would), naming
+     * its replacement, and adds the replacement. False, and nothing changed, when there is no such key that is active
+     * at {@code now} and not rotated already: of two rotations at once, or a rotation and a revocation, one wins.
      */
     boolean rotate(String id, Instant now, Instant oldExpires, StoredKey replacement);
 

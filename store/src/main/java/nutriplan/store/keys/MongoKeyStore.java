@@ -26,8 +26,8 @@ import nutriplan.store.StoreUnavailableException;
 
 /**
  * API keys in the {@code keys} collection of the catalog store's database, by id. Each change is one atomic document
- * write (a rotation two, the replacement first: a crash between them leaves the old key working and a new one to
- * revoke, never none); the embedded server's file is committed after each one.
+ * write (a rotation two: the old key claimed, then its replacement added); the embedded server's file is committed
+ * after each one.
  */
 public final class MongoKeyStore implements KeyStore {
 
@@ -69,7 +69,7 @@ public final class MongoKeyStore implements KeyStore {
                 keys.insertOne(document(key));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    throw new StoreConflictException("a key with the id \"" + key.id() + "\" exists", 0);
+                    throw StoreConflictException.taken("id", "a key with the id \"" + key.id() + "\" exists");
                 }
                 throw e;
             }
@@ -81,15 +81,20 @@ public final class MongoKeyStore implements KeyStore {
     @Override
     public boolean rotate(String id, Instant now, Instant oldExpires, StoredKey replacement) {
         return StoreUnavailableException.unlessUnreachable(() -> {
-            var active = and(eq("_id", id), eq("revoked", null), or(eq("expires", null), gt("expires", Date.from(now))));
-            if (keys.find(active).first() == null) {
+            // Claim the old key first, in one atomic step: of two rotations, or a rotation and a revocation, at once,
+            // one wins and the other changes nothing. Its expiry only ever comes sooner.
+            var rotatable = and(eq("_id", id), eq("revoked", null), eq("replacedBy", null),
+                    or(eq("expires", null), gt("expires", Date.from(now))));
+            var claimed = keys.findOneAndUpdate(and(rotatable, or(eq("expires", null), gt("expires", Date.from(oldExpires)))),
+                    Updates.combine(Updates.set("expires", Date.from(oldExpires)), Updates.set("replacedBy", replacement.id())));
+            if (claimed == null) {
+                claimed = keys.findOneAndUpdate(rotatable, Updates.set("replacedBy", replacement.id()));
+            }
+            if (claimed == null) {
                 return false;
             }
+            // A crash here leaves the old key working until its grace ends, naming a replacement never made.
             keys.insertOne(document(replacement));
-            // The old key's expiry only ever comes sooner: a grace period never extends a key.
-            keys.updateOne(and(active, or(eq("expires", null), gt("expires", Date.from(oldExpires)))),
-                    Updates.set("expires", Date.from(oldExpires)));
-            keys.updateOne(eq("_id", id), Updates.set("replacedBy", replacement.id()));
             afterChange.run();
             return true;
         });

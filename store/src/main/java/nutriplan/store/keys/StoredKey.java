@@ -38,6 +38,11 @@ public record StoredKey(String id, String name, String role, Set<String> catalog
         return revoked == null && (expires == null || now.isBefore(expires));
     }
 
+    /** "active", "expired" or "revoked", at {@code now}: as listings show it. */
+    public String status(Instant now) {
+        return revoked != null ? "revoked" : activeAt(now) ? "active" : "expired";
+    }
+
     /** The digest never shows: records get logged. */
     @Override
     public String toString() {

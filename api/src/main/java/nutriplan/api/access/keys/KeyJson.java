@@ -26,7 +26,7 @@ final class KeyJson {
                 .put("id", key.id())
                 .put("name", key.name())
                 .put("role", key.role())
-                .put("status", status(key, now));
+                .put("status", key.status(now));
         var catalogs = node.putArray("catalogs");
         key.catalogs().stream().sorted().forEach(catalogs::add);
         node.put("created", key.created().toString()).put("createdBy", key.createdBy());
@@ -38,11 +38,6 @@ final class KeyJson {
     static ObjectNode issued(KeyService.Issued issued, Instant now) {
         var node = JsonNodeFactory.instance.objectNode().put("key", issued.key().text());
         return node.setAll(key(issued.stored(), now));
-    }
-
-    /** "active", "expired" or "revoked". */
-    static String status(StoredKey key, Instant now) {
-        return key.revoked() != null ? "revoked" : key.activeAt(now) ? "active" : "expired";
     }
 
     private static String text(Instant instant) {

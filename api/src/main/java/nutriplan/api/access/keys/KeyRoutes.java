@@ -49,8 +49,8 @@ public final class KeyRoutes {
             {"error": "invalid_request", "message": "no key was made: role: \\"owner\\" is not one of planner, editor, admin, monitor",
              "details": [{"field": "role", "message": "\\"owner\\" is not one of planner, editor, admin, monitor"}]}""";
     private static final String NOT_FOUND_EXAMPLE = """
-            {"error": "not_found", "message": "no key \\"k7vq2mzr4xpa\\" that works now (unknown, revoked or expired)",
-             "details": [{"field": "id", "message": "no key \\"k7vq2mzr4xpa\\" that works now (unknown, revoked or expired)"}]}""";
+            {"error": "not_found", "message": "no key \\"k7vq2mzr4xpa\\" that works now and was not rotated (unknown, revoked, expired or rotated)",
+             "details": [{"field": "id", "message": "no key \\"k7vq2mzr4xpa\\" that works now and was not rotated (unknown, revoked, expired or rotated)"}]}""";
 
     private static final String UNKNOWN_EXAMPLE = """
             {"error": "not_found", "message": "no key \\"k7vq2mzr4xpa\\"",
@@ -139,7 +139,7 @@ public final class KeyRoutes {
                         content = @OpenApiContent(from = KeySchemas.IssuedKey.class, example = ISSUED_EXAMPLE)),
                 @OpenApiResponse(status = "400", description = "invalid_request: a bad grace period",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = BAD_GRACE_EXAMPLE)),
-                @OpenApiResponse(status = "404", description = "not_found: no key of that id that works now",
+                @OpenApiResponse(status = "404", description = "not_found: no key of that id that works now and was not rotated already",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
                 @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.BODY_TOO_LARGE)),
@@ -173,6 +173,7 @@ public final class KeyRoutes {
     /** 201 with the key, shown this once, and where it is read from now on. */
     private void issuedAnswer(Context ctx, KeyService.Issued issued) {
         ctx.header("Location", KEYS + "/" + issued.stored().id());
+        ctx.header("Cache-Control", "no-store"); // the only answer that holds the key: no cache may keep it
         ctx.status(201).json(KeyJson.issued(issued, clock.instant()));
     }
 

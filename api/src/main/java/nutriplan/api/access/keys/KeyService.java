@@ -77,18 +77,19 @@ public final class KeyService {
      * A new key with the old one's name, role, catalogs and expiry; the old one keeps working for {@code grace}
      * (not past its own expiry), then stops.
      *
-     * @throws NotFoundException when there is no such key that works now
+     * @throws NotFoundException when there is no such key that works now and was not rotated already
      */
     public Issued rotate(String id, Duration grace, String author) {
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
             throw InvalidInputException.of("grace", "expected a period from 0s to 30d, not " + grace.toHours() + " h");
         }
         var now = clock.instant();
-        var old = store.key(id).filter(key -> key.activeAt(now)).orElseThrow(() -> noActiveKey(id));
+        var old = store.key(id).filter(key -> key.activeAt(now) && key.replacedBy() == null)
+                .orElseThrow(() -> noActiveKey(id));
         var replacement = stored(ApiKey.generate(), new NewKey(old.name(), role(old), old.catalogs(), old.expires()),
                 author, now);
         if (!store.rotate(id, now, now.plus(grace), replacement.stored())) {
-            throw noActiveKey(id); // revoked or expired by someone else meanwhile
+            throw noActiveKey(id); // revoked, expired or rotated by someone else meanwhile
         }
         held.remove(id);
         return replacement;
@@ -121,10 +122,14 @@ public final class KeyService {
         }
         var now = clock.instant();
         if (!stored.activeAt(now)) {
-            throw new UnauthenticatedException((stored.revoked() != null ? "revoked" : "expired") + " key " + key.id());
+            throw new UnauthenticatedException(stored.status(now) + " key " + key.id());
+        }
+        var role = JsonEnum.fromJsonName(Role.class, stored.role());
+        if (role == null) { // written by a newer version on a shared store: refused, not a 500
+            throw new UnauthenticatedException("key " + key.id() + " has the unknown role \"" + stored.role() + "\"");
         }
         touch(stored, now);
-        return new Caller("key:" + stored.id(), stored.name(), role(stored), Caller.Via.KEY, stored.catalogs());
+        return new Caller("key:" + stored.id(), stored.name(), role, Caller.Via.KEY, stored.catalogs());
     }
 
     /**
@@ -230,7 +235,7 @@ public final class KeyService {
     }
 
     private static NotFoundException noActiveKey(String id) {
-        return new NotFoundException("id", "no key " + shown(id) + " that works now (unknown, revoked or expired)");
+        return new NotFoundException("id", "no key " + shown(id) + " that works now and was not rotated (unknown, revoked, expired or rotated)");
     }
 
     private static String shown(String id) {

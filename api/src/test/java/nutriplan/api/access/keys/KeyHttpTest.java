@@ -23,6 +23,7 @@ class KeyHttpTest {
     void a_key_is_shown_once_works_for_its_role_and_is_listed_without_its_secret() {
         var made = SERVICE.postJson("/api/v1/keys", "{\"name\": \"recommendation-api\", \"role\": \"planner\", \"expires\": \"90d\"}");
         assertThat(made.statusCode()).isEqualTo(201);
+        assertThat(made.headers().firstValue("Cache-Control")).contains("no-store");
         var key = TestService.json(made).get("key").asText();
         var id = TestService.json(made).get("id").asText();
         assertThat(ApiKey.parse(key)).map(ApiKey::id).contains(id);
@@ -74,6 +75,8 @@ class KeyHttpTest {
         var listed = SERVICE.get("/api/v1/keys").body();
         assertThat(listed).contains("\"replacedBy\":\"" + ApiKey.parse(replacement).orElseThrow().id() + "\"");
 
+        var again = SERVICE.postJson("/api/v1/keys/" + oldId + ":rotate", "{}");
+        assertThat(again.statusCode()).as("a key is rotated once").isEqualTo(404);
         var immediately = SERVICE.postJson("/api/v1/keys/" + ApiKey.parse(replacement).orElseThrow().id() + ":rotate",
                 "{\"grace\": \"0s\"}");
         assertThat(immediately.statusCode()).isEqualTo(201);
