@@ -274,7 +274,7 @@ public final class MongoCatalogStore implements CatalogStore {
         var taken = catalogs.findOneAndUpdate(and(eq("_id", catalog), eq("version", 0L), lt("lease.until", new Date())),
                 Updates.set("lease", lease.document()), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (taken == null) {
-            throw new StoreConflictException("a catalog named \"" + catalog + "\" already exists", 0);
+            throw StoreConflictException.taken("name", "a catalog named \"" + catalog + "\" already exists");
         }
         return taken;
     }

@@ -64,7 +64,7 @@ public final class CatalogRoutes {
              "details": [{"field": "name", "message": "\\"Trial run\\" is not a catalog name: lowercase letters, digits and '-', starting with a letter or digit, at most 80 characters, not \\"inline\\""}]}""";
     private static final String EXISTS_EXAMPLE = """
             {"error": "conflict", "message": "a catalog named \\"trial\\" already exists",
-             "details": [{"field": "If-Match", "message": "a catalog named \\"trial\\" already exists"}]}""";
+             "details": [{"field": "name", "message": "a catalog named \\"trial\\" already exists"}]}""";
     private static final String CHANGED_EXAMPLE = "{\"catalog\": {\"name\": \"trial\", \"version\": 3, \"products\": 60}}";
     /** Descriptions of the answers that several changes share. */
     private static final String CHANGED = "the catalog's new version (also the ETag)";

@@ -16,10 +16,11 @@ public final class ErrorExamples {
             {"error": "unauthenticated", "message": "a valid credential is required: an API key as \\"Authorization: Bearer <key>\\", or a session from signing in",
              "details": []}""";
 
-    /** 415: a body not sent as JSON. */
-    /** The store cannot be reached: nothing was read or changed. */
+    /** 503: the store cannot be reached; nothing was read or changed. */
     public static final String STORE_DOWN = """
             {"error": "busy", "message": "the catalog store cannot take changes now; nothing was changed, try again", "details": []}""";
+
+    /** 415: a body not sent as JSON. */
     public static final String UNSUPPORTED = """
             {"error": "unsupported_media_type", "message": "the body must be JSON with Content-Type: application/json, not \\"text/plain\\"",
              "details": []}""";

@@ -92,7 +92,7 @@ public final class ErrorJson {
             case NotInStoreException missing -> new ErrorResponse(404,
                     body(NOT_FOUND, missing.getMessage(), List.of(detail(missing.field(), missing.getMessage()))));
             case StoreConflictException conflict -> new ErrorResponse(409,
-                    body(CONFLICT, conflict.getMessage(), List.of(detail("If-Match", conflict.getMessage()))));
+                    body(CONFLICT, conflict.getMessage(), List.of(detail(conflict.field(), conflict.getMessage()))));
             // The store down is back-pressure too, in API.md's one 503: "busy", retry later.
             case StoreUnavailableException unavailable -> new ErrorResponse(503, body(BUSY,
                     "the catalog store cannot take changes now; nothing was changed, try again", List.of()),

@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 import org.bson.Document;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -38,6 +37,8 @@ public final class MongoUserStore implements UserStore {
 
     /** Stored with every user: a reader meeting a newer schema refuses rather than misreads. */
     static final int SCHEMA = 1;
+    /** The {@code setup} document whose insertion claims the first run: a duplicate means another claimed it. */
+    private static final String FIRST_RUN = "first-run";
 
     private final MongoCollection<Document> users;
     private final MongoCollection<Document> sessions;
@@ -94,8 +95,8 @@ public final class MongoUserStore implements UserStore {
                         .append("disabled", user.disabled() == null ? null : Date.from(user.disabled())));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    throw new StoreConflictException("a user named \"" + user.name() + "\" exists (or existed: a name is"
-                            + " never given to someone else)", 0);
+                    throw StoreConflictException.taken("name", "a user named \"" + user.name() + "\" exists (or existed:"
+                            + " a name is never given to someone else)");
                 }
                 throw e;
             }
@@ -171,6 +172,31 @@ public final class MongoUserStore implements UserStore {
     }
 
     @Override
+    public boolean claimFirstRun() {
+        return available(() -> {
+            try {
+                setup.insertOne(new Document("_id", FIRST_RUN));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    return false;
+                }
+                throw e;
+            }
+            afterChange.run();
+            return true;
+        });
+    }
+
+    @Override
+    public void releaseFirstRun() {
+        available(() -> {
+            setup.deleteOne(eq("_id", FIRST_RUN));
+            afterChange.run();
+            return null;
+        });
+    }
+
+    @Override
     public void deleteSetupTokens() {
         available(() -> {
             setup.deleteMany(new Document());
@@ -190,14 +216,7 @@ public final class MongoUserStore implements UserStore {
                 document.getDate("created").toInstant(), disabled == null ? null : disabled.toInstant());
     }
 
-    /** Runs a store operation; an unreachable server becomes {@link StoreUnavailableException}. */
     private static <T> T available(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (MongoWriteException e) {
-            throw e; // an answer from a reachable server: the caller decides
-        } catch (MongoException e) {
-            throw new StoreUnavailableException("the store is unavailable: " + e.getMessage(), e);
-        }
+        return StoreUnavailableException.unlessUnreachable(operation);
     }
 }

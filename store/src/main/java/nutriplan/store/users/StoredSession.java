@@ -20,4 +20,10 @@ public record StoredSession(String digest, String user, Instant created, Instant
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(lastSeen, "lastSeen");
     }
+
+    /** The digest never shows: records get logged. */
+    @Override
+    public String toString() {
+        return "StoredSession[digest=<hidden>, user=" + user + ", created=" + created + ", lastSeen=" + lastSeen + "]";
+    }
 }

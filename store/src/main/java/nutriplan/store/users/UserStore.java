@@ -50,6 +50,15 @@ public interface UserStore {
      */
     boolean useSetupToken(String digest, Instant now);
 
-    /** Deletes every setup token: the other links printed die once the admin exists. */
+    /**
+     * Claims the first run, in one atomic step: true once, for whoever creates the first admin, so that two setup
+     * links used at once on two replicas make one admin. {@link #releaseFirstRun} when the admin could not be made.
+     */
+    boolean claimFirstRun();
+
+    /** Gives up a claim of the first run (the admin was not made, or a stale claim at a start with no user). */
+    void releaseFirstRun();
+
+    /** Deletes every setup token, and the first run's claim: the other links printed die once the admin exists. */
     void deleteSetupTokens();
 }

@@ -17,6 +17,7 @@ import nutriplan.catalog.json.Findings;
 import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.catalog.json.JsonFields;
 import nutriplan.store.StoreConflictException;
+import nutriplan.store.users.StoredUser;
 import nutriplan.store.users.UserStore;
 
 /**
@@ -55,6 +56,9 @@ final class Setup {
         if (!store.isEmpty()) {
             return false;
         }
+        // A claim left by a start that crashed while making the first admin would block every link: none is under way
+        // as a service starts on a store without users.
+        store.releaseFirstRun();
         var token = Secrets.random();
         var now = clock.instant();
         var expires = now.plus(VALID);
@@ -69,8 +73,8 @@ final class Setup {
      * The first admin, from {@code {"token", "name", "password"}}, signed in.
      *
      * @throws InvalidInputException    a malformed body, a bad name or password (the token is not used up then)
-     * @throws StoreConflictException   a user exists already: sign in instead
      * @throws UnauthenticatedException a token that is malformed, unknown, used or expired
+     * @throws StoreConflictException   a user exists already, or another link is making the first admin right now
      */
     Sessions.Session complete(byte[] body) {
         var findings = Findings.create();
@@ -84,16 +88,23 @@ final class Setup {
         if (findings.hasErrors()) {
             throw new InvalidInputException("no admin was created", findings.all());
         }
-        if (!store.isEmpty()) {
-            throw new StoreConflictException("the first admin exists already; sign in instead", 0);
-        }
+        // The token first: only its holder learns whether an admin exists.
         if (!Secrets.wellFormed(token)) {
             throw new UnauthenticatedException("malformed setup token");
         }
         if (!store.useSetupToken(Secrets.digest(token), clock.instant())) {
             throw new UnauthenticatedException("unknown, used or expired setup token");
         }
-        var admin = users.create(name, Role.ADMIN, Set.of(), password);
+        if (!store.isEmpty() || !store.claimFirstRun()) {
+            throw StoreConflictException.taken("name", "the first admin exists already; sign in instead");
+        }
+        StoredUser admin;
+        try {
+            admin = users.create(name, Role.ADMIN, Set.of(), password);
+        } catch (RuntimeException e) {
+            store.releaseFirstRun(); // no admin was made: a new link at the next start may still make one
+            throw e;
+        }
         store.deleteSetupTokens();
         return sessions.start(admin);
     }

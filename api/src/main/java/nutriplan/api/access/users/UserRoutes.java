@@ -34,7 +34,7 @@ final class UserRoutes {
                          {"field": "password", "message": "is too short (8 bytes): a password needs at least 12 bytes of UTF-8; a few words make a long one that is easy to remember"}]}""";
     private static final String EXISTS_EXAMPLE = """
             {"error": "conflict", "message": "a user named \\"ana\\" exists (or existed: a name is never given to someone else)",
-             "details": [{"field": "If-Match", "message": "a user named \\"ana\\" exists (or existed: a name is never given to someone else)"}]}""";
+             "details": [{"field": "name", "message": "a user named \\"ana\\" exists (or existed: a name is never given to someone else)"}]}""";
     private static final String NOT_FOUND_EXAMPLE = """
             {"error": "not_found", "message": "no enabled user named \\"bob\\"",
              "details": [{"field": "name", "message": "no enabled user named \\"bob\\""}]}""";

@@ -16,6 +16,8 @@ import nutriplan.store.users.UserStore;
 /** The user store in memory, for unit tests that need no server; MongoUserStoreTest covers the real one. */
 final class MemoryUserStore implements UserStore {
 
+    private boolean firstRunClaimed;
+
     private final Map<String, StoredUser> users = new HashMap<>();
     final Map<String, StoredSession> sessions = new HashMap<>();
     final Map<String, Instant> setupTokens = new HashMap<>();
@@ -38,7 +40,7 @@ final class MemoryUserStore implements UserStore {
     @Override
     public synchronized void create(StoredUser user) {
         if (users.putIfAbsent(user.name(), user) != null) {
-            throw new StoreConflictException("a user named \"" + user.name() + "\" exists", 0);
+            throw StoreConflictException.taken("name", "a user named \"" + user.name() + "\" exists");
         }
     }
 
@@ -99,6 +101,21 @@ final class MemoryUserStore implements UserStore {
     @Override
     public synchronized void deleteSetupTokens() {
         setupTokens.clear();
+        firstRunClaimed = false;
+    }
+
+    @Override
+    public synchronized boolean claimFirstRun() {
+        if (firstRunClaimed) {
+            return false;
+        }
+        firstRunClaimed = true;
+        return true;
+    }
+
+    @Override
+    public synchronized void releaseFirstRun() {
+        firstRunClaimed = false;
     }
 
     List<String> sessionUsers() {
