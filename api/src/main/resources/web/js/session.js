@@ -118,7 +118,7 @@ export function createSession(onChange) {
     mayWrite(catalog) {
       return user !== null && WRITERS.includes(user.role) && (user.catalogs.length === 0 || user.catalogs.includes(catalog));
     },
-    /** True when the signed-in user may create catalogs. */
-    mayCreate: () => user !== null && WRITERS.includes(user.role),
+    /** True when the signed-in user may create catalogs: a credential limited to named catalogs creates none. */
+    mayCreate: () => user !== null && WRITERS.includes(user.role) && user.catalogs.length === 0,
   };
 }
