@@ -122,6 +122,8 @@ public final class Sessions {
     Session start(StoredUser user) {
         var id = Secrets.random();
         var now = clock.instant();
+        // Sessions abandoned without signing out end here, at the next sign-in of anyone: the store keeps no dead ones.
+        store.deleteSessions(now.minus(IDLE), now.minus(ABSOLUTE));
         store.createSession(new StoredSession(Secrets.digest(id), user.name(), now, now));
         return new Session(id, user, now, now);
     }

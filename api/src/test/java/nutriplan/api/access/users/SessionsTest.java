@@ -83,6 +83,16 @@ class SessionsTest {
     }
 
     @Test
+    void a_session_abandoned_without_signing_out_is_deleted_at_the_next_sign_in() {
+        sessions.signIn("ana", PASSWORD, "10.0.0.1");
+        clock.advance(Sessions.IDLE.plusSeconds(1));
+
+        sessions.signIn("ana", PASSWORD, "10.0.0.1");
+
+        assertThat(store.sessions).hasSize(1);
+    }
+
+    @Test
     void a_use_is_written_to_the_store_at_most_once_a_minute() {
         var session = sessions.signIn("ana", PASSWORD, "10.0.0.1");
         var digest = Secrets.digest(session.id());
