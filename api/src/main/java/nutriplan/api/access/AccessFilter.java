@@ -109,7 +109,9 @@ public final class AccessFilter {
     /** Writes the refusal to the security log and returns it to throw. */
     private RuntimeException refused(Context ctx, String caller, RuntimeException refusal) {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();
-        var route = ctx.method().name() + " " + (endpoint == null ? ctx.path() : endpoint.path);
+        // A HEAD matches no route: its raw path, cut short, since the caller chose it.
+        var path = endpoint == null ? ctx.path().substring(0, Math.min(100, ctx.path().length())) : endpoint.path;
+        var route = ctx.method().name() + " " + path;
         switch (refusal) {
             case UnauthenticatedException failed when failed.credentialFailed() ->
                     log.record(Event.AUTHENTICATION_FAILED, ctx, caller, Map.of("route", route, "reason", failed.reason()));
