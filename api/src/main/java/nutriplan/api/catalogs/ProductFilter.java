@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import nutriplan.catalog.json.Finding;
 import nutriplan.catalog.json.InvalidInputException;
@@ -27,7 +26,6 @@ public record ProductFilter(Kind kind, List<String> tags, String text) {
     public static final ProductFilter NONE = new ProductFilter(null, List.of(), null);
     public static final int MAX_TEXT_LENGTH = 100;
     private static final int MAX_TAGS = 20;
-    private static final Set<String> PARAMETERS = Set.of("kind", "tag", "q");
 
     public ProductFilter {
         tags = List.copyOf(tags);
@@ -36,12 +34,10 @@ public record ProductFilter(Kind kind, List<String> tags, String text) {
     /**
      * Reads the query parameters, reporting every fault at once.
      *
-     * @throws InvalidInputException naming each faulty or unknown parameter
+     * @throws InvalidInputException naming each faulty parameter (an unknown one never gets here: QueryParameters)
      */
     public static ProductFilter fromQuery(Map<String, List<String>> query) {
         var faults = new ArrayList<Finding>();
-        query.keySet().stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name ->
-                faults.add(fault(shortened(name), "unknown query parameter; known: kind, tag, q")));
         var kindName = single(query, "kind", faults);
         var kind = kindName == null ? null : JsonEnum.fromJsonName(Kind.class, kindName);
         if (kindName != null && kind == null) {

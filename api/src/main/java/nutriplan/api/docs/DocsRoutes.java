@@ -21,6 +21,11 @@ public final class DocsRoutes {
     private final String document = OpenApiDocument.load();
     private final SwaggerUi swaggerUi = SwaggerUi.load();
 
+    /** Each operation's query parameters, from this document. */
+    public QueryParameters queryParameters() {
+        return QueryParameters.of(document);
+    }
+
     public void register(RoutesConfig routes) {
         routes.get(OPENAPI, this::openApi);
         routes.get(SWAGGER, this::swagger);

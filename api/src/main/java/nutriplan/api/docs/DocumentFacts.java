@@ -75,6 +75,8 @@ final class DocumentFacts {
         addHeaderComponents((ObjectNode) document.path("components"));
         // Before the headers: the refusals it adds get X-Request-Id like every other answer.
         AccessFacts.add(document, RouteScopes.service());
+        document.path("paths").forEach(path -> path.forEach(operation ->
+                addUnknownParameter((ObjectNode) operation.path("responses"))));
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
                 addHeaders(path.getKey(), operation.getKey(), (ObjectNode) operation.getValue().path("responses"))));
         document.path("paths").forEach(path -> path.forEach(operation -> addHeadersTooLarge((ObjectNode) operation.path("responses"))));
@@ -156,6 +158,23 @@ final class DocumentFacts {
     private static void headerRef(ObjectNode response, String name) {
         var headers = response.has("headers") ? (ObjectNode) response.get("headers") : response.putObject("headers");
         headers.putObject(name).put("$ref", HEADERS + name);
+    }
+
+    /**
+     * Any route refuses a query parameter it does not declare ({@code QueryParameters}): a route whose own faults
+     * give no 400 gets this one.
+     */
+    private static void addUnknownParameter(ObjectNode responses) {
+        if (responses.has("400")) {
+            return;
+        }
+        var fault = responses.putObject("400");
+        fault.put("description", "invalid_request: a query parameter this route does not take (it takes only those listed)");
+        var json = fault.putObject("content").putObject("application/json");
+        json.putObject("schema").put("$ref", SCHEMAS + "Error");
+        var message = "unknown query parameter: this route takes none";
+        json.set("example", ErrorJson.body(ErrorJson.INVALID_REQUEST, "unknown query parameters are refused, never ignored",
+                List.of(ErrorJson.detail("version", message))));
     }
 
     /**

@@ -80,6 +80,7 @@ public final class NutriplanApp {
                 settings.retryAfterSeconds());
         var metricsRoutes = new MetricsRoutes(metrics);
         var docs = new DocsRoutes();
+        var queryParameters = docs.queryParameters();
         var presets = new PresetRoutes();
         var accessLog = new AccessLog(metrics);
         this.javalin = Javalin.create(config -> {
@@ -87,6 +88,8 @@ public final class NutriplanApp {
             config.routes.before(RequestIds::assign);
             // One place decides who may call each route, before its handler: closed by default.
             config.routes.beforeMatched(access::check);
+            // A query parameter the OpenAPI document does not declare for the route is a 400, never ignored.
+            config.routes.beforeMatched(queryParameters::check);
             access.register(config.routes);
             plans.register(config.routes);
             batches.register(config.routes);

@@ -70,14 +70,6 @@ class SecurityEventRoutesTest {
     }
 
     @Test
-    void an_unknown_query_parameter_is_a_400_naming_it() {
-        var response = get("/api/v1/security-events?since=yesterday", "admin");
-
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).at("/details/0/field").asText()).isEqualTo("since");
-    }
-
-    @Test
     void only_admins_may_read_it_and_each_refusal_is_an_event() {
         var anonymous = get("/api/v1/security-events", null);
         var editor = get("/api/v1/security-events", "editor");
