@@ -63,7 +63,7 @@ public final class CatalogService {
 
     /** The catalog's current snapshot. */
     public Catalog catalog(String name) {
-        var catalog = snapshots.find(name);
+        var catalog = snapshots.current(name);
         if (catalog == null) {
             throw new NotFoundException("catalog", "no catalog named " + quoted(name));
         }

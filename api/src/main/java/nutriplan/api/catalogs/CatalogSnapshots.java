@@ -21,7 +21,8 @@ import nutriplan.store.StoreUnavailableException;
  * The hot path's catalogs: each stored catalog held in memory as an immutable snapshot, so a plan never waits on
  * the store. A snapshot is replaced when its version changes — at once after a change made here, and within a
  * poll interval after another replica's (change streams do not exist on the embedded server, so versions are
- * polled: one small query). When the store is down the snapshots stay as they were and plans go on.
+ * polled: one small query). When the store is down the snapshots stay as they were and plans go on. Old versions,
+ * for plans pinned to one, are read on demand and held in a bounded cache ({@link PinnedVersions}).
  */
 public final class CatalogSnapshots implements Catalogs, AutoCloseable {
 
@@ -29,11 +30,13 @@ public final class CatalogSnapshots implements Catalogs, AutoCloseable {
 
     private final CatalogStore store;
     private final ConcurrentMap<String, Catalog> byName = new ConcurrentHashMap<>();
+    private final PinnedVersions pinned;
     private final ScheduledExecutorService poller;
     private volatile boolean storeReachable = true;
 
     private CatalogSnapshots(CatalogStore store, long pollMs) {
         this.store = store;
+        this.pinned = new PinnedVersions(store);
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "nutriplan-catalog-poller");
             thread.setDaemon(true);
@@ -53,8 +56,14 @@ public final class CatalogSnapshots implements Catalogs, AutoCloseable {
         return new CatalogSnapshots(store, pollMs);
     }
 
+    /** A stored catalog by name, or pinned to a version or tag ("default@12", "default@race-2026"); null when none. */
     @Override
     public Catalog find(String name) {
+        return PinnedVersions.isPinned(name) ? pinned.find(name, byName::get) : byName.get(name);
+    }
+
+    /** The current snapshot of a stored catalog, by its plain name; null when there is none. */
+    public Catalog current(String name) {
         return byName.get(name);
     }
 

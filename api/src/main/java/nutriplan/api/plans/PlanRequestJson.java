@@ -60,7 +60,7 @@ public final class PlanRequestJson {
     public static final int MAX_LIMIT = 100_000;
 
     private static final int MAX_DESCRIPTION_LENGTH = 2000;
-    private static final int MAX_CATALOG_NAME_LENGTH = 100;
+    private static final int MAX_CATALOG_NAME_LENGTH = 150; // a name (80), "@" and a tag (64)
     private static final Set<String> FIELDS = Set.of("description", "targets", "catalog", "products", "include",
             "exclude", "require", "limits", "objective", "solver", "timeLimitMs", "alternatives",
             "unknownUnderMax", "workout", "durationMin", "schedule", "phase", "concentration");
@@ -153,6 +153,10 @@ public final class PlanRequestJson {
         }
         if (findings.hasErrors()) {
             throw invalid();
+        }
+        if (unknownCatalog != null && unknownCatalog.contains("@")) {
+            throw new NotFoundException("catalog", "no kept version or tag \"" + unknownCatalog + "\"; name a catalog"
+                    + " and one of its versions (\"default@12\") or tags (\"default@race-2026\"), as its versions list them");
         }
         if (unknownCatalog != null) {
             throw new NotFoundException("catalog", "no catalog named \"" + unknownCatalog + "\"; send the products inline"
