@@ -11,6 +11,8 @@ import java.util.OptionalLong;
 
 import nutriplan.catalog.Catalog;
 import nutriplan.catalog.CatalogFiles;
+import nutriplan.catalog.product.Product;
+import nutriplan.store.Change;
 import nutriplan.store.EmbeddedMongo;
 import nutriplan.store.MongoCatalogStore;
 
@@ -22,6 +24,7 @@ import nutriplan.store.MongoCatalogStore;
 public final class StoreBenchmark {
 
     private static final int WARM_UP = 1000;
+    private static final Change BENCH = Change.by("bench");
 
     public static void main(String[] args) throws IOException {
         int writes = 10_000;
@@ -42,19 +45,25 @@ public final class StoreBenchmark {
         System.out.println(run("not committed (MVStore's own ~1 s)", catalog, writes, false));
     }
 
+    private static Product renamed(Product p, int i) {
+        return new Product(p.id(), p.name() + " #" + i, p.brand(), p.kind(), p.serving(), p.nutrients(), p.tags(),
+                p.maxServings(), p.price(), p.source(), p.preparation(), p.carbohydrateType(), p.use());
+    }
+
     private static String run(String label, Catalog catalog, int writes, boolean commit) throws IOException {
         var directory = Files.createTempDirectory("nutriplan-store-bench");
         var server = EmbeddedMongo.start(directory);
         var store = MongoCatalogStore.connect(server.connectionString(), Duration.ofSeconds(5),
                 commit ? server::commit : () -> { });
-        store.create("bench", catalog.products());
+        store.create("bench", catalog.products(), BENCH);
         var products = catalog.products();
         var nanos = new long[writes];
         for (int i = 0; i < WARM_UP + writes; i++) {
             // Edits of existing products, round the catalog: the common write, which also leaves old revisions behind.
-            var product = products.get(i % products.size());
+            // Each is renamed: a product put unchanged writes no revision.
+            var product = renamed(products.get(i % products.size()), i);
             long start = System.nanoTime();
-            store.put("bench", product, OptionalLong.empty());
+            store.put("bench", product, BENCH, OptionalLong.empty());
             if (i >= WARM_UP) {
                 nanos[i - WARM_UP] = System.nanoTime() - start;
             }

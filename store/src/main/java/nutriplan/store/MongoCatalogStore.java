@@ -2,23 +2,31 @@ package nutriplan.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.elemMatch;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,11 +48,13 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 import nutriplan.catalog.Catalog;
+import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.catalog.product.Product;
 import nutriplan.store.keys.KeyStore;
 import nutriplan.store.keys.MongoKeyStore;
@@ -57,18 +67,22 @@ import nutriplan.store.users.UserStore;
  * made safe by versions instead:
  *
  * <ul>
- * <li>A product document ({@code products}, unique on catalog + id) keeps its recent revisions, each visible from
- * one catalog version ({@code from}) until another ({@code to}, absent while current). Readers of version V see
- * the revisions with from ≤ V &lt; to.</li>
+ * <li>A product document ({@code products}, unique on catalog + id) keeps its revisions, each visible from one
+ * catalog version ({@code from}) until another ({@code to}, absent while current). Readers of version V see the
+ * revisions with from ≤ V &lt; to — of the current version or of any kept one.</li>
+ * <li>Each version has a record ({@code versions}, one per catalog + version): author, time, request, message, and
+ * the ids it added, changed and removed. Tags ({@code tags}, one per catalog + tag) name versions.</li>
  * <li>A change first takes the catalog's lease (one atomic update of its {@code catalogs} document, so writers
- * queue and no update is lost), checks {@code If-Match}, writes revisions for version V + 1 — invisible to readers
- * — and then switches the catalog to V + 1 and drops the lease in one atomic, version-checked update. Before that
- * last write nothing is visible; after it, all of it is.</li>
- * <li>A writer that crashed leaves revisions from V + 1 and {@code to} marks behind, and its lease expires; the
- * next writer of that catalog removes them before changing anything ({@link #repair}).</li>
- * <li>A reader reads the version, then the products as they were at that version. Revisions are pruned only
- * {@link Revisions#RETAINED_VERSIONS} versions after they end, so the reader checks the version again and starts
- * over only if the catalog moved on that far meanwhile.</li>
+ * queue and no update is lost), checks {@code If-Match}, writes revisions for version V + 1 and then V + 1's record —
+ * all invisible to readers, who read no further than V — and then switches the catalog to V + 1 and drops the lease
+ * in one atomic, version-checked update. Before that last write nothing is visible; after it, all of it is, the
+ * record included.</li>
+ * <li>A writer that crashed leaves revisions from V + 1, {@code to} marks and perhaps V + 1's record behind, and its
+ * lease expires; the next writer of that catalog removes them before changing anything ({@link #repair}).</li>
+ * <li>Nothing is pruned unless a {@link Retention} says so; then each change, under the lease, removes the records
+ * of untagged versions older than its age (never the {@link Revisions#RECENT_VERSIONS} newest) and the revisions
+ * no kept version needs. A reader reads the version, then the products as they were at that version, then checks
+ * the version is still kept, and starts over if not.</li>
  * </ul>
  *
  * Durability: MongoDB acknowledges with majority write concern and the journal; for the embedded server the
@@ -76,8 +90,11 @@ import nutriplan.store.users.UserStore;
  */
 public final class MongoCatalogStore implements CatalogStore {
 
-    /** Stored with every document: a reader meeting a newer schema refuses rather than misreads. */
-    static final int SCHEMA = 1;
+    /**
+     * Stored with every document: a reader meeting a newer schema refuses rather than misreads. 2: every version
+     * kept with its record (a schema-1 writer would prune revisions, so it refuses a catalog written with 2).
+     */
+    static final int SCHEMA = 2;
     private static final String DEFAULT_DATABASE = "nutriplan";
     /**
      * How long a writer may hold a catalog before another may take over (and repair what it left): after a crash,
@@ -93,43 +110,64 @@ public final class MongoCatalogStore implements CatalogStore {
     private final MongoClient client;
     private final MongoCollection<Document> catalogs;
     private final MongoCollection<Document> products;
+    private final MongoCollection<Document> versionRecords;
+    private final MongoCollection<Document> tagDocuments;
     private final Runnable afterChange;
     private final Duration lease;
     private final Runnable afterClose;
+    private final Retention retention;
+    private final Clock clock;
     private final MongoUserStore users;
     private final MongoKeyStore keys;
 
     private MongoCatalogStore(MongoClient client, String database, Runnable afterChange, Duration lease,
-                              Runnable afterClose) {
+                              Runnable afterClose, Retention retention, Clock clock) {
         this.client = client;
         var db = client.getDatabase(database);
         this.catalogs = db.getCollection("catalogs");
         this.products = db.getCollection("products");
+        this.versionRecords = db.getCollection("versions");
+        this.tagDocuments = db.getCollection("tags");
         this.users = MongoUserStore.on(db, afterChange);
         this.keys = MongoKeyStore.on(db, afterChange);
         this.afterChange = afterChange;
         this.lease = lease;
         this.afterClose = afterClose;
+        this.retention = Objects.requireNonNull(retention, "retention");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Connects to the server at {@code uri} (its database, or "nutriplan"), creating the indexes if needed.
+     * Connects to the server at {@code uri} (its database, or "nutriplan"), creating the indexes if needed; every
+     * version is kept.
      *
      * @param serverSelectionTimeout how long an operation waits for an unreachable server before failing
      * @param afterChange            run after each change, before it returns (the embedded server's commit)
      */
     public static MongoCatalogStore connect(String uri, Duration serverSelectionTimeout, Runnable afterChange) {
-        return connect(uri, serverSelectionTimeout, afterChange, LEASE, () -> { });
+        return connect(uri, serverSelectionTimeout, afterChange, Retention.KEEP_ALL);
+    }
+
+    /** As {@link #connect(String, Duration, Runnable)}, pruning old versions as {@code retention} says. */
+    public static MongoCatalogStore connect(String uri, Duration serverSelectionTimeout, Runnable afterChange,
+                                            Retention retention) {
+        return connect(uri, serverSelectionTimeout, afterChange, LEASE, () -> { }, retention, Clock.systemUTC());
     }
 
     /**
      * The store on an {@link EmbeddedMongo} started in {@code dataDirectory}: committed after every change, and
-     * stopped when the store closes.
+     * stopped when the store closes; every version is kept.
      */
     public static MongoCatalogStore embedded(Path dataDirectory, Duration serverSelectionTimeout) {
+        return embedded(dataDirectory, serverSelectionTimeout, Retention.KEEP_ALL);
+    }
+
+    /** As {@link #embedded(Path, Duration)}, pruning old versions as {@code retention} says. */
+    public static MongoCatalogStore embedded(Path dataDirectory, Duration serverSelectionTimeout, Retention retention) {
         var server = EmbeddedMongo.start(dataDirectory);
         try {
-            return connect(server.connectionString(), serverSelectionTimeout, server::commit, LEASE, server::close);
+            return connect(server.connectionString(), serverSelectionTimeout, server::commit, LEASE, server::close,
+                    retention, Clock.systemUTC());
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -139,6 +177,12 @@ public final class MongoCatalogStore implements CatalogStore {
     /** With another lease (tests of crash recovery use a short one), and what to close after the client. */
     static MongoCatalogStore connect(String uri, Duration serverSelectionTimeout, Runnable afterChange, Duration lease,
                                      Runnable afterClose) {
+        return connect(uri, serverSelectionTimeout, afterChange, lease, afterClose, Retention.KEEP_ALL, Clock.systemUTC());
+    }
+
+    /** With a retention and a clock for the versions' times (tests of the retention move it). */
+    static MongoCatalogStore connect(String uri, Duration serverSelectionTimeout, Runnable afterChange, Duration lease,
+                                     Runnable afterClose, Retention retention, Clock clock) {
         var connection = new ConnectionString(uri);
         var settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
@@ -151,7 +195,8 @@ public final class MongoCatalogStore implements CatalogStore {
                 .applicationName("nutriplan")
                 .build();
         var database = connection.getDatabase() == null ? DEFAULT_DATABASE : connection.getDatabase();
-        var store = new MongoCatalogStore(MongoClients.create(settings), database, afterChange, lease, afterClose);
+        var store = new MongoCatalogStore(MongoClients.create(settings), database, afterChange, lease, afterClose,
+                retention, clock);
         store.createIndexes();
         return store;
     }
@@ -161,6 +206,9 @@ public final class MongoCatalogStore implements CatalogStore {
             products.createIndex(Indexes.ascending("catalog", "id"), new IndexOptions().unique(true).name("catalog_id"));
             products.createIndex(Indexes.ascending("catalog", "revisions.product.kind"), new IndexOptions().name("kind"));
             products.createIndex(Indexes.ascending("catalog", "revisions.product.tags"), new IndexOptions().name("tags"));
+            versionRecords.createIndex(Indexes.ascending("catalog", "version"),
+                    new IndexOptions().unique(true).name("catalog_version"));
+            tagDocuments.createIndex(Indexes.ascending("catalog", "version"), new IndexOptions().name("catalog_version"));
             return null;
         });
         users.createIndexes();
@@ -201,18 +249,27 @@ public final class MongoCatalogStore implements CatalogStore {
 
     @Override
     public StoredCatalog snapshot(String catalog) {
+        return read(catalog, OptionalLong.empty());
+    }
+
+    @Override
+    public StoredCatalog snapshot(String catalog, long version) {
+        return read(catalog, OptionalLong.of(version));
+    }
+
+    /** The catalog at {@code version} (empty: the current one), read again should it be pruned or moved meanwhile. */
+    private StoredCatalog read(String catalog, OptionalLong version) {
         return available(() -> {
             for (int attempt = 0; attempt < SNAPSHOT_ATTEMPTS; attempt++) {
-                var info = info(visibleCatalog(catalog));
+                var info = infoAt(catalog, version);
                 var list = new ArrayList<Ordered>();
-                for (var document : products.find(eq("catalog", catalog))) {
+                for (var document : products.find(and(eq("catalog", catalog), lte("revisions.from", info.version())))) {
                     var revision = Revisions.visibleAt(document, info.version());
                     if (revision != null) {
                         list.add(new Ordered(document.getLong("seq"), ProductDocuments.read(revision)));
                     }
                 }
-                // Revisions a reader of this version needs are kept for RETAINED_VERSIONS more versions.
-                if (info(visibleCatalog(catalog)).version() <= info.version() + Revisions.RETAINED_VERSIONS) {
+                if (isStillKept(catalog, info.version())) {
                     list.sort(Comparator.comparingLong(Ordered::seq));
                     return new StoredCatalog(info,
                             new Catalog(catalog, list.stream().map(Ordered::product).toList(), info.version()));
@@ -223,6 +280,35 @@ public final class MongoCatalogStore implements CatalogStore {
     }
 
     private record Ordered(long seq, Product product) {
+    }
+
+    /** The catalog's info at {@code version} (empty: the current one); NotInStore unless that version is kept. */
+    private CatalogInfo infoAt(String catalog, OptionalLong version) {
+        var document = visibleCatalog(catalog);
+        long current = document.getLong("version");
+        if (version.isEmpty() || version.getAsLong() == current) {
+            return info(document);
+        }
+        var record = version.getAsLong() < current ? versionRecord(catalog, version.getAsLong()) : null;
+        if (record == null) {
+            throw NotInStoreException.version(catalog, version.getAsLong(), current);
+        }
+        return new CatalogInfo(catalog, version.getAsLong(), record.getInteger("products"),
+                record.getDate("time").toInstant());
+    }
+
+    /**
+     * Whether the products just read at {@code version} were whole: the catalog still exists, and the version is
+     * among the newest (never pruned) or its record is still there (a pruning removes the record before revisions).
+     */
+    private boolean isStillKept(String catalog, long version) {
+        long current = visibleCatalog(catalog).getLong("version");
+        return current <= version + Revisions.RECENT_VERSIONS
+                || retention.limit().isEmpty() || versionRecord(catalog, version) != null;
+    }
+
+    private Document versionRecord(String catalog, long version) {
+        return versionRecords.find(eq("_id", recordId(catalog, version))).first();
     }
 
     @Override
@@ -236,22 +322,114 @@ public final class MongoCatalogStore implements CatalogStore {
     }
 
     @Override
-    public CatalogInfo put(String catalog, Product product, OptionalLong expectedVersion) {
-        return change(catalog, expectedVersion, change -> change.put(List.of(product)));
+    public Optional<Product> product(String catalog, String id, long version) {
+        return available(() -> {
+            for (int attempt = 0; attempt < SNAPSHOT_ATTEMPTS; attempt++) {
+                var info = infoAt(catalog, OptionalLong.of(version));
+                var document = products.find(and(eq("catalog", catalog), eq("id", id))).first();
+                var revision = document == null ? null : Revisions.visibleAt(document, info.version());
+                if (isStillKept(catalog, info.version())) {
+                    return Optional.ofNullable(revision).map(ProductDocuments::read);
+                }
+            }
+            throw new StoreUnavailableException("catalog \"" + catalog + "\" changes faster than it can be read", null);
+        });
     }
 
     @Override
-    public CatalogInfo delete(String catalog, String id, OptionalLong expectedVersion) {
-        return change(catalog, expectedVersion, change -> change.delete(id));
+    public List<VersionInfo> versions(String catalog, long beforeVersion, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the limit (" + limit + ") must be 1 or more");
+        }
+        return available(() -> {
+            long current = visibleCatalog(catalog).getLong("version");
+            long below = Math.min(beforeVersion, current + 1);
+            var records = new ArrayList<Document>();
+            versionRecords.find(and(eq("catalog", catalog), lt("version", below)))
+                    .sort(Sorts.descending("version")).limit(limit).into(records);
+            var tagged = tagsByVersion(catalog, current);
+            return records.stream().map(record -> versionInfo(record, tagged)).toList();
+        });
     }
 
     @Override
-    public CatalogInfo importProducts(String catalog, List<Product> list, OptionalLong expectedVersion) {
-        return change(catalog, expectedVersion, change -> change.put(list));
+    public List<ProductRevision> history(String catalog, String id) {
+        return available(() -> {
+            long current = visibleCatalog(catalog).getLong("version");
+            var document = products.find(and(eq("catalog", catalog), eq("id", id))).first();
+            var steps = document == null ? List.<Revisions.Step>of() : Revisions.steps(document, current);
+            if (steps.isEmpty()) {
+                throw NotInStoreException.neverHad(catalog, id);
+            }
+            var records = new HashMap<Long, Document>();
+            versionRecords.find(and(eq("catalog", catalog), in("version", steps.stream().map(Revisions.Step::version).toList())))
+                    .forEach(record -> records.put(record.getLong("version"), record));
+            var tagged = tagsByVersion(catalog, current);
+            var history = new ArrayList<ProductRevision>();
+            for (var step : steps.reversed()) {
+                var record = records.get(step.version());
+                if (record == null) {
+                    continue; // pruned, or made before versions had records
+                }
+                var action = step.before() == null ? ProductRevision.Action.ADDED
+                        : step.after() == null ? ProductRevision.Action.REMOVED : ProductRevision.Action.CHANGED;
+                var product = step.after() == null ? null : ProductDocuments.read(step.after());
+                history.add(new ProductRevision(step.version(), action, product, versionInfo(record, tagged)));
+            }
+            return history;
+        });
+    }
+
+    /** The catalog's tags naming versions up to {@code current}, by version, each version's sorted. */
+    private Map<Long, List<String>> tagsByVersion(String catalog, long current) {
+        var byVersion = new HashMap<Long, List<String>>();
+        for (var entry : tagsUpTo(catalog, current).entrySet()) {
+            byVersion.computeIfAbsent(entry.getValue(), version -> new ArrayList<>()).add(entry.getKey());
+        }
+        return byVersion;
+    }
+
+    private Map<String, Long> tagsUpTo(String catalog, long current) {
+        var tags = new TreeMap<String, Long>();
+        for (var document : tagDocuments.find(and(eq("catalog", catalog), lte("version", current)))) {
+            tags.put(document.getString("tag"), document.getLong("version"));
+        }
+        return tags;
+    }
+
+    private static VersionInfo versionInfo(Document record, Map<Long, List<String>> tagged) {
+        var summary = record.get("summary", Document.class);
+        long version = record.getLong("version");
+        return new VersionInfo(version, record.getString("author"), record.getDate("time").toInstant(),
+                record.getString("requestId"), record.getString("message"), record.getInteger("products"),
+                new VersionInfo.Summary(summary.getList("added", String.class), summary.getList("changed", String.class),
+                        summary.getList("removed", String.class)),
+                tagged.getOrDefault(version, List.of()));
     }
 
     @Override
-    public CatalogInfo create(String catalog, List<Product> list) {
+    public CatalogInfo put(String catalog, Product product, Change change, OptionalLong expectedVersion) {
+        return change(catalog, expectedVersion, change, edit -> edit.put(List.of(product)));
+    }
+
+    @Override
+    public CatalogInfo delete(String catalog, String id, Change change, OptionalLong expectedVersion) {
+        return change(catalog, expectedVersion, change, edit -> edit.delete(id));
+    }
+
+    @Override
+    public CatalogInfo importProducts(String catalog, List<Product> list, Change change, OptionalLong expectedVersion) {
+        return change(catalog, expectedVersion, change, edit -> edit.put(list));
+    }
+
+    @Override
+    public CatalogInfo revert(String catalog, long to, Change change, OptionalLong expectedVersion) {
+        return change(catalog, expectedVersion, change, edit -> edit.revert(to));
+    }
+
+    @Override
+    public CatalogInfo create(String catalog, List<Product> list, Change change) {
+        Objects.requireNonNull(change, "change");
         return available(() -> {
             var lease = newLease(catalog);
             var document = new Document("_id", catalog).append("schema", SCHEMA).append("version", 0L)
@@ -263,10 +441,10 @@ public final class MongoCatalogStore implements CatalogStore {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                // Taken, unless it is the remains of a create that crashed (version 0, lease expired): take it over.
+                // Taken, unless it is the remains of a create (or a deletion) that crashed: version 0, lease expired.
                 document = takeAbandonedCreate(catalog, lease);
             }
-            return new Change(catalog, document, lease).run(change -> change.put(list));
+            return new Edit(catalog, document, lease, change).run(edit -> edit.put(list));
         });
     }
 
@@ -280,7 +458,7 @@ public final class MongoCatalogStore implements CatalogStore {
     }
 
     @Override
-    public List<String> seedIfEmpty(List<Catalog> list) {
+    public List<String> seedIfEmpty(List<Catalog> list, Change change) {
         return available(() -> {
             var created = new ArrayList<String>();
             if (catalogs.countDocuments() > 0) {
@@ -288,7 +466,7 @@ public final class MongoCatalogStore implements CatalogStore {
             }
             for (var catalog : list) {
                 try {
-                    create(catalog.name(), catalog.products());
+                    create(catalog.name(), catalog.products(), change);
                     created.add(catalog.name());
                 } catch (StoreConflictException e) {
                     // Another replica is seeding the same store at the same time: its copy stands.
@@ -296,6 +474,104 @@ public final class MongoCatalogStore implements CatalogStore {
             }
             return created;
         });
+    }
+
+    @Override
+    public void deleteCatalog(String catalog) {
+        available(() -> {
+            var lease = newLease(catalog);
+            acquire(catalog, lease);
+            // First invisible (version 0, as a create not yet made), then emptied: a crash midway leaves remains a
+            // create of the same name takes over and repairs.
+            var hidden = catalogs.updateOne(and(eq("_id", catalog), eq("lease.owner", lease.owner())),
+                    Updates.combine(Updates.set("version", 0L), Updates.set("products", 0), Updates.set("nextSeq", 0L)));
+            if (hidden.getMatchedCount() == 0) {
+                throw new StoreUnavailableException("the deletion of catalog \"" + catalog
+                        + "\" took longer than its lease and was not made; try again", null);
+            }
+            products.deleteMany(eq("catalog", catalog));
+            versionRecords.deleteMany(eq("catalog", catalog));
+            tagDocuments.deleteMany(eq("catalog", catalog));
+            catalogs.deleteOne(and(eq("_id", catalog), eq("version", 0L), eq("lease.owner", lease.owner())));
+            afterChange.run();
+            return null;
+        });
+    }
+
+    @Override
+    public boolean tag(String catalog, String tag, long version) {
+        checkTag(tag);
+        return available(() -> {
+            // Under the lease: a change pruning old versions never removes the one being tagged.
+            var lease = newLease(catalog);
+            var document = acquire(catalog, lease);
+            try {
+                long current = document.getLong("version");
+                if (version < 1 || version > current || version < current && versionRecord(catalog, version) == null) {
+                    throw NotInStoreException.version(catalog, version, current);
+                }
+                var existing = tagDocuments.find(eq("_id", tagId(catalog, tag))).first();
+                if (existing != null && existing.getLong("version") <= current) {
+                    if (existing.getLong("version") == version) {
+                        return false;
+                    }
+                    throw StoreConflictException.tagTaken(catalog, tag, existing.getLong("version"), version);
+                }
+                tagDocuments.replaceOne(eq("_id", tagId(catalog, tag)), new Document("_id", tagId(catalog, tag))
+                        .append("catalog", catalog).append("tag", tag).append("version", version)
+                        .append("time", Date.from(clock.instant())), new ReplaceOptions().upsert(true));
+                afterChange.run();
+                return true;
+            } finally {
+                release(catalog, lease);
+            }
+        });
+    }
+
+    @Override
+    public boolean untag(String catalog, String tag) {
+        checkTag(tag);
+        return available(() -> {
+            visibleCatalog(catalog);
+            boolean removed = tagDocuments.deleteOne(eq("_id", tagId(catalog, tag))).getDeletedCount() > 0;
+            if (removed) {
+                afterChange.run();
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public Map<String, Long> tags(String catalog) {
+        return available(() -> tagsUpTo(catalog, visibleCatalog(catalog).getLong("version")));
+    }
+
+    @Override
+    public long tagged(String catalog, String tag) {
+        return available(() -> {
+            long current = visibleCatalog(catalog).getLong("version");
+            var document = tagDocuments.find(eq("_id", tagId(catalog, tag))).first();
+            if (document == null || document.getLong("version") > current) {
+                throw NotInStoreException.tag(catalog, tag);
+            }
+            return document.getLong("version");
+        });
+    }
+
+    private static void checkTag(String tag) {
+        if (tag == null || !TAG.matcher(tag).matches()) {
+            throw InvalidInputException.of("tag", "\"" + (tag == null || tag.length() <= 80 ? tag : tag.substring(0, 80) + "…")
+                    + "\" is not a tag: lowercase letters, digits, '.', '_' and '-', starting with a letter or digit,"
+                    + " at most 64 characters");
+        }
+    }
+
+    private static String tagId(String catalog, String tag) {
+        return catalog + "/" + tag;
+    }
+
+    private static String recordId(String catalog, long version) {
+        return catalog + "@" + version;
     }
 
     @Override
@@ -315,7 +591,8 @@ public final class MongoCatalogStore implements CatalogStore {
     }
 
     /** Runs a change under the catalog's lease and commits it as the next version. */
-    private CatalogInfo change(String catalog, OptionalLong expectedVersion, Consumer<Change> edit) {
+    private CatalogInfo change(String catalog, OptionalLong expectedVersion, Change change, Consumer<Edit> edit) {
+        Objects.requireNonNull(change, "change");
         return available(() -> {
             var lease = newLease(catalog);
             var document = acquire(catalog, lease);
@@ -324,7 +601,7 @@ public final class MongoCatalogStore implements CatalogStore {
                 release(catalog, lease);
                 throw StoreConflictException.staleVersion(catalog, expectedVersion.getAsLong(), version);
             }
-            return new Change(catalog, document, lease).run(edit);
+            return new Edit(catalog, document, lease, change).run(edit);
         });
     }
 
@@ -337,6 +614,7 @@ public final class MongoCatalogStore implements CatalogStore {
             var document = catalogs.findOneAndUpdate(and(eq("_id", catalog), gt("version", 0L), free),
                     Updates.set("lease", lease.document()), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
             if (document != null) {
+                checkSchema(document);
                 return document;
             }
             visibleCatalog(catalog); // throws when there is no such catalog
@@ -357,11 +635,15 @@ public final class MongoCatalogStore implements CatalogStore {
         if (document == null) {
             throw NotInStoreException.catalog(catalog);
         }
-        if (document.getInteger("schema", 0) > SCHEMA) {
-            throw new IllegalStateException("catalog \"" + catalog + "\" was written by a newer nutriplan (schema "
-                    + document.getInteger("schema") + ")");
-        }
+        checkSchema(document);
         return document;
+    }
+
+    private static void checkSchema(Document document) {
+        if (document.getInteger("schema", 0) > SCHEMA) {
+            throw new IllegalStateException("catalog \"" + document.getString("_id")
+                    + "\" was written by a newer nutriplan (schema " + document.getInteger("schema") + ")");
+        }
     }
 
     private static CatalogInfo info(Document document) {
@@ -370,8 +652,8 @@ public final class MongoCatalogStore implements CatalogStore {
     }
 
     /**
-     * Removes what a crashed writer left for versions after {@code version}: revisions it added, and the end it
-     * marked on revisions it replaced.
+     * Removes what a crashed writer left for versions after {@code version}: revisions it added, the end it marked
+     * on revisions it replaced, and the record (and any tag) of the version it was making.
      */
     private void repair(String catalog, long version) {
         var leftovers = and(eq("catalog", catalog), or(gt("revisions.from", version), gt("revisions.to", version)));
@@ -383,28 +665,37 @@ public final class MongoCatalogStore implements CatalogStore {
                 products.replaceOne(eq("_id", document.get("_id")), document.append("revisions", revisions));
             }
         }
+        versionRecords.deleteMany(and(eq("catalog", catalog), gt("version", version)));
+        tagDocuments.deleteMany(and(eq("catalog", catalog), gt("version", version)));
     }
 
     /** One change of one catalog, from version V to V + 1, under its lease. */
-    private final class Change {
+    private final class Edit {
         private final String catalog;
         private final long version;
         private final Lease lease;
+        private final Change change;
         private int count;
         private long nextSeq;
+        private final List<String> added = new ArrayList<>();
+        private final List<String> changed = new ArrayList<>();
+        private final List<String> removed = new ArrayList<>();
+        private int written;
 
-        Change(String catalog, Document document, Lease lease) {
+        Edit(String catalog, Document document, Lease lease, Change change) {
             this.catalog = catalog;
             this.version = document.getLong("version");
             this.lease = lease;
+            this.change = change;
             this.count = document.getInteger("products");
             this.nextSeq = document.getLong("nextSeq");
         }
 
-        CatalogInfo run(Consumer<Change> edit) {
+        CatalogInfo run(Consumer<Edit> edit) {
             try {
                 repair(catalog, version);
                 edit.accept(this);
+                prune();
                 return commit();
             } catch (RuntimeException e) {
                 releaseQuietly();
@@ -414,29 +705,70 @@ public final class MongoCatalogStore implements CatalogStore {
 
         /** Writes the next revision of each product (a product listed twice: the last one wins). */
         void put(List<Product> list) {
-            var byId = new LinkedHashMap<String, Product>();
-            list.forEach(product -> byId.put(product.id(), product));
+            var byId = new LinkedHashMap<String, Document>();
+            list.forEach(product -> byId.put(product.id(), ProductDocuments.write(product)));
             var existing = new HashMap<String, Document>();
             products.find(and(eq("catalog", catalog), in("id", byId.keySet())))
                     .forEach(document -> existing.put(document.getString("id"), document));
-            int written = 0;
             for (var entry : byId.entrySet()) {
-                if (++written % RENEW_EVERY == 0) {
-                    renewLease();
-                }
                 var id = entry.getKey();
-                var product = entry.getValue();
                 var document = existing.get(id);
                 if (document == null) {
                     document = new Document("catalog", catalog).append("id", id).append("schema", SCHEMA)
                             .append("seq", nextSeq++).append("revisions", new ArrayList<Document>());
                 }
-                if (Revisions.visibleAt(document, version) == null) {
-                    count++;
-                }
-                document.append("revisions", Revisions.next(document, version, ProductDocuments.write(product)));
-                products.replaceOne(and(eq("catalog", catalog), eq("id", id)), document, new ReplaceOptions().upsert(true));
+                write(document, entry.getValue());
             }
+        }
+
+        void delete(String id) {
+            var document = products.find(and(eq("catalog", catalog), eq("id", id))).first();
+            if (document == null || Revisions.visibleAt(document, version) == null) {
+                throw NotInStoreException.product(catalog, id);
+            }
+            write(document, null);
+        }
+
+        /** Puts back every product as version {@code to} held it, and removes those it did not hold. */
+        void revert(long to) {
+            if (to < 1 || to > version || to < version && versionRecord(catalog, to) == null) {
+                throw NotInStoreException.version(catalog, to, version);
+            }
+            // Read whole first: a cursor over documents being replaced may meet one twice.
+            var documents = products.find(eq("catalog", catalog)).sort(Sorts.ascending("seq")).into(new ArrayList<>());
+            for (var document : documents) {
+                var then = Revisions.visibleAt(document, to);
+                var now = Revisions.visibleAt(document, version);
+                if (then == null ? now != null : !then.equals(now)) {
+                    write(document, then);
+                }
+            }
+            if (added.isEmpty() && changed.isEmpty() && removed.isEmpty()) {
+                throw StoreConflictException.nothingToChange(catalog, to, version);
+            }
+        }
+
+        /** The product's next revision ({@code product} null: removed), unless it is the one visible already. */
+        private void write(Document document, Document product) {
+            if (++written % RENEW_EVERY == 0) {
+                renewLease();
+            }
+            var id = document.getString("id");
+            var visible = Revisions.visibleAt(document, version);
+            if (product != null && product.equals(visible)) {
+                return;
+            }
+            if (product == null) {
+                removed.add(id);
+                count--;
+            } else if (visible == null) {
+                added.add(id);
+                count++;
+            } else {
+                changed.add(id);
+            }
+            document.append("schema", SCHEMA).append("revisions", Revisions.next(document, version, product));
+            products.replaceOne(and(eq("catalog", catalog), eq("id", id)), document, new ReplaceOptions().upsert(true));
         }
 
         private void renewLease() {
@@ -448,29 +780,79 @@ public final class MongoCatalogStore implements CatalogStore {
             }
         }
 
-        void delete(String id) {
-            var document = products.find(and(eq("catalog", catalog), eq("id", id))).first();
-            if (document == null || Revisions.visibleAt(document, version) == null) {
-                throw NotInStoreException.product(catalog, id);
+        /**
+         * With a retention: removes the records of untagged versions older than it (not the newest ones), then the
+         * revisions no kept version needs. Records go first, so a reader of a pruned version notices.
+         */
+        private void prune() {
+            var maxAge = retention.limit();
+            if (maxAge.isEmpty()) {
+                return;
             }
-            count--;
-            document.append("revisions", Revisions.next(document, version, null));
-            products.replaceOne(eq("_id", document.get("_id")), document);
+            var cutoff = Date.from(clock.instant().minus(maxAge.get()));
+            long newestPrunable = version + 1 - Revisions.RECENT_VERSIONS;
+            var tagged = new HashSet<>(tagsUpTo(catalog, version).values());
+            var pruned = new TreeSet<Long>();
+            for (var record : versionRecords.find(and(eq("catalog", catalog), lte("version", newestPrunable),
+                    lt("time", cutoff))).projection(Projections.include("version"))) {
+                if (!tagged.contains(record.getLong("version"))) {
+                    pruned.add(record.getLong("version"));
+                }
+            }
+            if (pruned.isEmpty()) {
+                return;
+            }
+            versionRecords.deleteMany(and(eq("catalog", catalog), in("version", pruned)));
+            var kept = new HashSet<Long>(List.of(version, version + 1));
+            versionRecords.find(and(eq("catalog", catalog), lte("version", version)))
+                    .projection(Projections.include("version")).forEach(record -> kept.add(record.getLong("version")));
+            long lowestKept = kept.stream().mapToLong(Long::longValue).min().orElseThrow();
+            var candidates = and(eq("catalog", catalog), elemMatch("revisions", or(lte("to", pruned.last() + 1),
+                    and(lte("from", pruned.last()), exists("product", false)))));
+            for (var document : products.find(candidates)) {
+                var revisions = Revisions.pruned(document, kept::contains, lowestKept);
+                if (!Revisions.holdsAProduct(revisions) && revisions.stream().noneMatch(r -> kept.contains(r.getLong("from")))) {
+                    products.deleteOne(eq("_id", document.get("_id"))); // removed before every kept version
+                } else if (revisions.size() < document.getList("revisions", Document.class).size()) {
+                    products.replaceOne(eq("_id", document.get("_id")), document.append("revisions", revisions));
+                }
+            }
         }
 
-        /** The one write that makes the change visible, checked against the version and the lease. */
+        /**
+         * Writes V + 1's record (invisible until the switch), then the one write that makes the change visible,
+         * checked against the version and the lease.
+         */
         private CatalogInfo commit() {
-            var now = new Date();
+            var now = Date.from(clock.instant());
+            var record = new Document("_id", recordId(catalog, version + 1)).append("catalog", catalog)
+                    .append("version", version + 1).append("schema", SCHEMA).append("author", change.author())
+                    .append("time", now).append("requestId", change.requestId()).append("message", change.message())
+                    .append("products", count).append("summary", new Document("added", added)
+                            .append("changed", changed).append("removed", removed));
+            try {
+                versionRecords.insertOne(record);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                throw lostLease();
+            }
             var result = catalogs.updateOne(
                     and(eq("_id", catalog), eq("version", version), eq("lease.owner", lease.owner())),
                     Updates.combine(Updates.set("version", version + 1), Updates.set("products", count),
-                            Updates.set("nextSeq", nextSeq), Updates.set("updatedAt", now), Updates.unset("lease")));
+                            Updates.set("nextSeq", nextSeq), Updates.set("updatedAt", now), Updates.set("schema", SCHEMA),
+                            Updates.unset("lease")));
             if (result.getMatchedCount() == 0) {
-                throw new StoreUnavailableException("the change to catalog \"" + catalog
-                        + "\" took longer than its lease and was not made; try again", null);
+                throw lostLease();
             }
             afterChange.run();
             return new CatalogInfo(catalog, version + 1, count, now.toInstant());
+        }
+
+        private StoreUnavailableException lostLease() {
+            return new StoreUnavailableException("the change to catalog \"" + catalog
+                    + "\" took longer than its lease and was not made; try again", null);
         }
 
         private void releaseQuietly() {

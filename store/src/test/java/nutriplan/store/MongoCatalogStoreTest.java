@@ -29,6 +29,7 @@ import nutriplan.catalog.product.Product;
 class MongoCatalogStoreTest {
 
     private static final OptionalLong ANY = OptionalLong.empty();
+    static final Change TEST = Change.by("test");
 
     @TempDir
     Path data;
@@ -56,11 +57,11 @@ class MongoCatalogStoreTest {
 
     @Test
     void create_put_read_and_delete_each_bump_the_version_and_keep_the_catalog_order() {
-        assertThat(store.create("trial", List.of(product("b", 20), product("a", 22))).version()).isEqualTo(1);
+        assertThat(store.create("trial", List.of(product("b", 20), product("a", 22)), TEST).version()).isEqualTo(1);
 
-        var afterPut = store.put("trial", product("c", 30), ANY);
-        var afterReplace = store.put("trial", product("b", 25), ANY);
-        var afterDelete = store.delete("trial", "a", ANY);
+        var afterPut = store.put("trial", product("c", 30), TEST, ANY);
+        var afterReplace = store.put("trial", product("b", 25), TEST, ANY);
+        var afterDelete = store.delete("trial", "a", TEST, ANY);
 
         assertThat(List.of(afterPut.version(), afterReplace.version(), afterDelete.version())).containsExactly(2L, 3L, 4L);
         assertThat(afterDelete.products()).isEqualTo(2);
@@ -76,21 +77,21 @@ class MongoCatalogStoreTest {
 
     @Test
     void unknown_catalogs_and_products_are_not_found() {
-        store.create("trial", List.of());
+        store.create("trial", List.of(), TEST);
 
         assertThatThrownBy(() -> store.snapshot("nope")).isInstanceOf(NotInStoreException.class).hasMessageContaining("nope");
-        assertThatThrownBy(() -> store.put("nope", product("a", 1), ANY)).isInstanceOf(NotInStoreException.class);
-        assertThatThrownBy(() -> store.delete("trial", "ghost", ANY)).isInstanceOf(NotInStoreException.class)
+        assertThatThrownBy(() -> store.put("nope", product("a", 1), TEST, ANY)).isInstanceOf(NotInStoreException.class);
+        assertThatThrownBy(() -> store.delete("trial", "ghost", TEST, ANY)).isInstanceOf(NotInStoreException.class)
                 .hasMessageContaining("ghost");
         assertThat(store.snapshot("trial").version()).isEqualTo(1);
     }
 
     @Test
     void a_stale_expected_version_is_a_conflict_and_changes_nothing() {
-        store.create("trial", List.of(product("a", 20)));
-        store.put("trial", product("b", 20), OptionalLong.of(1));
+        store.create("trial", List.of(product("a", 20)), TEST);
+        store.put("trial", product("b", 20), TEST, OptionalLong.of(1));
 
-        assertThatThrownBy(() -> store.put("trial", product("c", 20), OptionalLong.of(1)))
+        assertThatThrownBy(() -> store.put("trial", product("c", 20), TEST, OptionalLong.of(1)))
                 .isInstanceOf(StoreConflictException.class).hasMessageContaining("version 2, not 1");
         assertThat(store.snapshot("trial").catalog().products()).extracting(Product::id).containsExactly("a", "b");
         assertThat(store.snapshot("trial").version()).isEqualTo(2);
@@ -98,15 +99,15 @@ class MongoCatalogStoreTest {
 
     @Test
     void a_taken_name_cannot_be_created_again() {
-        store.create("trial", List.of(product("a", 20)));
+        store.create("trial", List.of(product("a", 20)), TEST);
 
-        assertThatThrownBy(() -> store.create("trial", List.of())).isInstanceOf(StoreConflictException.class);
+        assertThatThrownBy(() -> store.create("trial", List.of(), TEST)).isInstanceOf(StoreConflictException.class);
         assertThat(store.snapshot("trial").catalog().products()).hasSize(1);
     }
 
     @Test
     void concurrent_writers_lose_no_update() throws Exception {
-        store.create("trial", List.of());
+        store.create("trial", List.of(), TEST);
         int writers = 4;
         int each = 15;
         var pool = Executors.newFixedThreadPool(writers);
@@ -119,7 +120,7 @@ class MongoCatalogStoreTest {
                     while (true) {
                         long version = store.snapshot("trial").version();
                         try {
-                            store.put("trial", product("w" + writer + "-" + k, 10), OptionalLong.of(version));
+                            store.put("trial", product("w" + writer + "-" + k, 10), TEST, OptionalLong.of(version));
                             break;
                         } catch (StoreConflictException e) {
                             // another writer got there first: read again
@@ -141,13 +142,13 @@ class MongoCatalogStoreTest {
 
     @Test
     void an_import_is_one_version_and_a_catalog_survives_a_restart() {
-        store.create("trial", List.of(product("a", 20)));
+        store.create("trial", List.of(product("a", 20)), TEST);
         var products = new ArrayList<Product>();
         for (int i = 0; i < 300; i++) {
             products.add(product("p" + i, i));
         }
 
-        var info = store.importProducts("trial", products, OptionalLong.of(1));
+        var info = store.importProducts("trial", products, TEST, OptionalLong.of(1));
         close();
         open();
 
@@ -162,9 +163,9 @@ class MongoCatalogStoreTest {
     void seeding_happens_once_on_an_empty_store_and_never_overwrites_edits() {
         var seed = List.of(new Catalog("default", List.of(product("a", 20), product("b", 30))));
 
-        assertThat(store.seedIfEmpty(seed)).containsExactly("default");
-        store.delete("default", "a", ANY);
-        assertThat(store.seedIfEmpty(seed)).isEmpty();
+        assertThat(store.seedIfEmpty(seed, TEST)).containsExactly("default");
+        store.delete("default", "a", TEST, ANY);
+        assertThat(store.seedIfEmpty(seed, TEST)).isEmpty();
 
         assertThat(store.snapshot("default").catalog().products()).extracting(Product::id).containsExactly("b");
     }
@@ -172,11 +173,11 @@ class MongoCatalogStoreTest {
     @Test
     void an_exported_catalog_file_imports_into_an_equal_catalog() {
         var original = new Catalog("trial", List.of(product("a", 20.5), product("b", 0.0027)));
-        store.create("trial", original.products());
+        store.create("trial", original.products(), TEST);
 
         var file = CatalogFiles.write(store.snapshot("trial").catalog());
         var read = CatalogFiles.parse(file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "export.json");
-        store.create("copy", read.catalog().products());
+        store.create("copy", read.catalog().products(), TEST);
 
         assertThat(read.isValid()).as("export passes check-catalog: %s", read.findings()).isTrue();
         assertThat(store.snapshot("copy").catalog().products()).isEqualTo(original.products());

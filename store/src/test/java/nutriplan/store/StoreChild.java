@@ -19,12 +19,12 @@ public final class StoreChild {
         var server = EmbeddedMongo.start(Path.of(args[0]));
         var store = MongoCatalogStore.connect(server.connectionString(), Duration.ofSeconds(2), server::commit,
                 StoreCrashTest.LEASE, server::close);
-        store.create("trial", List.of(MongoCatalogStoreTest.product("first", 10)));
+        store.create("trial", List.of(MongoCatalogStoreTest.product("first", 10)), MongoCatalogStoreTest.TEST);
         System.out.println("ready");
         if (args[1].equals("writes")) {
             for (int i = 0; ; i++) {
                 var id = "p" + i;
-                store.put("trial", MongoCatalogStoreTest.product(id, i), OptionalLong.empty());
+                store.put("trial", MongoCatalogStoreTest.product(id, i), MongoCatalogStoreTest.TEST, OptionalLong.empty());
                 System.out.println("ack " + id);
                 System.out.flush();
             }
@@ -35,7 +35,7 @@ public final class StoreChild {
         }
         System.out.println("importing");
         System.out.flush();
-        store.importProducts("trial", products, OptionalLong.empty());
+        store.importProducts("trial", products, MongoCatalogStoreTest.TEST, OptionalLong.empty());
         System.out.println("imported");
         System.out.flush();
     }

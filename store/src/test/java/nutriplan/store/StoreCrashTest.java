@@ -134,7 +134,7 @@ class StoreCrashTest {
         }
 
         void put(String catalog, Product product, OptionalLong expected) {
-            store.put(catalog, product, expected);
+            store.put(catalog, product, MongoCatalogStoreTest.TEST, expected);
         }
 
         @Override

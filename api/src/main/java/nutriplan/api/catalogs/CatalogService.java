@@ -24,6 +24,7 @@ import nutriplan.catalog.product.ProductJson;
 import nutriplan.catalog.product.ProductRules;
 import nutriplan.store.CatalogInfo;
 import nutriplan.store.CatalogStore;
+import nutriplan.store.Change;
 
 /**
  * Reading and changing catalogs: reads from the in-memory snapshots, changes validated here in full (every fault at
@@ -86,14 +87,14 @@ public final class CatalogService {
         if (!product.id().equals(id)) {
             throw InvalidInputException.of("id", "the body's id \"" + product.id() + "\" is not the path's " + quoted(id));
         }
-        var info = store.put(name, product, expectedVersion);
+        var info = store.put(name, product, change(author), expectedVersion);
         log(author, info, "put", line -> line.put("product", id));
         return changed(info);
     }
 
     public Catalog delete(Author author, String name, String id, OptionalLong expectedVersion) {
         catalog(name);
-        var info = store.delete(name, id, expectedVersion);
+        var info = store.delete(name, id, change(author), expectedVersion);
         log(author, info, "delete", line -> line.put("product", capped(id)));
         return changed(info);
     }
@@ -108,7 +109,7 @@ public final class CatalogService {
         var findings = Findings.create();
         var products = CatalogFiles.readProducts(array, "", findings);
         throwIfInvalid(findings, "nothing was imported");
-        var info = store.importProducts(name, products, expectedVersion);
+        var info = store.importProducts(name, products, change(author), expectedVersion);
         log(author, info, "import", line -> line.put("products", products.size()));
         return changed(info);
     }
@@ -125,7 +126,7 @@ public final class CatalogService {
         }
         throwIfInvalid(findings, "the catalog was not created");
         List<Product> products = from == null ? List.of() : source(from).products();
-        var info = store.create(name, products);
+        var info = store.create(name, products, change(author));
         log(author, info, "create", line -> line.put("from", from).put("products", products.size()));
         return changed(info);
     }
@@ -159,6 +160,11 @@ public final class CatalogService {
     /** A caller's text in a log line: Jackson escapes it, this keeps it short. */
     private static String capped(String text) {
         return text.length() <= MAX_LOGGED_LENGTH ? text : text.substring(0, MAX_LOGGED_LENGTH) + "…";
+    }
+
+    /** What the version's record keeps of the change: its author and request. */
+    private static Change change(Author author) {
+        return new Change(author.id(), author.requestId(), null);
     }
 
     private Catalog changed(CatalogInfo info) {

@@ -36,6 +36,7 @@ import nutriplan.api.web.WebForm;
 import nutriplan.api.targets.TargetRoutes;
 import nutriplan.catalog.json.Json;
 import nutriplan.store.CatalogStore;
+import nutriplan.store.Change;
 
 /**
  * The HTTP service, built from its settings and its two services (the catalog store, the planner); tests
@@ -124,7 +125,7 @@ public final class NutriplanApp {
     public static NutriplanApp create(ServiceSettings settings, CatalogStore store, PlanService planService, Clock clock) {
         try {
             if (store.catalogs().isEmpty()) {
-                var seeded = store.seedIfEmpty(new CatalogDirectory(settings.catalogDirectory()).all());
+                var seeded = store.seedIfEmpty(new CatalogDirectory(settings.catalogDirectory()).all(), Change.by("seed"));
                 LOG.info("seeded the catalog store from {}: {}", settings.catalogDirectory(), seeded);
             }
             var snapshots = CatalogSnapshots.load(store, settings.store().pollMs());

@@ -42,7 +42,7 @@ class CatalogChangesTest {
     @BeforeEach
     void open() throws IOException {
         store = StoreSettings.embedded(Files.createTempDirectory("nutriplan-changes")).open();
-        store.seedIfEmpty(TestService.CATALOGS.all());
+        store.seedIfEmpty(TestService.CATALOGS.all(), nutriplan.store.Change.by("seed"));
         snapshots = CatalogSnapshots.load(store, 60_000);
         catalogs = new CatalogService(store, snapshots, lines::add);
     }
