@@ -43,12 +43,17 @@ public final class RouteScopes {
         grant(scopes, Scope.PLAN, "POST /api/v1/plans", "POST /api/v1/plans:batch", "POST /api/v1/targets",
                 "POST /api/v1/targets:batch", "GET /api/v1/presets", "GET /api/v1/catalogs",
                 "GET /api/v1/catalogs/{catalog}/products", "GET /api/v1/catalogs/{catalog}/products/{id}",
-                "GET /api/v1/catalogs/{catalog}/export", "GET /api/v1/catalogs/{catalog}/dominated");
+                "GET /api/v1/catalogs/{catalog}/export", "GET /api/v1/catalogs/{catalog}/dominated",
+                "GET /api/v1/catalogs/{catalog}/versions", "GET /api/v1/catalogs/{catalog}/products/{id}/history",
+                "GET /api/v1/catalogs/{catalog}/diff", "GET /api/v1/catalogs/{catalog}/tags",
+                "GET /api/v1/catalogs/{catalog}/tags/{tag}");
         grant(scopes, Scope.CATALOG_WRITE, "POST /api/v1/catalogs", "PUT /api/v1/catalogs/{catalog}/products/{id}",
-                "DELETE /api/v1/catalogs/{catalog}/products/{id}", "POST /api/v1/catalogs/{catalog}/products:import");
+                "DELETE /api/v1/catalogs/{catalog}/products/{id}", "POST /api/v1/catalogs/{catalog}/products:import",
+                "POST /api/v1/catalogs/{catalog}:revert", "PUT /api/v1/catalogs/{catalog}/tags/{tag}",
+                "DELETE /api/v1/catalogs/{catalog}/tags/{tag}");
         grant(scopes, Scope.ADMIN, "GET /api/v1/keys", "POST /api/v1/keys", "GET /api/v1/keys/{id}",
                 "POST /api/v1/keys/{id}:rotate", "DELETE /api/v1/keys/{id}", "GET /api/v1/users", "POST /api/v1/users",
-                "DELETE /api/v1/users/{name}", "GET " + SecurityEventRoutes.SECURITY_EVENTS);
+                "DELETE /api/v1/users/{name}", "GET " + SecurityEventRoutes.SECURITY_EVENTS, "DELETE /api/v1/catalogs/{catalog}");
         grant(scopes, Scope.METRICS, "GET /metrics");
         return new RouteScopes(scopes);
     }

@@ -11,17 +11,26 @@ import nutriplan.api.access.Caller;
  * author, issue 29), and the request it came with, so that the change's log line and the access log's meet.
  *
  * @param requestId the request's {@code X-Request-Id}; "-" outside a request
+ * @param message   why, in the author's words ({@code X-Change-Message}); null for none
  */
-public record Author(Caller caller, String requestId) {
+public record Author(Caller caller, String requestId, String message) {
+
+    /** The header a change's message may come in (a revert's body may carry it as {@code message}). */
+    public static final String MESSAGE_HEADER = "X-Change-Message";
 
     public Author {
         Objects.requireNonNull(caller, "caller");
         requestId = requestId == null ? "-" : requestId;
     }
 
-    /** The request's caller and id. */
+    /** The request's caller, id and {@code X-Change-Message}. */
     public static Author of(Context ctx) {
-        return new Author(Caller.of(ctx), ctx.res().getHeader("X-Request-Id"));
+        return new Author(Caller.of(ctx), ctx.res().getHeader("X-Request-Id"), ctx.header(MESSAGE_HEADER));
+    }
+
+    /** The same author with the message the body gave, when it gave one. */
+    public Author withMessage(String bodyMessage) {
+        return bodyMessage == null ? this : new Author(caller, requestId, bodyMessage);
     }
 
     /** "key:np1a2b3c4d5e", "user:ana": safe to log and to store. */

@@ -12,7 +12,7 @@ import nutriplan.catalog.product.Product;
 import nutriplan.catalog.product.ProductJson;
 
 /** The bodies of the catalog endpoints; products are written as API.md shows them, units included. */
-final class CatalogJson {
+public final class CatalogJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -47,7 +47,7 @@ final class CatalogJson {
      * "Quantities"). The export keeps the file's strings ({@code "140 kcal"}), which check-catalog and people read; the
      * service reads both back.
      */
-    static ObjectNode product(Product product) {
+    public static ObjectNode product(Product product) {
         var node = ProductJson.write(product);
         node.set("serving", AmountJson.of(product.serving().value(), product.serving().dimension().canonicalUnit()));
         var nutrients = node.putObject("nutrients");
@@ -78,7 +78,7 @@ final class CatalogJson {
     }
 
     /** {@code {"catalog": {"name", "version", "products"}}}: a catalog after a change. */
-    static ObjectNode changed(Catalog catalog) {
+    public static ObjectNode changed(Catalog catalog) {
         var body = NODES.objectNode();
         body.putObject("catalog").put("name", catalog.name()).put("version", catalog.version())
                 .put("products", catalog.products().size());

@@ -16,6 +16,7 @@ import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.catalog.Catalog;
+import nutriplan.catalog.CatalogFiles;
 import nutriplan.catalog.product.Product;
 
 /**
@@ -75,6 +76,9 @@ public final class CatalogRoutes {
     private static final String IF_MATCH_DESCRIPTION = "the catalog version (ETag) the change is based on; 409 when the catalog"
             + " has moved on. Left out: change whatever the version is.";
 
+    private static final String VERSION_PARAM = "read the catalog as it was at this version: a number, or a tag's name"
+            + " (\"race-2026\"); left out: the current version";
+
     private final CatalogService catalogs;
 
     public CatalogRoutes(CatalogService catalogs) {
@@ -131,6 +135,7 @@ public final class CatalogRoutes {
             description = "Every product of the catalog that matches all the filters given; unknown query parameters are a 400.",
             pathParams = @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "default"),
             queryParams = {
+                @OpenApiParam(name = "version", description = VERSION_PARAM, example = "12"),
                 @OpenApiParam(name = "kind", description = "drink, powder, gel, chew, bar, shake, food or supplement", example = "drink"),
                 @OpenApiParam(name = "tag", type = String[].class, description = "a tag every product must carry; repeat for more",
                         example = "[\"caffeine-free\"]"),
@@ -145,7 +150,7 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "404", description = "not_found: no catalog of that name",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void products(Context ctx) {
-        var catalog = catalogs.catalog(ctx.pathParam("catalog"));
+        var catalog = catalogs.catalog(ctx.pathParam("catalog"), ctx.queryParam("version"));
         var filter = ProductFilter.fromQuery(ctx.queryParamMap());
         Versions.tag(ctx, catalog);
         ctx.json(CatalogJson.products(catalog, catalog.products().stream().filter(filter::matches).toList()));
@@ -154,6 +159,7 @@ public final class CatalogRoutes {
     @OpenApi(path = DOMINATED, methods = HttpMethod.GET, operationId = "listDominated", tags = "catalogs",
             summary = "The products another product of the catalog makes useless under minimum targets",
             pathParams = @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "default"),
+            queryParams = @OpenApiParam(name = "version", description = VERSION_PARAM, example = "12"),
             responses = {
                 @OpenApiResponse(status = "200", description = "each dominated product, in catalog order, with one that dominates it",
                         content = @OpenApiContent(from = CatalogSchemas.DominatedList.class, example = """
@@ -162,7 +168,7 @@ public final class CatalogRoutes {
                 @OpenApiResponse(status = "404", description = "not_found: no catalog of that name",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void dominated(Context ctx) {
-        var catalog = catalogs.catalog(ctx.pathParam("catalog"));
+        var catalog = catalogs.catalog(ctx.pathParam("catalog"), ctx.queryParam("version"));
         Versions.tag(ctx, catalog);
         ctx.json(CatalogJson.dominated(catalog));
     }
@@ -172,13 +178,14 @@ public final class CatalogRoutes {
             pathParams = {
                 @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "default"),
                 @OpenApiParam(name = "id", required = true, description = "the product's id", example = "gatorade-thirst-quencher-20oz")},
+            queryParams = @OpenApiParam(name = "version", description = VERSION_PARAM, example = "12"),
             responses = {
                 @OpenApiResponse(status = "200", description = "the product, every quantity an amount {\"amount\", \"unit\"}",
                         content = @OpenApiContent(from = CatalogSchemas.Product.class)),
                 @OpenApiResponse(status = "404", description = "not_found: no catalog of that name, or no such product in it",
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void product(Context ctx) {
-        var catalog = catalogs.catalog(ctx.pathParam("catalog"));
+        var catalog = catalogs.catalog(ctx.pathParam("catalog"), ctx.queryParam("version"));
         Versions.tag(ctx, catalog);
         ctx.json(CatalogJson.product(product(catalog, ctx.pathParam("id"))));
     }
@@ -267,6 +274,7 @@ public final class CatalogRoutes {
                     + " keeps its text quantities (\"140 kcal\"), which people write and read; the API's other answers give"
                     + " {\"amount\", \"unit\"}, and the service reads both.",
             pathParams = @OpenApiParam(name = "catalog", required = true, description = "the catalog's name", example = "default"),
+            queryParams = @OpenApiParam(name = "version", description = VERSION_PARAM, example = "12"),
             responses = {
                 @OpenApiResponse(status = "200", description = "the catalog file; ETag is the version exported",
                         content = @OpenApiContent(from = CatalogSchemas.CatalogFile.class)),
@@ -274,10 +282,10 @@ public final class CatalogRoutes {
                         content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void export(Context ctx) {
         var name = ctx.pathParam("catalog");
-        var catalog = catalogs.catalog(name);
+        var catalog = catalogs.catalog(name, ctx.queryParam("version"));
         Versions.tag(ctx, catalog);
         ctx.header("Content-Disposition", "attachment; filename=\"" + catalog.name() + ".json\"");
-        ctx.contentType("application/json").result(catalogs.export(name));
+        ctx.contentType("application/json").result(CatalogFiles.write(catalog));
     }
 
     /** A change's answer: the catalog's new version, in the body and as the ETag. */

@@ -131,9 +131,21 @@ public final class CatalogService {
         return changed(info);
     }
 
-    /** The catalog as a catalog file: {@code check-catalog} accepts it, and importing it changes nothing. */
-    public String export(String name) {
-        return CatalogFiles.write(catalog(name));
+    /**
+     * The catalog as it was at a version (a number or a tag's name; null: the current one), from the bounded cache of
+     * old versions that pinned plans use.
+     */
+    public Catalog catalog(String name, String version) {
+        var current = catalog(name);
+        if (version == null) {
+            return current;
+        }
+        var then = snapshots.find(name + "@" + version);
+        if (then == null) {
+            throw new NotFoundException("version", "catalog " + quoted(name) + " has no kept version or tag " + quoted(version)
+                    + "; it is at version " + current.version());
+        }
+        return then;
     }
 
     private Catalog source(String from) {
@@ -164,7 +176,17 @@ public final class CatalogService {
 
     /** What the version's record keeps of the change: its author and request. */
     private static Change change(Author author) {
-        return new Change(author.id(), author.requestId(), null);
+        return new Change(author.id(), author.requestId(), author.message());
+    }
+
+    /** The catalog's snapshot read again after a change made elsewhere (a revert): what plans use from now on. */
+    public Catalog refreshed(String name) {
+        return snapshots.refresh(name);
+    }
+
+    /** Drops a deleted catalog's snapshot at once (the other replicas' at their next poll). */
+    public void forget(String name) {
+        snapshots.forget(name);
     }
 
     private Catalog changed(CatalogInfo info) {

@@ -78,6 +78,11 @@ public final class CatalogSnapshots implements Catalogs, AutoCloseable {
         return byName.merge(name, fresh, (held, read) -> read.version() >= held.version() ? read : held);
     }
 
+    /** Drops a deleted catalog's snapshot. */
+    public void forget(String name) {
+        byName.remove(name);
+    }
+
     /** Whether the store answered the last poll. */
     public boolean storeReachable() {
         return storeReachable;

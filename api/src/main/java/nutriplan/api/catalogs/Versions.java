@@ -12,7 +12,7 @@ import nutriplan.catalog.json.InvalidInputException;
  * A catalog's version over HTTP: the {@code ETag} of every read and write ({@code "12"}), and the {@code If-Match}
  * a write may carry with the version it was based on.
  */
-final class Versions {
+public final class Versions {
 
     static final String IF_MATCH = "If-Match";
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
@@ -20,12 +20,12 @@ final class Versions {
     private Versions() {
     }
 
-    static void tag(Context ctx, Catalog catalog) {
+    public static void tag(Context ctx, Catalog catalog) {
         ctx.header("ETag", "\"" + catalog.version() + "\"");
     }
 
     /** The version the write is based on; empty without {@code If-Match} (or with {@code *}: any version). */
-    static OptionalLong expected(Context ctx) {
+    public static OptionalLong expected(Context ctx) {
         var header = ctx.header(IF_MATCH);
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return OptionalLong.empty();

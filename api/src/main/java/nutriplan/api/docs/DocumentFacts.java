@@ -3,6 +3,7 @@ package nutriplan.api.docs;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nutriplan.api.access.RouteScopes;
 import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.health.HealthRoutes;
+import nutriplan.api.history.HistoryRoutes;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.catalog.json.JsonEnum;
 import nutriplan.catalog.nutrient.Nutrient;
@@ -56,6 +58,13 @@ final class DocumentFacts {
             "Miss", Map.of("rule", ScheduleConstraintProvider.MEDIUM_RULES),
             "Status", Map.of("status", Stream.concat(Stream.of("ok"), Stream.of(HealthRoutes.Readiness.values())
                     .map(HealthRoutes.Readiness::jsonName)).toList(), "store", List.of("up", "down")));
+
+    /**
+     * The history's routes answer about the catalog's versions, not as one of them: no ETag (a tag moves no version),
+     * no 304. A revert makes a version, and carries its ETag like every change.
+     */
+    private static final Set<String> OF_THE_HISTORY = Set.of(HistoryRoutes.VERSIONS, HistoryRoutes.HISTORY,
+            HistoryRoutes.DIFF, HistoryRoutes.TAGS, HistoryRoutes.TAG, HistoryRoutes.CATALOG);
 
     private DocumentFacts() {
     }
@@ -133,7 +142,8 @@ final class DocumentFacts {
      * to an If-None-Match that names the current version; every 503 says when to retry.
      */
     private static void addHeaders(String path, String method, ObjectNode responses) {
-        boolean versioned = path.startsWith("/api/v1/catalogs/{catalog}") || (path.equals("/api/v1/catalogs") && method.equals("post"));
+        boolean versioned = (path.startsWith("/api/v1/catalogs/{catalog}") && !OF_THE_HISTORY.contains(path))
+                || (path.equals("/api/v1/catalogs") && method.equals("post"));
         if (versioned && method.equals("get")) {
             var notModified = responses.putObject("304");
             notModified.put("description", "not modified: If-None-Match names the catalog's current version; no body");

@@ -22,6 +22,8 @@ import nutriplan.api.catalogs.CatalogSnapshots;
 import nutriplan.api.docs.DocsRoutes;
 import nutriplan.api.errors.ErrorJson;
 import nutriplan.api.health.HealthRoutes;
+import nutriplan.api.history.HistoryRoutes;
+import nutriplan.api.history.HistoryService;
 import nutriplan.api.json.JsonRequests;
 import nutriplan.api.metrics.Metrics;
 import nutriplan.api.metrics.MetricsRoutes;
@@ -61,8 +63,8 @@ public final class NutriplanApp {
 
     private final AutoCloseable storage;
 
-    private NutriplanApp(ServiceSettings settings, Metrics metrics, CatalogService catalogs, PlanService planService, Access access,
-                         AutoCloseable storage) {
+    private NutriplanApp(ServiceSettings settings, Metrics metrics, CatalogService catalogs, HistoryService history,
+                         PlanService planService, Access access, AutoCloseable storage) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.pool = new SolverPool(settings.solverPoolSize(), settings.solverQueueSize(), settings.queueTimeoutMs(),
@@ -77,6 +79,7 @@ public final class NutriplanApp {
         var batches = new PlanBatchRoutes(new PlanBatches(catalogs.snapshots(), planService, pool, metrics,
                 settings.maxInlineProducts(), settings.requestTimeoutMs(), settings.maxBatchRequests()));
         var catalogRoutes = new CatalogRoutes(catalogs);
+        var historyRoutes = new HistoryRoutes(history);
         var health = new HealthRoutes(this::readiness, () -> warmUp.progress(), catalogs.snapshots()::storeReachable,
                 settings.retryAfterSeconds());
         var metricsRoutes = new MetricsRoutes(metrics);
@@ -95,6 +98,7 @@ public final class NutriplanApp {
             plans.register(config.routes);
             batches.register(config.routes);
             catalogRoutes.register(config.routes);
+            historyRoutes.register(config.routes);
             new TargetRoutes(settings.maxBatchRequests()).register(config.routes);
             health.register(config.routes);
             metricsRoutes.register(config.routes);
@@ -132,7 +136,8 @@ public final class NutriplanApp {
             var metrics = new Metrics();
             var access = Access.create(store, settings.access(), Duration.ofMillis(settings.store().pollMs()),
                     metrics, clock);
-            return new NutriplanApp(settings, metrics, new CatalogService(store, snapshots), planService, access, () -> {
+            var catalogs = new CatalogService(store, snapshots);
+            return new NutriplanApp(settings, metrics, catalogs, new HistoryService(store, catalogs), planService, access, () -> {
                 snapshots.close();
                 store.close();
             });

@@ -32,7 +32,7 @@ import nutriplan.store.CatalogStore;
 class CatalogChangesTest {
 
     private static final Author EDITOR = new Author(new Caller("key:np1a2b3c4d5e", "ci", Role.EDITOR, Caller.Via.KEY, Set.of()),
-            "c0ffee-42");
+            "c0ffee-42", "a new label");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private CatalogStore store;
@@ -58,7 +58,7 @@ class CatalogChangesTest {
         var created = catalogs.create(EDITOR, bytes("{\"name\": \"trial\", \"from\": \"default\"}"));
         var product = catalogs.catalog("trial").products().get(0);
         var put = catalogs.put(EDITOR, "trial", product.id(), bytes(CatalogJson.product(product).toString()), OptionalLong.empty());
-        var deleted = catalogs.delete(new Author(Caller.ANONYMOUS_PLANNER, null), "trial", product.id(), OptionalLong.empty());
+        var deleted = catalogs.delete(new Author(Caller.ANONYMOUS_PLANNER, null, null), "trial", product.id(), OptionalLong.empty());
         var imported = catalogs.importProducts(EDITOR, "trial", bytes("[" + CatalogJson.product(product) + "]"), OptionalLong.empty());
 
         assertThat(lines).hasSize(4);
