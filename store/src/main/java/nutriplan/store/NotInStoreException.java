@@ -36,7 +36,7 @@ public final class NotInStoreException extends RuntimeException {
 
     /** A product id the catalog never had (as far as its kept history goes). */
     static NotInStoreException neverHad(String catalog, String id) {
-        return new NotInStoreException("id", "catalog \"" + catalog + "\" never had a product \"" + id + "\"");
+        return new NotInStoreException("id", "catalog \"" + catalog + "\" never had a product \"" + id + "\" in the versions it keeps");
     }
 
     public String field() {

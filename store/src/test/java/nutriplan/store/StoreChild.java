@@ -10,8 +10,9 @@ import nutriplan.catalog.product.Product;
 
 /**
  * A process that writes to the embedded store until it is killed, for {@link StoreCrashTest}: it prints
- * {@code ack ID} after each acknowledged write, or {@code importing} just before a long import.
- * Usage: {@code StoreChild DATA_DIR writes|import}.
+ * {@code ack ID} after each acknowledged write, {@code importing} just before a long import, or {@code reverting}
+ * just before a long revert (of that import, back to version 1).
+ * Usage: {@code StoreChild DATA_DIR writes|import|revert}.
  */
 public final class StoreChild {
 
@@ -32,6 +33,15 @@ public final class StoreChild {
         var products = new ArrayList<Product>();
         for (int i = 0; i < StoreCrashTest.IMPORT_SIZE; i++) {
             products.add(MongoCatalogStoreTest.product("i" + i, i));
+        }
+        if (args[1].equals("revert")) {
+            store.importProducts("trial", products.subList(0, StoreCrashTest.REVERT_SIZE), MongoCatalogStoreTest.TEST, OptionalLong.empty());
+            System.out.println("reverting");
+            System.out.flush();
+            store.revert("trial", 1, MongoCatalogStoreTest.TEST, OptionalLong.of(2));
+            System.out.println("reverted");
+            System.out.flush();
+            return;
         }
         System.out.println("importing");
         System.out.flush();

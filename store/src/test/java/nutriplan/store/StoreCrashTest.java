@@ -26,6 +26,8 @@ class StoreCrashTest {
 
     static final Duration LEASE = Duration.ofSeconds(1);
     static final int IMPORT_SIZE = 3000;
+    /** The products a revert removes: fewer, as the import before it must first complete (about 4 ms a product). */
+    static final int REVERT_SIZE = 800;
 
     @TempDir
     Path data;
@@ -63,6 +65,39 @@ class StoreCrashTest {
             var after = reopened.snapshot("trial");
             assertThat(after.version()).isEqualTo(2);
             assertThat(after.catalog().products()).extracting(Product::id).containsExactly("first", "after");
+        }
+    }
+
+    @Test
+    void a_revert_killed_midway_leaves_the_next_version_whole_or_absent_and_the_history_readable() throws Exception {
+        var child = start("revert");
+        try (var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null && !line.equals("reverting"); ) {
+                // wait until the revert starts: the import before it is version 2
+            }
+            Thread.sleep(300); // well into the revert: removing 800 products takes seconds
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+
+        try (var reopened = reopen()) {
+            var store = reopened.store();
+            var before = store.snapshot("trial");
+            if (before.version() == 2) {
+                assertThat(before.catalog().products()).as("the revert never committed: all of the import").hasSize(REVERT_SIZE + 1);
+            } else {
+                assertThat(before.version()).as("the revert committed whole").isEqualTo(3);
+                assertThat(before.catalog().products()).extracting(Product::id).containsExactly("first");
+            }
+            long crashed = before.version();
+
+            // The crashed writer's lease expires, and the next writer removes what it left, its version record too.
+            store.put("trial", MongoCatalogStoreTest.product("after", 1), MongoCatalogStoreTest.TEST, OptionalLong.of(crashed));
+            assertThat(store.versions("trial", Long.MAX_VALUE, 10)).extracting(VersionInfo::version)
+                    .containsExactly(java.util.stream.LongStream.rangeClosed(1, crashed + 1).boxed().toList().reversed().toArray(Long[]::new));
+            assertThat(store.snapshot("trial", 1).catalog().products()).extracting(Product::id).containsExactly("first");
+            assertThat(store.snapshot("trial", 2).catalog().products()).hasSize(REVERT_SIZE + 1);
+            assertThat(store.snapshot("trial").catalog().products()).hasSize(before.catalog().products().size() + 1);
         }
     }
 
