@@ -16,6 +16,7 @@ import nutriplan.api.catalogs.Author;
 import nutriplan.api.catalogs.CatalogJson;
 import nutriplan.api.catalogs.CatalogSchemas;
 import nutriplan.api.catalogs.Versions;
+import nutriplan.api.errors.ErrorExamples;
 import nutriplan.api.errors.ErrorSchemas;
 import nutriplan.api.json.JsonBody;
 import nutriplan.api.json.JsonRequests;
@@ -40,6 +41,45 @@ public final class HistoryRoutes {
     private static final Set<String> REVERT_FIELDS = Set.of("to", "message");
     private static final Set<String> TAG_FIELDS = Set.of("version");
     private static final String NOT_FOUND = "not_found: no catalog of that name, or no such version, product or tag";
+
+    private static final String NOT_FOUND_EXAMPLE = """
+            {"error": "not_found", "message": "catalog \\"trial\\" has no version 99: it is at version 12",
+             "details": [{"field": "version", "message": "catalog \\"trial\\" has no version 99: it is at version 12"}]}""";
+    private static final String BAD_LIMIT_EXAMPLE = """
+            {"error": "invalid_request", "message": "expected a whole number from 1 to 200, not 500",
+             "details": [{"field": "limit", "message": "expected a whole number from 1 to 200, not 500"}]}""";
+    private static final String BAD_FROM_EXAMPLE = """
+            {"error": "invalid_request", "message": "is required: a version number or a tag's name",
+             "details": [{"field": "from", "message": "is required: a version number or a tag's name"}]}""";
+    private static final String BAD_TO_EXAMPLE = """
+            {"error": "invalid_request", "message": "is required: the version to restore",
+             "details": [{"field": "to", "message": "is required: the version to restore"}]}""";
+    private static final String BAD_TAG_EXAMPLE = """
+            {"error": "invalid_request", "message": "is required: the version the tag names",
+             "details": [{"field": "version", "message": "is required: the version the tag names"}]}""";
+    private static final String NOTHING_TO_REVERT_EXAMPLE = """
+            {"error": "conflict", "message": "catalog \\"trial\\" holds version 3's content already; a revert would change nothing",
+             "details": [{"field": "to", "message": "catalog \\"trial\\" holds version 3's content already; a revert would change nothing"}]}""";
+    private static final String TAG_TAKEN_EXAMPLE = """
+            {"error": "conflict", "message": "tag \\"race-2026\\" names version 12; remove it first to name another",
+             "details": [{"field": "tag", "message": "tag \\"race-2026\\" names version 12; remove it first to name another"}]}""";
+
+    private static final String VERSIONS_EXAMPLE = """
+            {"catalog": "default", "versions": [{"version": 12, "author": "user:ana", "time": "2026-12-07T10:00:00Z",
+             "requestId": "c0ffee-42", "message": "Maurten Gel 100: new label", "products": 58,
+             "summary": {"added": [], "changed": ["maurten-gel-100"], "removed": []}, "tags": ["race-2026"]}],
+             "next": "/api/v1/catalogs/default/versions?before=12&limit=1"}""";
+    private static final String HISTORY_EXAMPLE = """
+            {"catalog": "default", "id": "maurten-gel-100", "revisions": [{"version": 12, "action": "changed",
+             "author": "user:ana", "time": "2026-12-07T10:00:00Z", "message": "new label",
+             "fields": {"nutrients.sodium": {"before": "35 mg", "after": "45 mg"}}, "product": null}]}""";
+    private static final String DIFF_EXAMPLE = """
+            {"catalog": "default", "from": 3, "to": 12, "changes": [{"id": "cola-12oz", "change": "removed", "fields": {},
+             "product": {"id": "cola-12oz", "name": "Cola, 12 fl oz can", "kind": "drink",
+                         "serving": {"amount": 355.0, "unit": "mL"}, "nutrients": {}}}]}""";
+    private static final String CHANGED_EXAMPLE = "{\"catalog\": {\"name\": \"default\", \"version\": 13, \"products\": 58}}";
+    private static final String TAGS_EXAMPLE = "{\"catalog\": \"default\", \"tags\": {\"race-2026\": 12}}";
+    private static final String TAG_EXAMPLE = "{\"catalog\": \"default\", \"tag\": \"race-2026\", \"version\": 12}";
 
     private final HistoryService history;
 
@@ -67,11 +107,11 @@ public final class HistoryRoutes {
                 @OpenApiParam(name = "limit", type = Integer.class, description = "1 to 200, default 20")},
             responses = {
                 @OpenApiResponse(status = "200", description = "a page of versions",
-                        content = @OpenApiContent(from = HistorySchemas.VersionList.class)),
+                        content = @OpenApiContent(from = HistorySchemas.VersionList.class, example = VERSIONS_EXAMPLE)),
                 @OpenApiResponse(status = "400", description = "invalid_request: a bad before or limit",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = BAD_LIMIT_EXAMPLE)),
                 @OpenApiResponse(status = "404", description = NOT_FOUND,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void versions(Context ctx) {
         var catalog = ctx.pathParam("catalog");
         int limit = (int) number(ctx, "limit", HistoryService.DEFAULT_PAGE, 1, HistoryService.MAX_PAGE);
@@ -86,9 +126,9 @@ public final class HistoryRoutes {
                 @OpenApiParam(name = "id", required = true, example = "maurten-gel-100")},
             responses = {
                 @OpenApiResponse(status = "200", description = "its revisions",
-                        content = @OpenApiContent(from = HistorySchemas.History.class)),
+                        content = @OpenApiContent(from = HistorySchemas.History.class, example = HISTORY_EXAMPLE)),
                 @OpenApiResponse(status = "404", description = NOT_FOUND,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void history(Context ctx) {
         var catalog = ctx.pathParam("catalog");
         var id = ctx.pathParam("id");
@@ -104,11 +144,11 @@ public final class HistoryRoutes {
                         example = "12")},
             responses = {
                 @OpenApiResponse(status = "200", description = "the changes, by product id",
-                        content = @OpenApiContent(from = HistorySchemas.Diff.class)),
+                        content = @OpenApiContent(from = HistorySchemas.Diff.class, example = DIFF_EXAMPLE)),
                 @OpenApiResponse(status = "400", description = "invalid_request: from missing, or not a version or tag",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = BAD_FROM_EXAMPLE)),
                 @OpenApiResponse(status = "404", description = NOT_FOUND,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void diff(Context ctx) {
         var catalog = ctx.pathParam("catalog");
         ctx.json(HistoryJson.diff(catalog, history.diff(catalog, ctx.queryParam("from"), ctx.queryParam("to"))));
@@ -122,19 +162,20 @@ public final class HistoryRoutes {
                     example = "{\"to\": 12, \"message\": \"back to the race-week label\"}")),
             responses = {
                 @OpenApiResponse(status = "200", description = "the catalog's new version (also the ETag)",
-                        content = @OpenApiContent(from = CatalogSchemas.CatalogChange.class)),
+                        content = @OpenApiContent(from = CatalogSchemas.CatalogChange.class, example = CHANGED_EXAMPLE)),
                 @OpenApiResponse(status = "400", description = "invalid_request: to missing or not a version; a bad If-Match",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = BAD_TO_EXAMPLE)),
                 @OpenApiResponse(status = "404", description = NOT_FOUND,
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
                 @OpenApiResponse(status = "409", description = "conflict: a stale If-Match, or the catalog holds that version's"
-                        + " content already (nothing would change)", content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        + " content already (nothing would change)",
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOTHING_TO_REVERT_EXAMPLE)),
                 @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.BODY_TOO_LARGE)),
                 @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "503", description = "busy: the store cannot take changes now",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void revert(Context ctx) {
         var findings = Findings.create();
         var fields = JsonFields.of(JsonBody.parse(JsonRequests.body(ctx)), "", findings, REVERT_FIELDS);
@@ -157,8 +198,8 @@ public final class HistoryRoutes {
             pathParams = @OpenApiParam(name = "catalog", required = true, example = "default"),
             responses = {
                 @OpenApiResponse(status = "200", description = "tag → version",
-                        content = @OpenApiContent(from = HistorySchemas.Tags.class)),
-                @OpenApiResponse(status = "404", description = NOT_FOUND, content = @OpenApiContent(from = ErrorSchemas.Error.class))})
+                        content = @OpenApiContent(from = HistorySchemas.Tags.class, example = TAGS_EXAMPLE)),
+                @OpenApiResponse(status = "404", description = NOT_FOUND, content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void tags(Context ctx) {
         var catalog = ctx.pathParam("catalog");
         ctx.json(HistoryJson.tags(catalog, history.tags(catalog)));
@@ -170,8 +211,8 @@ public final class HistoryRoutes {
                 @OpenApiParam(name = "catalog", required = true, example = "default"),
                 @OpenApiParam(name = "tag", required = true, example = "race-2026")},
             responses = {
-                @OpenApiResponse(status = "200", description = "the tag", content = @OpenApiContent(from = HistorySchemas.Tag.class)),
-                @OpenApiResponse(status = "404", description = NOT_FOUND, content = @OpenApiContent(from = ErrorSchemas.Error.class))})
+                @OpenApiResponse(status = "200", description = "the tag", content = @OpenApiContent(from = HistorySchemas.Tag.class, example = TAG_EXAMPLE)),
+                @OpenApiResponse(status = "404", description = NOT_FOUND, content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE))})
     void tag(Context ctx) {
         var catalog = ctx.pathParam("catalog");
         var tag = ctx.pathParam("tag");
@@ -187,20 +228,20 @@ public final class HistoryRoutes {
                     example = "{\"version\": 12}")),
             responses = {
                 @OpenApiResponse(status = "200", description = "the tag named that version already",
-                        content = @OpenApiContent(from = HistorySchemas.Tag.class)),
+                        content = @OpenApiContent(from = HistorySchemas.Tag.class, example = TAG_EXAMPLE)),
                 @OpenApiResponse(status = "201", description = "the tag now names the version; Location set",
-                        content = @OpenApiContent(from = HistorySchemas.Tag.class)),
+                        content = @OpenApiContent(from = HistorySchemas.Tag.class, example = TAG_EXAMPLE)),
                 @OpenApiResponse(status = "400", description = "invalid_request: a bad tag name or version",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
-                @OpenApiResponse(status = "404", description = NOT_FOUND, content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = BAD_TAG_EXAMPLE)),
+                @OpenApiResponse(status = "404", description = NOT_FOUND, content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
                 @OpenApiResponse(status = "409", description = "conflict: the tag names another version",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = TAG_TAKEN_EXAMPLE)),
                 @OpenApiResponse(status = "413", description = "too_large: the body is over the limit",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.BODY_TOO_LARGE)),
                 @OpenApiResponse(status = "415", description = "unsupported_media_type: the body is not sent as JSON",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.UNSUPPORTED)),
                 @OpenApiResponse(status = "503", description = "busy: the store cannot take changes now",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void putTag(Context ctx) {
         var findings = Findings.create();
         var fields = JsonFields.of(JsonBody.parse(JsonRequests.body(ctx)), "", findings, TAG_FIELDS);
@@ -226,9 +267,9 @@ public final class HistoryRoutes {
                 @OpenApiParam(name = "tag", required = true, example = "race-2026")},
             responses = {
                 @OpenApiResponse(status = "204", description = "removed"),
-                @OpenApiResponse(status = "404", description = NOT_FOUND, content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                @OpenApiResponse(status = "404", description = NOT_FOUND, content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
                 @OpenApiResponse(status = "503", description = "busy: the store cannot take changes now",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void deleteTag(Context ctx) {
         history.untag(ctx.pathParam("catalog"), ctx.pathParam("tag"));
         ctx.status(204);
@@ -239,9 +280,9 @@ public final class HistoryRoutes {
             pathParams = @OpenApiParam(name = "catalog", required = true, example = "trial"),
             responses = {
                 @OpenApiResponse(status = "204", description = "deleted, history included"),
-                @OpenApiResponse(status = "404", description = NOT_FOUND, content = @OpenApiContent(from = ErrorSchemas.Error.class)),
+                @OpenApiResponse(status = "404", description = NOT_FOUND, content = @OpenApiContent(from = ErrorSchemas.Error.class, example = NOT_FOUND_EXAMPLE)),
                 @OpenApiResponse(status = "503", description = "busy: the store cannot take changes now",
-                        content = @OpenApiContent(from = ErrorSchemas.Error.class))})
+                        content = @OpenApiContent(from = ErrorSchemas.Error.class, example = ErrorExamples.STORE_DOWN))})
     void deleteCatalog(Context ctx) {
         history.delete(ctx.pathParam("catalog"));
         ctx.status(204);

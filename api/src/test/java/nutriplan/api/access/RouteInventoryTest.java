@@ -66,7 +66,7 @@ class RouteInventoryTest {
         var javalin = Javalin.create(config -> {
             new SecurityEventRoutes(new SecurityLog(new nutriplan.api.metrics.Metrics(), java.time.Clock.systemUTC()))
                     .register(config.routes);
-            config.routes.delete("/api/v1/catalogs/{catalog}", ctx -> ctx.status(204));
+            config.routes.post("/api/v1/catalogs/{catalog}:forget", ctx -> ctx.status(204));
         });
         var routes = javalin.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
@@ -75,7 +75,7 @@ class RouteInventoryTest {
                 .toList();
 
         assertThatThrownBy(() -> scopes.check(routes)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("no scope for DELETE /api/v1/catalogs/{catalog}");
+                .hasMessageContaining("no scope for POST /api/v1/catalogs/{catalog}:forget");
     }
 
     @Test

@@ -15,16 +15,18 @@ class QueryParametersHttpTest {
 
     @Test
     void an_undeclared_parameter_is_a_400_naming_it_and_the_ones_the_route_takes() {
-        var export = SERVICE.get("/api/v1/catalogs/default/export?version=1");
+        var export = SERVICE.get("/api/v1/catalogs/default/versions?as_of=1");
         assertThat(export.statusCode()).isEqualTo(400);
-        assertThat(TestService.json(export).at("/details/0/field").asText()).isEqualTo("version");
-        assertThat(TestService.json(export).at("/details/0/message").asText()).contains("takes none");
+        assertThat(TestService.json(export).at("/details/0/field").asText()).isEqualTo("as_of");
+        assertThat(TestService.json(export).at("/details/0/message").asText()).contains("known: before, limit");
 
         var products = SERVICE.get("/api/v1/catalogs/default/products?kind=gel&colour=red");
         assertThat(products.statusCode()).isEqualTo(400);
         assertThat(TestService.json(products).at("/details/0/field").asText()).isEqualTo("colour");
-        assertThat(TestService.json(products).at("/details/0/message").asText()).contains("known: kind, q, tag");
+        assertThat(TestService.json(products).at("/details/0/message").asText()).contains("known: kind, q, tag, version");
 
+        var health = SERVICE.get("/health?verbose=1");
+        assertThat(TestService.json(health).at("/details/0/message").asText()).contains("takes none");
         var events = SERVICE.get("/api/v1/security-events?since=yesterday");
         assertThat(TestService.json(events).at("/details/0/field").asText()).isEqualTo("since");
 
