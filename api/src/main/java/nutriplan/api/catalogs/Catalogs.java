@@ -16,7 +16,10 @@ public interface Catalogs {
     /** The name an inline catalog (a plan request's {@code products}) gets; no stored catalog may carry it. */
     String INLINE_CATALOG = "inline";
 
-    /** The stored catalog with this name, or null when there is none. */
+    /**
+     * The stored catalog with this name — or, where versions are kept, as it was at a version or tag
+     * ("default@12", "default@race-2026") — or null when there is none.
+     */
     Catalog find(String name);
 
     /** Every stored catalog, in a stable order. */
