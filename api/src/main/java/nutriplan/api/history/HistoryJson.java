@@ -91,8 +91,15 @@ final class HistoryJson {
 
     private static void fields(ObjectNode node, Map<String, CatalogDiff.FieldChange> fields) {
         var object = node.putObject("fields");
-        fields.forEach((path, change) -> object.putObject(path).<ObjectNode>set("before", change.before())
-                .set("after", change.after()));
+        fields.forEach((path, change) -> {
+            var field = object.putObject(path); // an absent side is left out, not null
+            if (change.before() != null) {
+                field.set("before", change.before());
+            }
+            if (change.after() != null) {
+                field.set("after", change.after());
+            }
+        });
     }
 
     private static nutriplan.catalog.Catalog catalogOf(nutriplan.catalog.product.Product product) {

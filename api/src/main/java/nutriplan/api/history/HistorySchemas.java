@@ -40,9 +40,9 @@ public final class HistorySchemas {
             @OpenApiRequired @OpenApiNullable @OpenApiDescription("the next page's path; null after the last") String next) {
     }
 
-    @OpenApiDescription("A field's value before and after, as the catalog file writes it (null: absent).")
-    public record FieldChange(@OpenApiRequired @OpenApiNullable com.fasterxml.jackson.databind.JsonNode before,
-                              @OpenApiRequired @OpenApiNullable com.fasterxml.jackson.databind.JsonNode after) {
+    @OpenApiDescription("A field's value before and after, as the catalog file writes it; left out where the field was"
+            + " absent (a field added has no before, one removed no after).")
+    public record FieldChange(com.fasterxml.jackson.databind.JsonNode before, com.fasterxml.jackson.databind.JsonNode after) {
     }
 
     public record Revision(
