@@ -193,7 +193,7 @@ class WebFormBrowserTest {
         browser.planAndAwait(() -> browser.byId("plan-button").click());
         var planned = shownItems("best");
         var link = browser.byId("share-link").getAttribute("value");
-        assertThat(link).contains("catalog=linked", "version=1", "fluid.min=24+fl+oz", "sodium.min=30+mmol", "preset=us-units-fl-oz-mmol");
+        assertThat(link).contains("catalog=linked@1", "fluid.min=24+fl+oz", "sodium.min=30+mmol", "preset=us-units-fl-oz-mmol");
 
         openAndAwait(URI.create(link));
 
@@ -208,6 +208,8 @@ class WebFormBrowserTest {
         openAndAwait(URI.create(link));
 
         assertThat(browser.byId("link-notice").getText()).contains("version 1", "version 2", "linked");
+        assertThat(shownItems("best")).as("the link plans on the version it records").isEqualTo(planned);
+        assertThat(browser.byId("planned-on").getText()).startsWith("Planned on linked v1 (it is at v2 now");
         browser.screenshot("shared-link-catalog-changed");
     }
 
