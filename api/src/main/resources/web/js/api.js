@@ -39,13 +39,15 @@ export function retryAfterSeconds(header) {
  *
  * @param options.body     sent as JSON when given
  * @param options.ifMatch  a catalog version, sent as If-Match
+ * @param options.message  why a catalog change is made, sent as X-Change-Message (kept in the catalog's history)
  * @param options.onBusy   called with (seconds, attempt) before each wait on a 503 busy; without it a 503 is returned
  * @param options.signal   aborts the request and any wait
  */
-export async function call(method, path, {body, ifMatch, onBusy, signal, maxRetries = 60} = {}) {
+export async function call(method, path, {body, ifMatch, message, onBusy, signal, maxRetries = 60} = {}) {
   const headers = {Accept: 'application/json'};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch != null) headers['If-Match'] = `"${ifMatch}"`;
+  if (message != null) headers['X-Change-Message'] = message;
   if (csrfToken && !SAFE_METHODS.includes(method)) headers['X-CSRF-Token'] = csrfToken;
   for (let attempt = 1; ; attempt++) {
     const response = await fetch(path, {
@@ -70,6 +72,17 @@ export async function call(method, path, {body, ifMatch, onBusy, signal, maxRetr
 }
 
 export const get = (path, options) => call('GET', path, options);
+
+/**
+ * Why a change message cannot travel as a header: it is empty, or holds characters a header cannot carry (emoji,
+ * arrows, curly quotes); null when it can.
+ */
+export function changeMessageFault(text) {
+  if (text.trim() === '') return 'say what changed, and why: it is kept with the new version in the catalog\'s history';
+  if (text.length > 500) return `at most 500 characters (this is ${text.length})`;
+  if (/[^\x20-\x7E]/.test(text)) return 'plain letters, digits and punctuation only: no emoji, arrows, curly quotes or accents';
+  return null;
+}
 
 /** The path of a catalog's route, its name escaped. */
 export const catalogPath = (catalog, rest = '') => `/api/v1/catalogs/${encodeURIComponent(catalog)}${rest}`;

@@ -35,16 +35,21 @@ const catalogs = {
     fillPlanCatalogs();
     catalogView?.catalogsChanged();
   },
-  /** {version, products, byId} of a catalog, fetched when the cached copy is not the version wanted. */
+  /**
+   * {version, products, byId} of a catalog, fetched when the cached copy is not the version wanted; an older version
+   * (a plan pinned to it) is read as of that version and kept beside the current one.
+   */
   async products(name, wantedVersion) {
-    const cached = this.cache.get(name);
-    const current = wantedVersion ?? this.all.find((catalog) => catalog.name === name)?.version;
-    if (cached && cached.version === current) return cached;
-    const answer = await get(catalogPath(name, '/products'));
+    const latest = this.all.find((catalog) => catalog.name === name)?.version;
+    const old = wantedVersion != null && wantedVersion !== latest;
+    const key = old ? `${name}@${wantedVersion}` : name;
+    const cached = this.cache.get(key);
+    if (cached && (old || cached.version === latest)) return cached;
+    const answer = await get(catalogPath(name, old ? `/products?version=${encodeURIComponent(wantedVersion)}` : '/products'));
     if (answer.status !== 200) return {version: null, products: [], byId: new Map()};
     const entry = {version: answer.body.catalog.version, products: answer.body.products,
       byId: new Map(answer.body.products.map((product) => [product.id, product]))};
-    this.cache.set(name, entry);
+    this.cache.set(key, entry);
     return entry;
   },
   /** A change made on this page: the catalog is at `version` now; a plan made from it is made again. */
@@ -105,6 +110,7 @@ async function useCatalog(name) {
 const state = {
   preset: null, // the preset the form started from, for its description
   version: null, // the catalog version the link records: the last plan's, else the catalog's as loaded
+  pin: null, // the catalog version (or tag) plans are made on, from a link; null: the current version
   planned: false, // a plan was asked for: from then on, changes re-plan
   last: null, // the last plan found {response, key (its request)}
   before: null, // the plan shown as "before": the last one found for another request
@@ -120,7 +126,7 @@ function hasGoal(request) {
 }
 
 function syncAddress() {
-  const query = toQuery(readForm(pickers), {preset: state.preset, version: state.version});
+  const query = toQuery(readForm(pickers), {preset: state.preset, version: state.pin ?? state.version});
   history.replaceState(null, '', `?${query}${location.hash}`);
   byId('share-link').value = location.href;
 }
@@ -167,7 +173,8 @@ async function plan({focusErrors = false} = {}) {
   showProgress(request);
   let answer;
   try {
-    answer = await call('POST', '/api/v1/plans', {body: request, signal: controller.signal, onBusy: showBusy});
+    const body = state.pin == null ? request : {...request, catalog: `${request.catalog}@${state.pin}`};
+    answer = await call('POST', '/api/v1/plans', {body, signal: controller.signal, onBusy: showBusy});
   } catch (error) {
     if (controller.signal.aborted) return;
     hideProgress();
@@ -197,6 +204,7 @@ async function showAnswer(answer, request, focusErrors) {
     // The plan before the last change (of the form or of the catalog): asking again for the same plan keeps
     // the one before that.
     const key = `${JSON.stringify(request)} @${answer.body.catalog?.version}`;
+    showPlannedOn(answer.body.catalog);
     if (state.last && state.last.key !== key) state.before = state.last;
     showPlan(view, {response: answer.body, products, previous: state.before, phase: phaseOf(request)}, {
       downloadJson: () => downloadJson(answer.body),
@@ -214,6 +222,7 @@ async function showAnswer(answer, request, focusErrors) {
   }
   clearPlans(view);
   hideSchedule(byId('timeline'));
+  byId('planned-on').hidden = true;
   showPrevious(view, state.last, products); // no plan now: the last one found is the one to compare with
   if (answer.status === 422 && answer.body?.error === 'unschedulable') {
     replace(view.outcome, el('p', {class: 'status status-bad', id: 'status', 'data-status': 'UNSCHEDULABLE'},
@@ -232,6 +241,27 @@ async function showAnswer(answer, request, focusErrors) {
     el('strong', {}, answer.status === 400 ? 'Fix the fields marked' : 'No plan'), ' — ', answer.body?.message ?? `the service answered ${answer.status}`));
   byId('form-errors').textContent = unplaced.map((detail) => (detail.field ? `${detail.field}: ${detail.message}` : detail.message)).join(' ');
   if (focusErrors) first?.focus();
+}
+
+/** "Planned on default v12" near the plan; pinned to an older version, with a way back to the current one. */
+function showPlannedOn(catalog) {
+  const line = byId('planned-on');
+  if (!catalog?.name || catalog.name === 'inline') {
+    line.hidden = true;
+    return;
+  }
+  const latest = catalogs.list().find((each) => each.name === catalog.name)?.version;
+  const behind = latest != null && catalog.version !== latest;
+  const current = behind ? el('button', {type: 'button', class: 'link', id: 'plan-current'}, 'plan on the current version') : null;
+  current?.addEventListener('click', () => {
+    state.pin = null;
+    byId('link-notice').hidden = true;
+    plan();
+  });
+  replace(line, `Planned on ${catalog.name} v${catalog.version}`,
+    behind ? [` (it is at v${latest} now: `, current, ')'] : '', '.');
+  line.dataset.catalog = `${catalog.name}@${catalog.version}`;
+  line.hidden = false;
 }
 
 /** The products of the catalog version a plan was made from, to show what each item adds. */
@@ -305,20 +335,21 @@ async function choosePreset() {
   clearFieldErrors(form);
   clearNotes(form);
   fillForm(preset.request, pickers);
+  state.pin = null;
   await useCatalog(byId('catalog').value);
   syncAddress();
   if (byId('auto-replan').checked) plan();
 }
 
-/** A link records the catalog version its plan was made with; say so when the catalog has moved on since. */
+/** A link plans on the catalog version its plan was made with; say so when the catalog has moved on since. */
 function checkLinkVersion(link) {
   const notice = byId('link-notice');
   const catalog = catalogs.list().find((each) => each.name === link.request.catalog);
   if (!catalog) {
     notice.textContent = `This link plans from catalog “${link.request.catalog}”, which does not exist here.`;
   } else if (link.version != null && catalog.version !== link.version) {
-    notice.textContent = `This link was made with catalog “${catalog.name}” at version ${link.version}; it is at version `
-      + `${catalog.version} now, so its plan may differ from the one shared.`;
+    notice.textContent = `This link plans on catalog “${catalog.name}” as it was at version ${link.version}; it is at version `
+      + `${catalog.version} now, and a plan on it may differ from the one shared.`;
   } else {
     return;
   }
@@ -344,6 +375,7 @@ async function planAgainst(name) {
   const select = byId('catalog');
   if (![...select.options].some((option) => option.value === name)) select.append(new Option(name, name));
   select.value = name;
+  state.pin = null;
   await useCatalog(name);
   location.hash = '#plan';
   syncAddress();
@@ -367,6 +399,7 @@ form.addEventListener('input', (event) => {
 });
 form.addEventListener('change', async (event) => {
   if (event.target.id === 'catalog') {
+    state.pin = null;
     await useCatalog(event.target.value);
     formChanged();
   } else if (event.target.tagName === 'SELECT' && event.target.id !== 'preset') {
@@ -407,6 +440,7 @@ if (link) {
   fillForm(link.request, pickers);
   if (link.request.workout) byId('workout-panel').open = true;
   state.preset = link.preset;
+  state.pin = link.version;
   describePreset();
   await useCatalog(byId('catalog').value);
   checkLinkVersion(link);

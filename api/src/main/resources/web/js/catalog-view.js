@@ -2,9 +2,10 @@
 // and when it is taken, add, edit and delete products with the service's validation shown at each field, and create
 // an experiment catalog copied from another. The change controls show only to those who may change the catalog shown
 // (editors of it, admins); anyone else sees it read-only, with a line saying who may edit. The server decides anyway.
-import {catalogPath, call, get} from './api.js';
+import {catalogPath, call, changeMessageFault, get} from './api.js';
 import {byId, debounce, el, replace} from './dom.js';
 import {clearFieldErrors, showFieldErrors} from './fields.js';
+import {createHistoryView, fieldChangeText, timeText} from './history-view.js';
 import {NUTRIENTS, amountText, quantity} from './nutrients.js';
 
 // The kinds of a product, as the service's Kind enum lists them; KindsScriptTest checks the two agree.
@@ -28,6 +29,18 @@ export function createCatalogView(catalogs, onPlanAgainst, access) {
   const newCatalog = byId('new-catalog');
   let version = null; // of the catalog as last listed: the If-Match of a change
   let listing = null;
+  const history = createHistoryView({
+    catalog: () => select.value,
+    version: () => version,
+    mayWrite: () => access.mayWrite(select.value),
+    restored: async (catalog, now) => {
+      version = now;
+      catalogs.changed(catalog, now);
+      closePanel();
+      await list();
+      await listDominated();
+    },
+  });
 
   KINDS.forEach((each) => kind.append(new Option(each, each)));
 
@@ -126,6 +139,8 @@ export function createCatalogView(catalogs, onPlanAgainst, access) {
     remove?.addEventListener('click', () => confirmDelete(product));
     const close = el('button', {type: 'button'}, 'Close');
     close.addEventListener('click', () => closePanel());
+    const past = el('button', {type: 'button', class: 'link', id: 'product-history-link'}, 'History');
+    past.addEventListener('click', () => showProductHistory(product));
     openPanel(
       message ? el('p', {class: 'banner ok', role: 'status'}, message) : null,
       el('h3', {id: 'product-title'}, product.name),
@@ -140,7 +155,33 @@ export function createCatalogView(catalogs, onPlanAgainst, access) {
             el('td', {class: value === null ? 'warn' : ''}, value === null ? 'not known' : amountText(value) ?? 'not listed (0)'));
         }))),
       el('p', {class: 'source'}, el('strong', {}, 'Source: '), product.source ?? 'not given'),
+      el('p', {}, past),
       el('p', {class: 'actions'}, edit, remove, close));
+  }
+
+  /** One product's revisions, newest first: who, when, why, and each field it changed. */
+  async function showProductHistory(product) {
+    const answer = await get(catalogPath(select.value, `/products/${encodeURIComponent(product.id)}/history`));
+    const back = el('button', {type: 'button'}, 'Back');
+    back.addEventListener('click', () => showProduct(product.id));
+    if (answer.status !== 200) {
+      openPanel(el('h3', {}, `History of ${product.name}`),
+        el('p', {class: 'field-error'}, answer.body?.message ?? `The service answered ${answer.status}.`), el('p', {class: 'actions'}, back));
+      return;
+    }
+    const revisions = answer.body.revisions;
+    openPanel(el('h3', {id: 'product-history-title'}, `History of ${product.name}`),
+      el('p', {class: 'id'}, product.id),
+      revisions.length === 0 ? el('p', {class: 'hint'}, 'No revision recorded.') : null,
+      el('ol', {class: 'revisions', id: 'product-history'}, revisions.map((revision) => {
+        const fields = Object.entries(revision.fields ?? {});
+        return el('li', {'data-version': revision.version, 'data-action': revision.action},
+          el('p', {class: 'revision-head'}, el('strong', {}, `v${revision.version} ${revision.action}`), ' · ',
+            timeText(revision.time), ' · ', revision.author),
+          el('p', {class: 'message'}, revision.message ?? el('em', {}, 'no message')),
+          fields.length ? el('ul', {class: 'fields'}, fields.map(([path, change]) => el('li', {}, fieldChangeText(path, change)))) : null);
+      })),
+      el('p', {class: 'actions'}, back));
   }
 
   function openPanel(...children) {
@@ -231,6 +272,8 @@ export function createCatalogView(catalogs, onPlanAgainst, access) {
         el('p', {class: 'field-error', id: 'p-nutrients-error', 'data-error-for': 'nutrients'}),
         el('div', {class: 'form-grid'}, nutrientFields)),
       field('source', 'Source', el('textarea', {id: 'p-source', rows: 3}, product?.source ?? '')),
+      field('message', 'What changed, and why?', el('textarea', {id: 'p-message', rows: 2, required: true}),
+        'required: kept with the new version in the catalog\'s history, with your name'),
       formStatus,
       el('p', {class: 'actions'}, save, cancel));
     form.addEventListener('submit', async (event) => {
@@ -275,14 +318,23 @@ export function createCatalogView(catalogs, onPlanAgainst, access) {
       byId('p-id').focus();
       return;
     }
+    const message = byId('p-message').value.trim();
+    const fault = changeMessageFault(message);
+    if (fault) {
+      showFieldErrors(form, [{field: 'message', message: fault}]);
+      formStatus.textContent = 'Nothing was saved: say what changed, and why.';
+      byId('p-message').focus();
+      return;
+    }
     const catalog = select.value;
     const answer = await call('PUT', catalogPath(catalog, `/products/${encodeURIComponent(product.id)}`),
-      {body: product, ifMatch: version, onBusy: (seconds) => { formStatus.textContent = `The store is busy, retrying in ${seconds} s…`; }});
+      {body: product, ifMatch: version, message, onBusy: (seconds) => { formStatus.textContent = `The store is busy, retrying in ${seconds} s…`; }});
     if (answer.status === 200) {
       version = answer.body.catalog.version;
       catalogs.changed(catalog, version);
       await list();
       await listDominated();
+      await history.refresh();
       await showProduct(product.id, `${editing ? 'Saved' : 'Added'} “${product.name}”: catalog ${catalog} is at version ${version} now.`);
       return;
     }
@@ -304,15 +356,25 @@ export function createCatalogView(catalogs, onPlanAgainst, access) {
     const yes = el('button', {type: 'button', class: 'danger'}, `Delete ${product.id}`);
     const no = el('button', {type: 'button'}, 'Keep it');
     const message = el('p', {class: 'field-error', role: 'alert'});
+    const why = el('textarea', {id: 'delete-message', rows: 2, required: true, 'aria-describedby': 'delete-message-error'});
+    const whyError = el('p', {class: 'field-error', id: 'delete-message-error', 'data-error-for': 'message'});
     yes.addEventListener('click', async () => {
       const catalog = select.value;
-      const answer = await call('DELETE', catalogPath(catalog, `/products/${encodeURIComponent(product.id)}`), {ifMatch: version});
+      const fault = changeMessageFault(why.value);
+      whyError.textContent = fault ?? '';
+      if (fault) {
+        why.focus();
+        return;
+      }
+      const answer = await call('DELETE', catalogPath(catalog, `/products/${encodeURIComponent(product.id)}`),
+        {ifMatch: version, message: why.value.trim()});
       if (answer.status === 200) {
         version = answer.body.catalog.version;
         catalogs.changed(catalog, version);
         closePanel();
         await list();
         await listDominated();
+        await history.refresh();
         status.textContent = `Deleted “${product.name}”: catalog ${catalog} is at version ${version} now.`;
       } else {
         message.textContent = `Not deleted: ${answer.body?.message ?? `the service answered ${answer.status}`}`;
@@ -320,7 +382,9 @@ export function createCatalogView(catalogs, onPlanAgainst, access) {
     });
     no.addEventListener('click', () => showProduct(product.id));
     openPanel(el('h3', {}, `Delete ${product.name}?`),
-      el('p', {}, `It leaves catalog ${select.value} for good; plans made from this catalog will no longer use it.`),
+      el('p', {}, `It leaves catalog ${select.value}; plans made from this catalog will no longer use it`
+        + ' (its history keeps it: restoring an older version brings it back).'),
+      el('div', {class: 'field', 'data-field': 'message'}, el('label', {for: 'delete-message'}, 'What changed, and why?'), why, whyError),
       message, el('p', {class: 'actions'}, yes, no));
     no.focus();
   }
@@ -377,6 +441,7 @@ export function createCatalogView(catalogs, onPlanAgainst, access) {
     await fillTags();
     await list();
     await listDominated();
+    await history.refresh();
   }
 
   const relist = debounce(list, 250);
@@ -398,6 +463,7 @@ export function createCatalogView(catalogs, onPlanAgainst, access) {
     /** Someone signed in or out: the controls follow, and an open product is shown again as they may see it. */
     accessChanged() {
       applyAccess();
+      history.accessChanged();
       const open = panel.querySelector('.id')?.textContent;
       if (!panel.hidden && open && !byId('product-form')) showProduct(open);
       else if (!panel.hidden && !access.mayWrite(select.value)) closePanel();

@@ -77,7 +77,8 @@ function setSelect(select, value) {
 /**
  * The query string of a request: sodium.min=500 mg, exclude.tags=caffeine (repeated), include.kinds=gel (repeated),
  * phase=after, concentration=80 g/L, objective=servings, ...
- * plus the preset it started from and the catalog version the plan was made with.
+ * plus the preset it started from and the catalog version the plan was made with, written as the planner takes it:
+ * catalog=default@12 (the "@" left readable), so that the link plans on that version.
  */
 export function toQuery(request, {preset, version} = {}) {
   const params = new URLSearchParams();
@@ -90,8 +91,7 @@ export function toQuery(request, {preset, version} = {}) {
   for (const field of WORKOUT_FIELDS) {
     if (request.workout?.[field] != null) params.set(`workout.${field}`, String(request.workout[field]));
   }
-  params.set('catalog', request.catalog ?? 'default');
-  if (version != null) params.set('version', String(version));
+  params.set('catalog', version != null ? `${request.catalog ?? 'default'}@${version}` : request.catalog ?? 'default');
   for (const list of LISTS) {
     const [group, kind] = list.split('.');
     const values = kind ? request[group]?.[kind] : request[group];
@@ -109,10 +109,13 @@ export function toQuery(request, {preset, version} = {}) {
     if (request.durationMin != null) params.set('durationMin', String(request.durationMin));
     params.set('intervalMin', String(request.schedule.intervalMin ?? 15));
   }
-  return params.toString();
+  return params.toString().replace(/(^|&)catalog=([^&]*)%40/, '$1catalog=$2@');
 }
 
-/** The request, preset and version of a query string; null when it holds no target nor workout (no form to restore). */
+/**
+ * The request, preset and version of a query string (catalog=default@12, or a tag: default@race-2026; an older link's
+ * version=12 means the same); null when it holds no target nor workout (no form to restore).
+ */
 export function fromQuery(search) {
   const params = new URLSearchParams(search);
   const request = {targets: {}};
@@ -128,7 +131,8 @@ export function fromQuery(search) {
   } else if (Object.keys(request.targets).length === 0) {
     return null;
   }
-  request.catalog = params.get('catalog') ?? 'default';
+  const [catalog, pinned] = (params.get('catalog') ?? 'default').split('@', 2);
+  request.catalog = catalog || 'default';
   for (const list of LISTS) {
     const values = params.getAll(list);
     if (values.length === 0) continue;
@@ -147,6 +151,7 @@ export function fromQuery(search) {
     if (params.has('durationMin')) request.durationMin = quantity(params.get('durationMin'));
     request.schedule = {intervalMin: quantity(params.get('intervalMin') ?? '15')};
   }
-  const version = params.has('version') ? Number(params.get('version')) : null;
-  return {request, preset: params.get('preset'), version: Number.isInteger(version) ? version : null};
+  const written = pinned ?? params.get('version');
+  const version = written == null || written === '' ? null : /^\d+$/.test(written) ? Number(written) : written;
+  return {request, preset: params.get('preset'), version};
 }

@@ -2,10 +2,14 @@ package nutriplan.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +21,7 @@ import nutriplan.api.service.TestService;
 /**
  * The web form's layout at the widths dietitians use, from a phone to a wide screen: with a workout's rationale, its
  * schedule and the products it left out (each line opened), a preset's plan beside its alternatives, a 422's
- * explanation and the catalog open, no element reaches out of its column, long words wrap, and a table too wide for
+ * explanation and the catalog open (a product, its history, and the catalog's history with a diff), no element reaches out of its column, long words wrap, and a table too wide for
  * its column scrolls inside its own labelled container ({@link LayoutChecks}). Screenshots of each width go to
  * target/screenshots/layout-*.
  */
@@ -31,6 +35,19 @@ class LayoutBrowserTest {
     /** A 4-hour ride in the heat, as a dietitian types it into the workout panel. */
     private static final List<List<String>> RIDE = List.of(List.of("w-durationMin", "240"), List.of("w-bodyMass", "75 kg"),
             List.of("w-sweatRate", "1.5 L/h"), List.of("w-temperature", "32 °C"), List.of("w-carbTolerance", "90 g/h"));
+
+    /** One change to the catalog, with a long message, so that its history has a version, a diff and a revision to show. */
+    @BeforeAll
+    static void the_catalog_has_a_change_in_its_history() {
+        var product = (ObjectNode) TestService.json(service.get("/api/v1/catalogs/default/products/maurten-drink-mix-320"));
+        ((ObjectNode) product.get("nutrients")).put("sodium", "410 mg");
+        var put = service.send(service.request("/api/v1/catalogs/default/products/maurten-drink-mix-320")
+                .header("Content-Type", "application/json")
+                .header("X-Change-Message", "The 2026 label lists 410 mg of sodium per serving (it was lower before); checked"
+                        + " against the maker's sheet at https://www.maurten.com/products/drink-mix-320-caf-100-box-us")
+                .PUT(HttpRequest.BodyPublishers.ofString(product.toString())).build());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    }
 
     @AfterEach
     void the_page_logged_no_error() {
@@ -87,6 +104,15 @@ class LayoutBrowserTest {
         assertLayoutHolds(layout, "the catalog at " + width + " px");
         screenshotAt(name + "-catalog", "#catalog-view");
         screenshotAt(name + "-catalog-product", "#product-panel");
+
+        // The product's revisions, and the catalog's history with the diff of its last change open.
+        browser.byId("product-history-link").click();
+        browser.waitFor(driver -> !driver.findElements(By.cssSelector("#product-history li[data-version]")).isEmpty());
+        browser.find(By.cssSelector("#version-list li[data-version='1'] button[data-compare]")).click();
+        browser.waitFor(driver -> !driver.findElements(By.cssSelector("#diff-list li[data-product]")).isEmpty());
+        assertLayoutHolds(layout, "the catalog's history at " + width + " px");
+        screenshotAt(name + "-catalog-product-history", "#product-panel");
+        screenshotAt(name + "-catalog-history", "#history");
         layout.assertAll();
     }
 

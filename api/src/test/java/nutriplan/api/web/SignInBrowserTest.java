@@ -76,6 +76,7 @@ class SignInBrowserTest {
         assertThat(browser.byId("catalog-access").isDisplayed()).isFalse();
         browser.find(By.xpath("//section[@id='product-panel']//button[text()='Edit']")).click();
         browser.type("p-name", "Maurten Drink Mix 320, edited by ed");
+        browser.type("p-message", "Name as on the new pack");
         browser.find(By.xpath("//form[@id='product-form']//button[text()='Save']")).click();
 
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-panel"),

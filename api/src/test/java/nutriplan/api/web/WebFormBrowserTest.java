@@ -193,7 +193,7 @@ class WebFormBrowserTest {
         browser.planAndAwait(() -> browser.byId("plan-button").click());
         var planned = shownItems("best");
         var link = browser.byId("share-link").getAttribute("value");
-        assertThat(link).contains("catalog=linked", "version=1", "fluid.min=24+fl+oz", "sodium.min=30+mmol", "preset=us-units-fl-oz-mmol");
+        assertThat(link).contains("catalog=linked@1", "fluid.min=24+fl+oz", "sodium.min=30+mmol", "preset=us-units-fl-oz-mmol");
 
         openAndAwait(URI.create(link));
 
@@ -208,6 +208,8 @@ class WebFormBrowserTest {
         openAndAwait(URI.create(link));
 
         assertThat(browser.byId("link-notice").getText()).contains("version 1", "version 2", "linked");
+        assertThat(shownItems("best")).as("the link plans on the version it records").isEqualTo(planned);
+        assertThat(browser.byId("planned-on").getText()).startsWith("Planned on linked v1 (it is at v2 now");
         browser.screenshot("shared-link-catalog-changed");
     }
 
@@ -236,6 +238,7 @@ class WebFormBrowserTest {
         assertThat(browser.byId("p-use-during").isSelected()).as("water is taken during a session").isTrue();
         browser.type("p-serving", "750 mL");
         browser.type("p-n-fluid", "3 kg");
+        browser.type("p-message", "The bottle we hand out holds 750 mL");
         browser.find(By.cssSelector("#product-form button[type=submit]")).click();
         var error = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("p-n-fluid-error")));
         assertThat(error.getText()).contains("is a mass");
@@ -318,6 +321,11 @@ class WebFormBrowserTest {
         browser.type("p-n-sodium", "?");
         browser.type("p-tags", "caffeine-free, vegan");
         browser.find(By.cssSelector("#product-form button[type=submit]")).click();
+        var noMessage = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("p-message-error")));
+        assertThat(noMessage.getText()).as("every save says why").contains("say what changed, and why");
+        assertThat(service.get("/api/v1/catalogs/lab/products/my-gel").statusCode()).isEqualTo(404);
+        browser.type("p-message", "Our own gel, for the lab trials");
+        browser.find(By.cssSelector("#product-form button[type=submit]")).click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-panel"), "Added “My gel”"));
 
         var stored = json(service.get("/api/v1/catalogs/lab/products/my-gel"));
@@ -331,6 +339,7 @@ class WebFormBrowserTest {
         browser.find(By.xpath("//section[@id='product-panel']//button[text()='Edit']")).click();
         assertThat(service.send(service.request("/api/v1/catalogs/lab/products/banana-medium").DELETE().build()).statusCode()).isEqualTo(200);
         browser.type("p-name", "My gel, renamed");
+        browser.type("p-message", "Renamed for the trial sheet");
         browser.find(By.cssSelector("#product-form button[type=submit]")).click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-form-status"), "changed since you opened it"));
         assertThat(json(service.get("/api/v1/catalogs/lab/products/my-gel")).path("name").asText()).isEqualTo("My gel");
@@ -338,6 +347,7 @@ class WebFormBrowserTest {
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-panel"), "Saved “My gel, renamed”"));
 
         browser.find(By.xpath("//section[@id='product-panel']//button[text()='Delete…']")).click();
+        browser.type("delete-message", "The lab trials are over");
         browser.find(By.xpath("//section[@id='product-panel']//button[text()='Delete my-gel']")).click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-status"), "Deleted “My gel, renamed”"));
         assertThat(service.get("/api/v1/catalogs/lab/products/my-gel").statusCode()).isEqualTo(404);
