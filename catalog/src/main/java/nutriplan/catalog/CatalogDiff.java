@@ -65,7 +65,7 @@ public record CatalogDiff(List<ProductChange> changes) {
                 changes.add(new ProductChange(id, Kind.ADDED, null, after, Map.of()));
             } else if (after == null) {
                 changes.add(new ProductChange(id, Kind.REMOVED, before, null, Map.of()));
-            } else {
+            } else if (!before.equals(after)) { // most products of two versions are the same: no JSON for them
                 var fields = fields(ProductJson.write(before), ProductJson.write(after), true);
                 if (!fields.isEmpty()) {
                     changes.add(new ProductChange(id, Kind.CHANGED, before, after, fields));
