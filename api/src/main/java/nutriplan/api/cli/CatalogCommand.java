@@ -1,6 +1,7 @@
 package nutriplan.api.cli;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,8 @@ public final class CatalogCommand implements Command {
         } catch (InvalidInputException e) {
             e.errors().forEach(finding -> err.println("catalog " + sub + ": " + finding.path() + ": " + finding.message()));
             return USAGE;
-        } catch (NotInStoreException | StoreConflictException | StoreUnavailableException e) {
+        } catch (NotInStoreException | StoreConflictException | StoreUnavailableException | IllegalStateException
+                 | UncheckedIOException e) { // IllegalStateException: the embedded store's file held by a running service
             err.println("catalog " + sub + ": " + e.getMessage());
             return 1;
         }

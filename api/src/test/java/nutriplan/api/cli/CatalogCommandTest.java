@@ -134,6 +134,14 @@ class CatalogCommandTest {
     }
 
     @Test
+    void a_store_held_by_a_running_service_exits_1_saying_so() {
+        try (var running = StoreSettings.embedded(data).open()) {
+            assertThat(catalog("log", "trial")).isEqualTo(1);
+            assertThat(errors()).startsWith("catalog log: ").contains("catalog store");
+        }
+    }
+
+    @Test
     void bad_arguments_exit_2_saying_what_was_expected_and_open_no_store() {
         var elsewhere = Map.of("NUTRIPLAN_DATA_DIR", data.resolve("never-made").toString());
         assertThat(new CatalogCommand(elsewhere).run(List.of("revert", "trial", "1"), new PrintStream(out),
