@@ -21,7 +21,7 @@ public final class Main {
     /** The commands that work in this build; --help lists them. */
     static Main standard() {
         return new Main(List.of(new ServeCommand(), new PlanCommand(), new CheckCatalogCommand(),
-                new KeysCommand()));
+                new KeysCommand(), new CatalogCommand()));
     }
 
     public static void main(String[] args) {

@@ -17,6 +17,7 @@ import nutriplan.api.access.keys.ApiKey;
 import nutriplan.api.catalogs.CatalogDirectory;
 import nutriplan.api.plans.PlanRequestJson;
 import nutriplan.planner.request.PlanRequest;
+import nutriplan.store.Retention;
 
 /**
  * Every setting of the service, read once from environment variables ({@link #fromEnvironment}); the README
@@ -68,12 +69,14 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
     public static final List<String> VARIABLES = List.of("HOST", "PORT", "CATALOG_DIR", "MAX_BODY_BYTES",
             "MAX_INLINE_PRODUCTS", "SOLVER_POOL_SIZE", "SOLVER_QUEUE_SIZE", "QUEUE_TIMEOUT_MS", "REQUEST_TIMEOUT_MS",
             "SHUTDOWN_TIMEOUT_MS", "RETRY_AFTER_SECONDS", "CORS_ORIGINS", "MONGODB_URI", "NUTRIPLAN_DATA_DIR",
-            "CATALOG_POLL_MS", "STORE_TIMEOUT_MS", "MAX_BATCH_REQUESTS", "WARM_UP_ROUNDS", "ANONYMOUS_ACCESS",
+            "CATALOG_POLL_MS", "STORE_TIMEOUT_MS", "CATALOG_RETENTION_DAYS", "MAX_BATCH_REQUESTS", "WARM_UP_ROUNDS", "ANONYMOUS_ACCESS",
             "NUTRIPLAN_ADMIN_KEY");
 
     /** An origin as browsers send it: scheme, host and optional port, nothing after. */
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
     private static final long MAX_TIMEOUT_MS = 3_600_000;
+    /** A hundred years: longer is "keep all", which is the default. */
+    private static final long MAX_RETENTION_DAYS = 36_500;
 
     public ServiceSettings {
         Objects.requireNonNull(host, "host");
@@ -116,7 +119,8 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
         var store = new StoreSettings(reader.mongodbUri("MONGODB_URI"),
                 reader.path("NUTRIPLAN_DATA_DIR", defaults.store().dataDirectory()),
                 reader.number("CATALOG_POLL_MS", defaults.store().pollMs(), 100, MAX_TIMEOUT_MS),
-                reader.number("STORE_TIMEOUT_MS", defaults.store().timeoutMs(), 100, MAX_TIMEOUT_MS));
+                reader.number("STORE_TIMEOUT_MS", defaults.store().timeoutMs(), 100, MAX_TIMEOUT_MS),
+                reader.retention("CATALOG_RETENTION_DAYS"));
         int maxBatchRequests = (int) reader.number("MAX_BATCH_REQUESTS", defaults.maxBatchRequests(), 1, 10_000);
         int warmUpRounds = (int) reader.number("WARM_UP_ROUNDS", defaults.warmUpRounds(), 0, 100);
         var access = AccessSettings.defaultsFor(host);
@@ -250,6 +254,24 @@ public record ServiceSettings(String host, int port, Path catalogDirectory, long
                     throw new IllegalArgumentException("is not a valid MongoDB connection string: " + e.getMessage());
                 }
                 return value;
+            });
+        }
+
+        /** Days to keep untagged catalog versions (1 to 36,500); unset: every version kept. */
+        Retention retention(String name) {
+            return parsed(name, Retention.KEEP_ALL, value -> {
+                long days;
+                try {
+                    days = Long.parseLong(value.replace("_", ""));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("is not a whole number of days; expected 1 to " + MAX_RETENTION_DAYS
+                            + " (empty: keep every version)");
+                }
+                if (days < 1 || days > MAX_RETENTION_DAYS) {
+                    throw new IllegalArgumentException("is out of range; expected 1 to " + MAX_RETENTION_DAYS
+                            + " days (empty: keep every version)");
+                }
+                return Retention.days((int) days);
             });
         }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import nutriplan.api.access.AccessSettings;
+import nutriplan.store.Retention;
 import org.junit.jupiter.api.Test;
 
 class ServiceSettingsTest {
@@ -40,15 +41,40 @@ class ServiceSettingsTest {
                 Map.entry("RETRY_AFTER_SECONDS", "2"), Map.entry("CORS_ORIGINS", "https://plan.example.com, http://localhost:3000"),
                 Map.entry("MONGODB_URI", "mongodb://db.example.net:27017/nutriplan?replicaSet=rs0"),
                 Map.entry("NUTRIPLAN_DATA_DIR", "/var/lib/nutriplan"), Map.entry("CATALOG_POLL_MS", "500"),
-                Map.entry("STORE_TIMEOUT_MS", "3000"), Map.entry("MAX_BATCH_REQUESTS", "20"), Map.entry("WARM_UP_ROUNDS", "0")));
+                Map.entry("STORE_TIMEOUT_MS", "3000"), Map.entry("CATALOG_RETENTION_DAYS", "400"), Map.entry("MAX_BATCH_REQUESTS", "20"), Map.entry("WARM_UP_ROUNDS", "0")));
 
         assertThat(settings).isEqualTo(new ServiceSettings("127.0.0.1", 8080, Path.of("/srv/catalogs"), 1_048_576, 100, 3, 0,
                 250, 5000, 7000, 2, List.of("https://plan.example.com", "http://localhost:3000"),
-                new StoreSettings("mongodb://db.example.net:27017/nutriplan?replicaSet=rs0", Path.of("/var/lib/nutriplan"), 500, 3000), 20, 0,
+                new StoreSettings("mongodb://db.example.net:27017/nutriplan?replicaSet=rs0", Path.of("/var/lib/nutriplan"), 500, 3000,
+                        Retention.days(400)), 20, 0,
                 AccessSettings.defaultsFor("127.0.0.1")));
-        // One variable per setting: the store's four, access's two, and one for each other component.
+        // One variable per setting: the store's five, access's two, and one for each other component.
         assertThat(ServiceSettings.VARIABLES).hasSize(ServiceSettings.class.getRecordComponents().length - 2
                 + StoreSettings.class.getRecordComponents().length + AccessSettings.class.getRecordComponents().length);
+    }
+
+    @Test
+    void catalog_retention_keeps_every_version_unless_given_1_to_36500_days() {
+        assertThat(ServiceSettings.fromEnvironment(Map.of()).store().retention()).isEqualTo(Retention.KEEP_ALL);
+        assertThat(ServiceSettings.fromEnvironment(Map.of("CATALOG_RETENTION_DAYS", "")).store().retention())
+                .isEqualTo(Retention.KEEP_ALL);
+        assertThat(ServiceSettings.fromEnvironment(Map.of("CATALOG_RETENTION_DAYS", "1")).store().retention())
+                .isEqualTo(Retention.days(1));
+        assertThat(ServiceSettings.fromEnvironment(Map.of("CATALOG_RETENTION_DAYS", "36500")).store().retention())
+                .isEqualTo(Retention.days(36_500));
+
+        var thrown = catchThrowableOfType(InvalidSettingsException.class, () -> ServiceSettings.fromEnvironment(Map.of(
+                "CATALOG_RETENTION_DAYS", "0")));
+        var words = catchThrowableOfType(InvalidSettingsException.class, () -> ServiceSettings.fromEnvironment(Map.of(
+                "CATALOG_RETENTION_DAYS", "90d")));
+        var tooLong = catchThrowableOfType(InvalidSettingsException.class, () -> ServiceSettings.fromEnvironment(Map.of(
+                "CATALOG_RETENTION_DAYS", "36501")));
+
+        assertThat(thrown.faults()).containsExactly(
+                "CATALOG_RETENTION_DAYS=\"0\" is out of range; expected 1 to 36500 days (empty: keep every version)");
+        assertThat(words.faults()).containsExactly("CATALOG_RETENTION_DAYS=\"90d\" is not a whole number of days;"
+                + " expected 1 to 36500 (empty: keep every version)");
+        assertThat(tooLong.faults()).singleElement().asString().contains("out of range");
     }
 
     @Test
