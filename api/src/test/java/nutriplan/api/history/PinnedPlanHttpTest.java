@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import nutriplan.api.service.TestService;
 
-/** A plan pinned to a version equals the plan made when that version was current, however many edits came after. */
+/**
+ * A plan pinned to a version equals the plan made when that version was current, however many edits came after, in a
+ * batch too.
+ */
 class PinnedPlanHttpTest {
 
     @RegisterExtension
@@ -44,6 +47,12 @@ class PinnedPlanHttpTest {
         assertThat(now.at("/catalog/version").asLong()).isEqualTo(51);
         assertThat(essence(pinned)).isEqualTo(essence(then));
         assertThat(essence(now)).isNotEqualTo(essence(then));
+
+        var batch = TestService.json(SERVICE.postJson("/api/v1/plans:batch", "{\"requests\": [" + PLAN.formatted("pinned@1")
+                + ", " + PLAN.formatted("pinned") + "]}"));
+        assertThat(batch.at("/results/0/body/catalog/version").asLong()).isEqualTo(1);
+        assertThat(essence(batch.at("/results/0/body"))).isEqualTo(essence(then));
+        assertThat(batch.at("/results/1/body/catalog/version").asLong()).isEqualTo(51);
     }
 
     @Test
