@@ -124,6 +124,15 @@ public final class TestService implements AutoCloseable, AfterAllCallback {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
     }
 
+    /** Creates a user of the web form with the admin key (the test's own setup, not what it tests). */
+    public void createUser(String name, String role, String password) {
+        var created = postJson("/api/v1/users", "{\"name\": \"" + name + "\", \"role\": \"" + role + "\", \"password\": \""
+                + password + "\"}");
+        if (created.statusCode() != 201) {
+            throw new AssertionError("the user " + name + " was not created: " + created.body());
+        }
+    }
+
     /** A request with this API key. */
     public HttpRequest.Builder as(String key, String path) {
         return anonymous(path).header("Authorization", "Bearer " + key);

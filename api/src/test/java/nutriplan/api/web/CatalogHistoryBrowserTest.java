@@ -35,9 +35,7 @@ class CatalogHistoryBrowserTest {
 
     @BeforeAll
     static void an_editor_may_sign_in() {
-        var created = service.postJson("/api/v1/users", "{\"name\": \"" + EDITOR + "\", \"role\": \"editor\", \"password\": \""
-                + PASSWORD + "\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        service.createUser(EDITOR, "editor", PASSWORD);
     }
 
     @AfterEach
