@@ -47,7 +47,8 @@ export async function call(method, path, {body, ifMatch, message, onBusy, signal
   const headers = {Accept: 'application/json'};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch != null) headers['If-Match'] = `"${ifMatch}"`;
-  if (message != null) headers['X-Change-Message'] = message;
+  // Any text travels: percent-encoded UTF-8 after UTF-8'' (RFC 8187), which the service decodes.
+  if (message != null) headers['X-Change-Message'] = `UTF-8''${encodeURIComponent(message)}`;
   if (csrfToken && !SAFE_METHODS.includes(method)) headers['X-CSRF-Token'] = csrfToken;
   for (let attempt = 1; ; attempt++) {
     const response = await fetch(path, {
@@ -73,14 +74,10 @@ export async function call(method, path, {body, ifMatch, message, onBusy, signal
 
 export const get = (path, options) => call('GET', path, options);
 
-/**
- * Why a change message cannot travel as a header: it is empty, or holds characters a header cannot carry (emoji,
- * arrows, curly quotes); null when it can.
- */
+/** Why a change message cannot be sent: it is empty or too long; null when it can. */
 export function changeMessageFault(text) {
   if (text.trim() === '') return 'say what changed, and why: it is kept with the new version in the catalog\'s history';
   if (text.length > 500) return `at most 500 characters (this is ${text.length})`;
-  if (/[^\x20-\x7E]/.test(text)) return 'plain letters, digits and punctuation only: no emoji, arrows, curly quotes or accents';
   return null;
 }
 

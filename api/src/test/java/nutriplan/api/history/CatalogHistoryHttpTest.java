@@ -83,6 +83,21 @@ class CatalogHistoryHttpTest {
         assertThat(TestService.json(unknown).at("/details/0/field").asText()).isEqualTo("version");
     }
 
+    @Test
+    void a_message_a_header_cannot_carry_travels_percent_encoded_after_utf8() {
+        assertThat(SERVICE.postJson("/api/v1/catalogs", "{\"name\": \"accents\", \"from\": \"default\"}").statusCode()).isEqualTo(201);
+        var deleted = send(SERVICE.request("/api/v1/catalogs/accents/products/cola-12oz")
+                .header("X-Change-Message", "UTF-8''Pas%20de%20soda%20%E2%86%92%20caf%C3%A9").DELETE());
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(json("/api/v1/catalogs/accents/versions").at("/versions/0/message").asText()).isEqualTo("Pas de soda → café");
+
+        var malformed = send(SERVICE.request("/api/v1/catalogs/accents/products/" + GEL)
+                .header("X-Change-Message", "UTF-8''%E2%8").DELETE());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(TestService.json(malformed).at("/details/0/field").asText()).isEqualTo("X-Change-Message");
+        assertThat(json("/api/v1/catalogs/accents/versions").at("/versions/0/version").asLong()).isEqualTo(2);
+    }
+
     private static JsonNode json(String path) {
         var answer = SERVICE.get(path);
         assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);

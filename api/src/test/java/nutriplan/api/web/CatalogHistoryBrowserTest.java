@@ -62,14 +62,14 @@ class CatalogHistoryBrowserTest {
         openProduct(GEL);
         browser.find(By.xpath("//section[@id='product-panel']//button[text()='Edit']")).click();
         browser.type("p-n-sodium", "45 mg");
-        browser.type("p-message", "New label: more sodium");
+        browser.type("p-message", "New label: more sodium (café → 45 mg)");
         browser.find(By.cssSelector("#product-form button[type=submit]")).click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-panel"), "catalog hist is at version 2"));
 
         // then: the history's newest version names its author, message and product
         var newest = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#version-list li[data-version='2']")));
         assertThat(browser.find(By.cssSelector("#version-list > li")).getAttribute("data-version")).isEqualTo("2");
-        assertThat(newest.getText()).contains("v2", "current", "user:" + EDITOR, "New label: more sodium", "changed: " + GEL);
+        assertThat(newest.getText()).contains("v2", "current", "user:" + EDITOR, "New label: more sodium (café → 45 mg)", "changed: " + GEL);
 
         // when: the changes since version 1 are opened
         browser.find(By.cssSelector("#version-list li[data-version='1'] button[data-compare]")).click();
