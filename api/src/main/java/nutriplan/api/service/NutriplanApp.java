@@ -90,7 +90,7 @@ public final class NutriplanApp {
         this.javalin = Javalin.create(config -> {
             configureHttp(config);
             config.routes.before(RequestIds::assign);
-            config.routes.before(MethodOverrides::refuse);
+            config.routes.before(RequestGuards::check);
             // One place decides who may call each route, before its handler: closed by default.
             config.routes.beforeMatched(access::check);
             // A query parameter the OpenAPI document does not declare for the route is a 400, never ignored.

@@ -34,4 +34,20 @@ class FuzzFindingsHttpTest {
         assertThat(response.text()).contains("\"error\":\"invalid_request\"");
         assertThat(line.getBytes(StandardCharsets.ISO_8859_1)).hasSize(line.length());
     }
+
+    /**
+     * {@code crash-a-charset-without-a-value-failed-javalins-query-parameters}: Javalin's reading of the charset, for
+     * any query parameter, failed on a {@code charset} parameter without "=": a 500.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"POST /api/v1/plans", "GET /api/v1/catalogs/default/products?kind=gel"})
+    void a_charset_without_a_value_is_a_json_400_naming_the_content_type(String target) throws IOException {
+        var request = head(target + " HTTP/1.1", "Host: 127.0.0.1", "Connection: close",
+                "Content-Type: application/json; charset\u00cdutf-8", "Content-Length: 0");
+
+        var response = RawHttp.writeAllThenRead(service.app().port(), request, Duration.ofSeconds(10));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.text()).contains("\"field\":\"Content-Type\"");
+    }
 }
