@@ -1,7 +1,6 @@
 package nutriplan.api.cli;
 
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +11,11 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import nutriplan.api.service.InvalidSettingsException;
-import nutriplan.api.service.ServiceSettings;
 import nutriplan.catalog.CatalogDiff;
 import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.store.CatalogStore;
 import nutriplan.store.Change;
 import nutriplan.store.NotInStoreException;
-import nutriplan.store.StoreConflictException;
-import nutriplan.store.StoreUnavailableException;
 import nutriplan.store.VersionInfo;
 
 /**
@@ -86,19 +81,7 @@ public final class CatalogCommand implements Command {
             err.println("catalog " + sub + ": " + e.getMessage() + "\n" + USAGE_TEXT);
             return USAGE;
         }
-        try (var store = ServiceSettings.fromEnvironment(environment).store().open()) {
-            return invocation.run(store, out, err);
-        } catch (InvalidSettingsException e) {
-            err.println("catalog: " + e.getMessage());
-            return USAGE;
-        } catch (InvalidInputException e) {
-            e.errors().forEach(finding -> err.println("catalog " + sub + ": " + finding.path() + ": " + finding.message()));
-            return USAGE;
-        } catch (NotInStoreException | StoreConflictException | StoreUnavailableException | IllegalStateException
-                 | UncheckedIOException e) { // IllegalStateException: the embedded store's file held by a running service
-            err.println("catalog " + sub + ": " + e.getMessage());
-            return 1;
-        }
+        return OnTheStore.run(environment, "catalog " + sub, err, store -> invocation.run(store, out, err));
     }
 
     /** One version's line: number, time, author, message, what it changed, the products it held, its tags. */

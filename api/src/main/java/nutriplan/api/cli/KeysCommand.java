@@ -17,14 +17,9 @@ import nutriplan.api.access.SecurityLog.Event;
 import nutriplan.api.access.keys.ApiKey;
 import nutriplan.api.access.keys.KeyService;
 import nutriplan.api.access.keys.NewKey;
-import nutriplan.api.errors.NotFoundException;
 import nutriplan.api.metrics.Metrics;
-import nutriplan.api.service.InvalidSettingsException;
-import nutriplan.api.service.ServiceSettings;
-import nutriplan.catalog.json.InvalidInputException;
 import nutriplan.catalog.json.JsonEnum;
 import nutriplan.store.CatalogStore;
-import nutriplan.store.StoreUnavailableException;
 import nutriplan.store.keys.StoredKey;
 
 /**
@@ -91,18 +86,7 @@ public final class KeysCommand implements Command {
             err.println("keys " + sub + ": " + e.getMessage() + "\n" + USAGE_TEXT);
             return USAGE;
         }
-        try (var store = ServiceSettings.fromEnvironment(environment).store().open()) {
-            return run(sub, options, store, out);
-        } catch (InvalidSettingsException e) {
-            err.println("keys: " + e.getMessage());
-            return USAGE;
-        } catch (InvalidInputException e) {
-            e.errors().forEach(finding -> err.println("keys " + sub + ": " + finding.path() + ": " + finding.message()));
-            return USAGE;
-        } catch (NotFoundException | StoreUnavailableException | IllegalStateException e) {
-            err.println("keys " + sub + ": " + e.getMessage());
-            return 1;
-        }
+        return OnTheStore.run(environment, "keys " + sub, err, store -> run(sub, options, store, out));
     }
 
     private int run(String sub, Options options, CatalogStore store, PrintStream out) {
