@@ -47,10 +47,13 @@ public final class HistoryService {
         return store.history(catalog, id);
     }
 
-    /** The catalog at a version given as a number or a tag's name ("12", "race-2026"). */
+    /**
+     * The catalog at a version given as a number or a tag's name ("12", "race-2026"), from the bounded cache of old
+     * versions pinned plans use: a diff clicked twice reads the store once.
+     */
     public Catalog at(String catalog, String field, String version) {
-        catalogs.catalog(catalog);
-        return store.snapshot(catalog, version(catalog, field, version)).catalog();
+        requireVersion(field, version);
+        return catalogs.catalog(catalog, version);
     }
 
     /** Two versions compared: their numbers and what changed from the one to the other. */
@@ -103,16 +106,18 @@ public final class HistoryService {
     }
 
     private long version(String catalog, String field, String text) {
+        requireVersion(field, text);
+        return NUMBER.matcher(text).matches() ? Long.parseLong(text) : store.tagged(catalog, text);
+    }
+
+    /** A version number or a tag's name, else a 400 naming the field. */
+    private static void requireVersion(String field, String text) {
         if (text == null) {
             throw InvalidInputException.of(field, "is required: a version number or a tag's name");
         }
-        if (NUMBER.matcher(text).matches()) {
-            return Long.parseLong(text);
-        }
-        if (!CatalogStore.TAG.matcher(text).matches()) {
+        if (!NUMBER.matcher(text).matches() && !CatalogStore.TAG.matcher(text).matches()) {
             throw InvalidInputException.of(field, "\"" + shortened(text) + "\" is neither a version number nor a tag's name");
         }
-        return store.tagged(catalog, text);
     }
 
     private static String shortened(String text) {
