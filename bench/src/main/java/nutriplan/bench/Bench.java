@@ -1,6 +1,10 @@
 package nutriplan.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -95,6 +99,20 @@ final class Bench {
     }
 
     /** Milliseconds to 3 significant digits or so; "–" for NaN. */
+    /** A size in MiB, one decimal: "104.4 MiB". */
+    static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1024.0 / 1024.0);
+    }
+
+    /** Deletes a directory and everything in it (a benchmark's own store). */
+    static void delete(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            for (var path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     static String ms(double ms) {
         return Double.isNaN(ms) ? "–" : ms < 10 ? String.format(Locale.ROOT, "%.2f", ms)
                 : ms < 100 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class HistoryBenchmark {
         } finally {
             store.close();
             server.close();
-            delete(directory);
+            Bench.delete(directory);
         }
     }
 
@@ -178,7 +177,7 @@ public final class HistoryBenchmark {
                             + " Plans: 4 nutrients, servings, auto solver.%n", diff.changes().size(), pinnedColdMs,
                     Bench.percentile(pinnedPlan, 50) / planMedian);
             System.out.printf(Locale.ROOT, "Store file (%s): %s after the edits, %s now%n", EmbeddedMongo.FILE_NAME,
-                    mib(fileAfterEdits), mib(server.fileSize()));
+                    Bench.mib(fileAfterEdits), Bench.mib(server.fileSize()));
         } finally {
             snapshots.close();
         }
@@ -217,17 +216,5 @@ public final class HistoryBenchmark {
     private static Product renamed(Product p, String id) {
         return new Product(id, p.name(), p.brand(), p.kind(), p.serving(), p.nutrients(), p.tags(), p.maxServings(),
                 p.price(), p.source(), p.preparation(), p.carbohydrateType(), p.use());
-    }
-
-    private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1024.0 / 1024.0);
-    }
-
-    private static void delete(Path directory) throws IOException {
-        try (var files = Files.walk(directory)) {
-            for (var path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -72,22 +71,10 @@ public final class StoreBenchmark {
         store.close();
         server.close();
         long sizeAfterClose = Files.size(directory.resolve(EmbeddedMongo.FILE_NAME));
-        delete(directory);
+        Bench.delete(directory);
         var ms = Arrays.stream(nanos).mapToDouble(n -> n / 1e6).toArray();
         return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.1f | %s | %s |", label, Bench.percentile(ms, 50),
-                Bench.percentile(ms, 90), Bench.percentile(ms, 99), Bench.percentile(ms, 100), mib(sizeAfterWrites),
-                mib(sizeAfterClose));
-    }
-
-    private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1024.0 / 1024.0);
-    }
-
-    private static void delete(Path directory) throws IOException {
-        try (var files = Files.walk(directory)) {
-            for (var path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+                Bench.percentile(ms, 90), Bench.percentile(ms, 99), Bench.percentile(ms, 100), Bench.mib(sizeAfterWrites),
+                Bench.mib(sizeAfterClose));
     }
 }
